@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ArgsIn, Method, Result } from '../shared/contract';
+import { createHandlers, createServices, type CallContext } from '../main/handlers';
+import { PROJECT_FILE } from '../main/services/project/projectStore';
+import { confSettings } from '../main/services/settings/settingsStore';
+import { dispatch } from '../main/transport/dispatch';
+import { formatImport, formatInfo } from './format';
+import { StderrProgress } from './progressBar';
+
+const USAGE = `Campaign Workbench CLI
+
+Usage: npm run -s workbench -- <command> [options]
+
+Commands:
+  create   --project DIR                         create an empty project folder
+  import   --project DIR --lpoint DIR [--drop-duplicates] [--replace]
+                                                 import the L.POINT files of a folder (creates the project if needed)
+  info     --project DIR                         tables, date range, data-quality report, rejects per reason
+  rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
+
+Options: --json (machine-readable output), --verbose (stack traces), --help`;
+
+class CliError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      project: { type: 'string' },
+      lpoint: { type: 'string' },
+      out: { type: 'string' },
+      'drop-duplicates': { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return command || values.help ? 0 : 2;
+  }
+  const services = createServices(confSettings());
+  const handlers = createHandlers(services);
+  const progress = new StderrProgress();
+  let runningJob: string | undefined;
+  const ctx: CallContext = {
+    emit: (event, payload) => {
+      if (event === 'job.progress' && !values.json) progress.update(payload as never);
+    },
+  };
+  const call = async <M extends Method>(method: M, args: ArgsIn<M>): Promise<Result<M>> => {
+    const reply = await dispatch(handlers, method, args, ctx);
+    progress.clear();
+    if (!reply.ok) throw new CliError(reply.error.code, reply.error.message);
+    return reply.result as Result<M>;
+  };
+  let interrupted = 0;
+  process.on('SIGINT', () => {
+    interrupted += 1;
+    if (runningJob && interrupted === 1) {
+      process.stderr.write('\nCancelling… (the project is left as it was)\n');
+      void services.jobs.cancel(runningJob);
+    } else {
+      process.exit(130);
+    }
+  });
+  const out = (text: string, data: unknown) =>
+    process.stdout.write((values.json ? JSON.stringify(data, null, 2) : text) + '\n');
+  const project = () => {
+    if (!values.project) throw new CliError('BAD_ARGUMENT', `${command} needs --project DIR.`);
+    return values.project;
+  };
+
+  try {
+    switch (command) {
+      case 'create': {
+        const info = await call('project.create', { project: project() });
+        out(formatInfo(info), info);
+        return 0;
+      }
+      case 'import': {
+        if (!values.lpoint) throw new CliError('BAD_ARGUMENT', 'import needs --lpoint DIR (the folder with the L.POINT files).');
+        const dir = project();
+        if (!existsSync(join(resolve(dir), PROJECT_FILE))) await call('project.create', { project: dir });
+        runningJob = `cli-${process.pid}`;
+        const report = await call('data.importLpoint', {
+          project: dir,
+          folder: values.lpoint,
+          dropDuplicates: values['drop-duplicates'],
+          replace: values.replace,
+          jobId: runningJob,
+        });
+        runningJob = undefined;
+        out(formatImport(report), report);
+        return 0;
+      }
+      case 'info': {
+        const info = await call('project.info', { project: project() });
+        out(formatInfo(info), info);
+        return 0;
+      }
+      case 'rejects': {
+        if (!values.out) throw new CliError('BAD_ARGUMENT', 'rejects needs --out FILE.csv.');
+        const written = await call('data.exportRejects', { project: project(), out: values.out });
+        out(`Wrote ${written.rows} rejected rows to ${written.path}`, written);
+        return 0;
+      }
+      default:
+        throw new CliError('BAD_ARGUMENT', `Unknown command ${command}; run with --help to see the commands.`);
+    }
+  } catch (error) {
+    progress.clear();
+    const code = error instanceof CliError ? error.code : 'INTERNAL';
+    const message = error instanceof Error ? error.message : String(error);
+    if (values.json) process.stdout.write(JSON.stringify({ error: { code, message } }) + '\n');
+    process.stderr.write(`${message}\n`);
+    if (values.verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return code === 'CANCELLED' ? 130 : 1;
+  } finally {
+    services.projects.closeAll();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // parseArgs rejects unknown options: one sentence, no stack.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,27 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { writeCsvAtomic } from '../files/atomicCsv';
+import type { Project } from '../project/projectStore';
+
+export const REJECT_COLUMNS = ['import_id', 'file', 'line', 'reason', 'detail', 'raw'] as const;
+
+/** Every rejected row with file, line, reason and raw text, as CSV (UTF-8 with BOM), written atomically. */
+export async function exportRejects(project: Project, out: string): Promise<{ path: string; rows: number }> {
+  const path = resolve(out);
+  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) {
+    throw new AppError('NOT_FOUND', `The folder ${dirname(path)} does not exist; create it or choose another file.`);
+  }
+  const result = await project.db.connection.stream(
+    `SELECT ${REJECT_COLUMNS.join(', ')} FROM rejects ORDER BY import_id, line`,
+  );
+  async function* batches(): AsyncGenerator<unknown[][]> {
+    for await (const rows of result.yieldRowsJs()) yield rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+  }
+  try {
+    const rows = await writeCsvAtomic(path, REJECT_COLUMNS, batches());
+    return { path, rows };
+  } catch (error) {
+    throw new AppError('IO', `Could not write ${path}: ${(error as Error).message}`);
+  }
+}

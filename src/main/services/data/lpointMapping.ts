@@ -1,0 +1,161 @@
+import { RETAIL_CHAINS, SERVICE_CHAINS, type LpointKind } from '../../../shared/lpointFiles';
+import type { RejectReason } from '../../../shared/reports';
+import type { DataTable } from '../project/schema';
+
+/**
+ * How each L.POINT file becomes rows of a project table: SQL expressions over the raw text
+ * columns (all read as VARCHAR) and the checks, in priority order, that reject a row.
+ * The first failing check names the reason; the detail shows the offending value.
+ */
+export interface Check {
+  reason: RejectReason;
+  /** SQL that is true when the row fails. */
+  fails: string;
+  /** SQL giving the offending value for the rejects table. */
+  detail: string;
+}
+
+export interface KindMapping {
+  table: DataTable;
+  /** Target column → SQL expression over the raw columns. Order = table column order before the bookkeeping columns. */
+  select: [string, string][];
+  checks: Check[];
+  /** Master tables: the key that must be present and unique. */
+  key?: string;
+  /** Transaction tables: the amount column (returns are amount ≤ 0) and the date column. */
+  amount?: string;
+  date?: string;
+  /** Checked against the product catalog when one is loaded. */
+  productColumn?: string;
+}
+
+const text = (col: string) => `NULLIF(trim(${col}), '')`;
+const date = (col: string) => `try_strptime(trim(${col}), '%Y%m%d')::DATE`;
+const int = (col: string) => `TRY_CAST(trim(${col}) AS INTEGER)`;
+const num = (col: string) => `TRY_CAST(trim(${col}) AS DOUBLE)`;
+const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+const customerCheck: Check = { reason: 'missing_customer', fails: `${text('cust')} IS NULL`, detail: `'cust is empty'` };
+const dateCheck = (col: string): Check => ({
+  reason: 'bad_date',
+  fails: `${date(col)} IS NULL`,
+  detail: `'${col}=' || coalesce(${col}, '')`,
+});
+const hourCheck: Check = {
+  reason: 'bad_hour',
+  fails: `coalesce(${int('de_hr')} NOT BETWEEN 0 AND 23, true)`,
+  detail: `'de_hr=' || coalesce(de_hr, '')`,
+};
+const channelCheck: Check = {
+  reason: 'bad_channel',
+  fails: `coalesce(${int('chnl_dv')} NOT IN (1, 2), true)`,
+  detail: `'chnl_dv=' || coalesce(chnl_dv, '')`,
+};
+const amountCheck: Check = {
+  reason: 'bad_amount',
+  fails: `coalesce(NOT isfinite(${num('buy_am')}), true)`,
+  detail: `'buy_am=' || coalesce(buy_am, '')`,
+};
+const chainCheck = (allowed: readonly string[] | 'any'): Check => ({
+  reason: 'unknown_chain',
+  fails:
+    allowed === 'any'
+      ? `coalesce(NOT regexp_full_match(trim(cop_c), '[A-Z][0-9]{2}'), true)`
+      : `coalesce(trim(cop_c) NOT IN (${inList(allowed)}), true)`,
+  detail: `'cop_c=' || coalesce(cop_c, '')`,
+});
+
+export const MAPPINGS: Record<LpointKind, KindMapping> = {
+  customers: {
+    table: 'customers',
+    key: 'customer_id',
+    select: [
+      ['customer_id', text('cust')],
+      ['gender', text('ma_fem_dv')],
+      ['age_band', text('ages')],
+      ['region', text('zon_hlv')],
+    ],
+    checks: [],
+  },
+  products: {
+    table: 'products',
+    key: 'product_id',
+    select: [
+      ['product_id', text('pd_c')],
+      ['name', text('pd_nm')],
+      ['category', text('clac_hlv_nm')],
+      ['subcategory', text('clac_mcls_nm')],
+    ],
+    checks: [],
+  },
+  branches: {
+    table: 'branches',
+    key: 'branch_id',
+    select: [
+      ['branch_id', text('br_c')],
+      ['chain', text('cop_c')],
+      ['region', text('zon_hlv')],
+      ['subregion', text('zon_mcls')],
+    ],
+    checks: [],
+  },
+  purchases: {
+    table: 'purchases',
+    amount: 'amount',
+    date: 'date',
+    productColumn: 'pd_c',
+    select: [
+      ['customer_id', text('cust')],
+      ['receipt_id', text('rct_no')],
+      ['channel', int('chnl_dv')],
+      ['chain', text('cop_c')],
+      ['branch_id', text('br_c')],
+      ['product_id', text('pd_c')],
+      ['date', date('de_dt')],
+      ['hour', int('de_hr')],
+      ['amount', num('buy_am')],
+      ['quantity', int('buy_ct')],
+    ],
+    checks: [
+      customerCheck,
+      dateCheck('de_dt'),
+      hourCheck,
+      channelCheck,
+      amountCheck,
+      { reason: 'bad_count', fails: `${int('buy_ct')} IS NULL`, detail: `'buy_ct=' || coalesce(buy_ct, '')` },
+      chainCheck(RETAIL_CHAINS),
+    ],
+  },
+  services: {
+    table: 'services',
+    amount: 'amount',
+    date: 'date',
+    select: [
+      ['customer_id', text('cust')],
+      ['receipt_id', text('rct_no')],
+      ['chain', text('cop_c')],
+      ['branch_id', text('br_c')],
+      ['channel', int('chnl_dv')],
+      ['date', date('de_dt')],
+      ['visit_date', date('vst_dt')],
+      ['hour', int('de_hr')],
+      ['amount', num('buy_am')],
+    ],
+    checks: [customerCheck, dateCheck('de_dt'), hourCheck, channelCheck, amountCheck, chainCheck(SERVICE_CHAINS)],
+  },
+  payments: {
+    table: 'payments',
+    amount: 'amount',
+    date: 'date',
+    select: [
+      ['customer_id', text('cust')],
+      ['receipt_id', text('rct_no')],
+      ['chain', text('cop_c')],
+      ['channel', int('chnl_dv')],
+      ['date', date('de_dt')],
+      ['hour', int('de_hr')],
+      ['amount', num('buy_am')],
+    ],
+    checks: [customerCheck, dateCheck('de_dt'), hourCheck, channelCheck, amountCheck, chainCheck('any')],
+  },
+};

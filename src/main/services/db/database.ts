@@ -1,0 +1,87 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+
+/** One open DuckDB file and its connection. Closed exactly once. */
+export class Database {
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string): Promise<Database> {
+    const instance = await DuckDBInstance.create(path);
+    try {
+      const connection = await instance.connect();
+      return new Database(path, instance, connection);
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  /** Run a statement; rows come back with BIGINT as number and dates as ISO text. */
+  async all<T extends Row = Row>(sql: string, values?: DuckDBValue[]): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, values);
+    return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+  }
+
+  async one<T extends Row = Row>(sql: string, values?: DuckDBValue[]): Promise<T | undefined> {
+    return (await this.all<T>(sql, values))[0];
+  }
+
+  async run(sql: string, values?: DuckDBValue[]): Promise<void> {
+    await this.connection.run(sql, values);
+  }
+
+  /** Runs `work` inside one transaction: everything or nothing. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  interrupt(): void {
+    if (!this.closed) this.connection.interrupt();
+  }
+
+  /** Percentage of the running query, or null where DuckDB cannot tell. */
+  progress(): { percentage: number; rowsProcessed: number } | null {
+    if (this.closed) return null;
+    const p = this.connection.progress;
+    if (!p || p.percentage < 0) return null;
+    return { percentage: p.percentage, rowsProcessed: Number(p.rows_processed) };
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.connection.closeSync();
+    } finally {
+      this.instance.closeSync();
+    }
+  }
+}
+
+function toPlain(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
+  return out;
+}
+
+function plainValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(plainValue);
+  return value;
+}

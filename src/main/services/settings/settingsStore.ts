@@ -1,0 +1,30 @@
+import Conf from 'conf';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, withRecentProject, type Settings } from '../../../shared/settings';
+
+/** The one settings interface services use; Electron passes an electron-store, browser/CLI mode uses conf. */
+export interface SettingsBackend {
+  get<K extends keyof Settings>(key: K): Settings[K];
+  set<K extends keyof Settings>(key: K, value: Settings[K]): void;
+}
+
+export function confSettings(cwd?: string): SettingsBackend {
+  return new Conf<Settings>({
+    projectName: 'campaign-workbench',
+    cwd,
+    schema: SETTINGS_SCHEMA as never,
+    defaults: DEFAULT_SETTINGS,
+  });
+}
+
+export class SettingsService {
+  constructor(private readonly backend: SettingsBackend) {}
+
+  get(): Settings {
+    return { language: this.backend.get('language'), recentProjects: this.backend.get('recentProjects') };
+  }
+
+  addRecentProject(project: string): Settings {
+    this.backend.set('recentProjects', withRecentProject(this.backend.get('recentProjects'), project));
+    return this.get();
+  }
+}

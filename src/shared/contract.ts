@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ImportReport, ProjectInfo } from './reports';
+import type { Settings } from './settings';
+
+/**
+ * The one contract every transport serves: method → argument schema → result type,
+ * event → payload. A capability is one entry here, one service method and one line in
+ * the handler table (src/main/handlers.ts); the preload and the renderer types follow.
+ */
+
+/** A phantom carrying the result type of a method; never called at run time. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+const projectDir = z.string().trim().min(1, 'project folder is required');
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'job id: letters, digits, - and _ only').optional();
+
+export const contract = {
+  'project.create': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
+  'project.open': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
+  'project.close': { args: z.object({ project: projectDir }), result: returns<{ closed: boolean }>() },
+  'project.info': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
+  'data.importLpoint': {
+    args: z.object({
+      project: projectDir,
+      folder: z.string().trim().min(1, 'folder with the L.POINT files is required'),
+      dropDuplicates: z.boolean().default(false),
+      replace: z.boolean().default(false),
+      jobId,
+    }),
+    result: returns<ImportReport>(),
+  },
+  'data.exportRejects': {
+    args: z.object({ project: projectDir, out: z.string().trim().min(1, 'output file is required') }),
+    result: returns<{ path: string; rows: number }>(),
+  },
+  'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },
+  'settings.get': { args: z.object({}), result: returns<Settings>() },
+  'settings.addRecentProject': { args: z.object({ project: projectDir }), result: returns<Settings>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** Arguments as the caller writes them (defaults optional). */
+export type ArgsIn<M extends Method> = z.input<Contract[M]['args']>;
+/** Arguments as the service receives them (validated, defaults filled). */
+export type Args<M extends Method> = z.output<Contract[M]['args']>;
+export type Result<M extends Method> = Contract[M]['result'];
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Push events: name → payload. */
+export interface JobProgress {
+  jobId: string;
+  kind: string;
+  /** What the job is doing now, e.g. the file being read. */
+  step: string;
+  rowsDone: number;
+  rowsPerSecond: number;
+  /** 0..1 where known. */
+  fraction: number | null;
+}
+
+export interface Events {
+  'job.progress': JobProgress;
+  'job.finished': { jobId: string; kind: string; ok: boolean; cancelled: boolean; seconds: number };
+}
+export type EventName = keyof Events;

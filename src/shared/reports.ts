@@ -1,0 +1,65 @@
+import type { LpointKind } from './lpointFiles';
+
+/** Why a row was rejected. Every rejected row is kept in the `rejects` table with one of these. */
+export const REJECT_REASONS = [
+  'column_count',
+  'bad_date',
+  'bad_hour',
+  'missing_customer',
+  'bad_amount',
+  'bad_count',
+  'bad_channel',
+  'unknown_chain',
+  'unknown_product',
+  'missing_key',
+  'duplicate_key',
+  'malformed',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** The data-quality report of one imported file. */
+export interface FileQuality {
+  importId: number;
+  kind: LpointKind;
+  file: string;
+  sha256: string;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rejectsByReason: Partial<Record<RejectReason, number>>;
+  /** Lines with amount ≤ 0: kept and flagged `is_return`. */
+  returns: number;
+  /** Loaded rows that repeat an earlier row exactly. */
+  duplicates: number;
+  duplicatesDropped: number;
+  dateMin: string | null;
+  dateMax: string | null;
+  seconds: number;
+}
+
+export interface ImportReport {
+  project: string;
+  files: FileQuality[];
+  /** The six kinds that had no file in the folder. Reported, not fatal. */
+  missing: LpointKind[];
+  /** Files in the folder that are not L.POINT files, with why. */
+  skipped: { file: string; reason: string }[];
+}
+
+export interface TableCount {
+  table: string;
+  rows: number;
+}
+
+export interface ProjectInfo {
+  project: string;
+  tables: TableCount[];
+  dateMin: string | null;
+  dateMax: string | null;
+  imports: FileQuality[];
+  rejectsByReason: Partial<Record<RejectReason, number>>;
+  /** Customers in the customer file with no purchase line. */
+  customersWithoutPurchases: number;
+  /** Purchase lines whose customer is not in the customer file. */
+  purchasesOfUnknownCustomers: number;
+}

@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers, createServices, type CallContext, type Handlers, type Services } from '../src/main/handlers';
+import { confSettings } from '../src/main/services/settings/settingsStore';
+import type { Events } from '../src/shared/contract';
+
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export const SHARED_LPOINT = join(import.meta.dirname, '..', '..', 'shared', 'data', 'lpoint2022');
+
+export function tempDir(prefix = 'cw-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of a fixture folder that a test may change. */
+export function fixtureCopy(name: string, into: string): string {
+  const target = join(into, name);
+  cpSync(join(FIXTURES, name), target, { recursive: true });
+  return target;
+}
+
+export interface Harness {
+  services: Services;
+  handlers: Handlers;
+  events: { name: keyof Events; payload: unknown }[];
+  ctx: CallContext;
+  root: string;
+  close: () => void;
+}
+
+/** Real services on real DuckDB files in a fresh temp folder; settings kept in that folder too. */
+export function harness(): Harness {
+  const { dir, cleanup } = tempDir();
+  const services = createServices(confSettings(join(dir, 'settings')));
+  const events: Harness['events'] = [];
+  const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
+  return {
+    services,
+    handlers: createHandlers(services),
+    events,
+    ctx,
+    root: dir,
+    close: () => {
+      services.projects.closeAll();
+      cleanup();
+    },
+  };
+}

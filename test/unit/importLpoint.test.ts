@@ -1,0 +1,164 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/transport/dispatch';
+import type { JobProgress } from '../../src/shared/contract';
+import type { ImportReport, ProjectInfo } from '../../src/shared/reports';
+import { writePurchases } from '../writePurchases';
+import { fixtureCopy, harness, type Harness } from '../helpers';
+
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+afterEach(() => h.close());
+
+async function call<T>(method: string, args: unknown): Promise<T> {
+  const reply = await dispatch(h.handlers, method, args, h.ctx);
+  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+  return reply.result as T;
+}
+
+async function importFixture(options: Record<string, unknown> = {}) {
+  const project = join(h.root, 'project');
+  await call('project.create', { project });
+  const folder = fixtureCopy('lpoint', h.root);
+  const report = await call<ImportReport>('data.importLpoint', { project, folder, ...options });
+  return { project, folder, report };
+}
+
+describe('L.POINT import', () => {
+  it('loads good rows and keeps every rejected row with its line number and reason', async () => {
+    const { project, report } = await importFixture();
+    const purchases = report.files.find((f) => f.kind === 'purchases')!;
+    expect(purchases.rowsRead).toBe(15);
+    expect(purchases.rowsLoaded).toBe(7);
+    expect(purchases.rowsRejected).toBe(8);
+    expect(purchases.rejectsByReason).toEqual({
+      bad_date: 1,
+      bad_hour: 1,
+      missing_customer: 1,
+      bad_amount: 1,
+      bad_count: 1,
+      unknown_chain: 1,
+      unknown_product: 1,
+      column_count: 1,
+    });
+    const db = (await h.services.projects.get(project)).db;
+    const rejects = await db.all<{ line: number; reason: string; raw: string }>(
+      `SELECT line, reason, raw FROM rejects WHERE file = 'LPOINT_BIG_COMP_02_PDDE.csv' ORDER BY line`,
+    );
+    expect(rejects.map((r) => [r.line, r.reason])).toEqual([
+      [8, 'bad_date'],
+      [9, 'bad_hour'],
+      [10, 'missing_customer'],
+      [11, 'bad_amount'],
+      [12, 'bad_count'],
+      [13, 'unknown_chain'],
+      [14, 'unknown_product'],
+      [15, 'column_count'],
+    ]);
+    expect(rejects.find((r) => r.line === 11)!.raw).toContain('천원');
+    // Good rows keep their own line numbers, also after the structurally broken line 15.
+    const lines = await db.all<{ line: number }>(`SELECT line FROM purchases ORDER BY line`);
+    expect(lines.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 16]);
+  });
+});
+
+describe('import report', () => {
+  it('counts exact duplicate lines, keeps them by default and drops them on request', async () => {
+    const kept = await importFixture();
+    const purchases = kept.report.files.find((f) => f.kind === 'purchases')!;
+    expect(purchases.duplicates).toBe(1);
+    expect(purchases.duplicatesDropped).toBe(0);
+    expect(purchases.rowsLoaded).toBe(7);
+    h.close();
+    h = harness();
+    const dropped = await importFixture({ dropDuplicates: true });
+    const p2 = dropped.report.files.find((f) => f.kind === 'purchases')!;
+    expect(p2.duplicates).toBe(1);
+    expect(p2.duplicatesDropped).toBe(1);
+    expect(p2.rowsLoaded).toBe(6);
+    const db = (await h.services.projects.get(dropped.project)).db;
+    expect((await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM purchases'))!.n).toBe(6);
+  });
+
+  it('keeps returns (amount <= 0) and flags them', async () => {
+    const { project, report } = await importFixture();
+    expect(report.files.find((f) => f.kind === 'purchases')!.returns).toBe(1);
+    const db = (await h.services.projects.get(project)).db;
+    const returns = await db.all<{ amount: number; line: number }>('SELECT amount, line FROM purchases WHERE is_return');
+    expect(returns).toEqual([{ amount: -4000, line: 5 }]);
+  });
+
+  it('reports the date range, customers without purchases and purchases of unknown customers', async () => {
+    const { project } = await importFixture();
+    const info = await call<ProjectInfo>('project.info', { project });
+    expect(info.dateMin).toBe('2021-01-01');
+    expect(info.dateMax).toBe('2021-12-31');
+    expect(info.customersWithoutPurchases).toBe(1); // M000000003: all of their lines were rejected
+    expect(info.purchasesOfUnknownCustomers).toBe(1); // M000000005 is not in the customer file
+    expect(Object.fromEntries(info.tables.map((t) => [t.table, t.rows]))).toMatchObject({
+      customers: 4,
+      products: 4,
+      branches: 3,
+      purchases: 7,
+      services: 2,
+      payments: 2,
+      rejects: 8,
+    });
+  });
+
+  it('imports any subset of the six files and reports what is missing', async () => {
+    const project = join(h.root, 'project');
+    await call('project.create', { project });
+    const folder = fixtureCopy('lpoint', h.root);
+    for (const f of readdirSync(folder)) if (!/0[14]_/.test(f)) rmSync(join(folder, f));
+    writeFileSync(join(folder, 'notes.csv'), 'a,b\r\n1,2\r\n');
+    const report = await call<ImportReport>('data.importLpoint', { project, folder });
+    expect(report.files.map((f) => f.kind)).toEqual(['products', 'customers']);
+    expect(report.missing).toEqual(['purchases', 'services', 'branches', 'payments']);
+    expect(report.skipped).toEqual([{ file: 'notes.csv', reason: 'not an L.POINT file (name and header not recognised)' }]);
+  });
+
+  it('keeps Korean text intact, including a quoted name with a comma', async () => {
+    const { project } = await importFixture();
+    const db = (await h.services.projects.get(project)).db;
+    const names = await db.all<{ name: string }>('SELECT name FROM products ORDER BY product_id');
+    expect(names.map((n) => n.name)).toEqual(['일반스낵', '일반우유', '두부, 국산', '국산맥주']);
+  });
+});
+
+describe('re-import and rollback', () => {
+  it('refuses a file whose content was already imported, unless replace is given', async () => {
+    const { project, folder } = await importFixture();
+    const again = await dispatch(h.handlers, 'data.importLpoint', { project, folder }, h.ctx);
+    expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_IMPORTED' } });
+    const db = (await h.services.projects.get(project)).db;
+    const count = async () => (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM purchases'))!.n;
+    expect(await count()).toBe(7);
+    const replaced = await call<ImportReport>('data.importLpoint', { project, folder, replace: true });
+    expect(replaced.files).toHaveLength(6);
+    expect(await count()).toBe(7);
+    expect((await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM rejects'))!.n).toBe(8);
+    expect((await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM imports'))!.n).toBe(6);
+  });
+
+  it('a cancel mid-file leaves the project exactly as it was', async () => {
+    const { project } = await importFixture();
+    const before = await call<ProjectInfo>('project.info', { project });
+    const big = join(h.root, 'big');
+    mkdirSync(big);
+    writePurchases(join(big, 'LPOINT_BIG_COMP_02_PDDE.csv'), 600_000);
+    const ctx = {
+      emit: (name: string, payload: unknown) => {
+        const p = payload as JobProgress;
+        if (name === 'job.progress' && p.step === 'LPOINT_BIG_COMP_02_PDDE.csv') h.services.jobs.cancel('cancel-me');
+      },
+    };
+    const reply = await dispatch(h.handlers, 'data.importLpoint', { project, folder: big, jobId: 'cancel-me' }, ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const after = await call<ProjectInfo>('project.info', { project });
+    expect(after).toEqual(before);
+  });
+});

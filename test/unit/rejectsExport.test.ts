@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeCsvAtomic, csvField } from '../../src/main/services/files/atomicCsv';
+import { dispatch } from '../../src/main/transport/dispatch';
+import { fixtureCopy, harness, type Harness } from '../helpers';
+
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+afterEach(() => h.close());
+
+describe('CSV out', () => {
+  it('quotes fields with commas, quotes and line ends', () => {
+    expect(csvField('두부, 국산')).toBe('"두부, 국산"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(null)).toBe('');
+    expect(csvField(12.5)).toBe('12.5');
+  });
+
+  it('never leaves a half-written file: a failure mid-write keeps the old file and no temp file', async () => {
+    const path = join(h.root, 'out.csv');
+    await writeCsvAtomic(path, ['a'], [[['old']]]);
+    async function* failing() {
+      yield [['new']];
+      throw new Error('disk full');
+    }
+    await expect(writeCsvAtomic(path, ['a'], failing())).rejects.toThrow('disk full');
+    expect(readFileSync(path, 'utf8')).toBe('\uFEFFa\r\nold\r\n');
+    expect(readdirSync(h.root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes every rejected row with file, line, reason and raw text, UTF-8 with BOM', async () => {
+    const project = join(h.root, 'p');
+    await dispatch(h.handlers, 'project.create', { project }, h.ctx);
+    await dispatch(h.handlers, 'data.importLpoint', { project, folder: fixtureCopy('lpoint', h.root) }, h.ctx);
+    const out = join(h.root, '거부행.csv');
+    const reply = await dispatch(h.handlers, 'data.exportRejects', { project, out }, h.ctx);
+    expect(reply).toMatchObject({ ok: true, result: { rows: 8 } });
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFFimport_id,file,line,reason,detail,raw\r\n')).toBe(true);
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(9);
+    expect(lines.find((l) => l.includes('bad_amount'))).toContain('M000000003,A02000000008,1,A02,A020001,PD0001,20210203,12,천원,1');
+    const missingDir = await dispatch(h.handlers, 'data.exportRejects', { project, out: join(h.root, 'nope', 'x.csv') }, h.ctx);
+    expect(missingDir).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
