@@ -12,6 +12,9 @@ export function formatQuality(q: FileQuality): string {
   return [
     `${q.file} (${q.kind}, import #${q.importId})`,
     `  rows read ${n(q.rowsRead)}, loaded ${n(q.rowsLoaded)}, rejected ${n(q.rowsRejected)} (${reasons(q.rejectsByReason)})`,
+    q.linesUnaccounted
+      ? `  WARNING: ${n(q.linesUnaccounted)} data lines are neither loaded nor rejected (a quoted field spanning lines or an unterminated quote)`
+      : '',
     `  returns (amount <= 0, kept and flagged) ${n(q.returns)}; exact duplicate lines ${n(q.duplicates)}` +
       (q.duplicatesDropped ? `, dropped ${n(q.duplicatesDropped)}` : ' (kept)'),
     q.dateMin ? `  dates ${q.dateMin} .. ${q.dateMax}` : '',

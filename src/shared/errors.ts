@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'ALREADY_IMPORTED'
   | 'NO_LPOINT_FILES'
   | 'BAD_FILE'
+  | 'IMPORT_FAILED'
   | 'CANCELLED'
   | 'IO'
   | 'INTERNAL';

@@ -26,6 +26,11 @@ export interface FileQuality {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /**
+   * Data lines that are neither loaded nor rejected: a quoted field spanning lines, or lines an
+   * unterminated quote swallowed. Zero for well-formed L.POINT files.
+   */
+  linesUnaccounted: number;
   rejectsByReason: Partial<Record<RejectReason, number>>;
   /** Lines with amount ≤ 0: kept and flagged `is_return`. */
   returns: number;

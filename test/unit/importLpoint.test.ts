@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/transport/dispatch';
@@ -160,5 +160,56 @@ describe('re-import and rollback', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     const after = await call<ProjectInfo>('project.info', { project });
     expect(after).toEqual(before);
+  });
+});
+
+describe('bad files', () => {
+  it('refuses a file that is not UTF-8, naming the line, before touching the project', async () => {
+    const project = join(h.root, 'project');
+    await call('project.create', { project });
+    const folder = fixtureCopy('lpoint', h.root);
+    const pdde = join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv');
+    const lines = readFileSync(pdde);
+    // Line 3 re-encoded as CP949-like bytes: invalid as UTF-8.
+    const bad = Buffer.concat([lines.subarray(0, lines.indexOf('M000000001,A01000000001,1,A01,A010001,PD0002')), Buffer.from([0xc0, 0xcf, 0xb9, 0xdd, 0x2c]), lines.subarray(lines.indexOf('M000000001,A01000000001,1,A01,A010001,PD0002'))]);
+    writeFileSync(pdde, bad);
+    const reply = await dispatch(h.handlers, 'data.importLpoint', { project, folder }, h.ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_FILE', message: expect.stringContaining('line 3') } });
+    const info = await call<ProjectInfo>('project.info', { project });
+    expect(info.tables.every((t) => t.rows === 0)).toBe(true);
+  });
+
+  it('an unterminated quote is a malformed reject and the swallowed lines are counted, not lost silently', async () => {
+    const project = join(h.root, 'project');
+    await call('project.create', { project });
+    const folder = join(h.root, 'quote');
+    mkdirSync(folder);
+    const header = 'cust,rct_no,chnl_dv,cop_c,br_c,pd_c,de_dt,de_hr,buy_am,buy_ct';
+    const ok = 'M1,R1,1,A01,A010001,PD0001,20210101,10,1980,1';
+    writeFileSync(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), [header, ok, 'M1,"R2,1,A01,A010001,PD0001,20210101,10,1980,1', ok, ok].join('\r\n') + '\r\n');
+    const report = await call<ImportReport>('data.importLpoint', { project, folder });
+    const q = report.files[0];
+    expect(q.rowsLoaded).toBe(1);
+    expect(q.rejectsByReason).toEqual({ malformed: 1 });
+    expect(q.rowsLoaded + q.rowsRejected + q.linesUnaccounted).toBe(4);
+  });
+});
+
+describe('rollback on a failure mid-file', () => {
+  it('an error while loading the purchase file undoes the catalog and customers loaded before it', async () => {
+    const { project } = await importFixture();
+    const before = await call<ProjectInfo>('project.info', { project });
+    mkdirSync(join(h.root, 'second'));
+    const folder = fixtureCopy('lpoint', join(h.root, 'second'));
+    writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), 300_000);
+    // Products and customers are new content (a changed file), so they load first; then the
+    // purchase file runs out of memory half-way, as it would on a laptop with too little RAM.
+    writeFileSync(join(folder, 'LPOINT_BIG_COMP_04_PD_CLAC.csv'), readFileSync(join(folder, 'LPOINT_BIG_COMP_04_PD_CLAC.csv'), 'utf8') + 'PD0005,생수,음료,생수\r\n');
+    const db = (await h.services.projects.get(project)).db;
+    await db.run(`SET memory_limit = '64MB'`);
+    const reply = await dispatch(h.handlers, 'data.importLpoint', { project, folder, replace: true }, h.ctx);
+    await db.run(`RESET memory_limit`);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'IMPORT_FAILED', message: expect.stringContaining('LPOINT_BIG_COMP_02_PDDE.csv') } });
+    expect(await call<ProjectInfo>('project.info', { project })).toEqual(before);
   });
 });

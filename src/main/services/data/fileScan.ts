@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { createReadStream, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
@@ -67,10 +68,63 @@ export function scanLpointFolder(folder: string): FolderScan {
   return { found, missing, skipped };
 }
 
-export async function sha256File(path: string): Promise<string> {
+export interface FileBytes {
+  sha256: string;
+  /** Physical lines (LF count, plus a last line without LF). */
+  lines: number;
+  /** First line (1-based) that is not valid UTF-8, or null. */
+  invalidUtf8Line: number | null;
+}
+
+/**
+ * One pass over the bytes: the content hash (re-import detection), the line count (so no line can
+ * go missing unnoticed) and strict UTF-8 validation (DuckDB must never see invalid UTF-8).
+ * Validation runs on line-aligned pieces, so a multi-byte character split across chunks is fine.
+ */
+export async function scanFileBytes(path: string): Promise<FileBytes> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let lines = 0;
+  let invalidUtf8Line: number | null = null;
+  let carry = Buffer.alloc(0);
+  let lastByte = -1;
+  const check = (piece: Buffer, firstLine: number) => {
+    if (invalidUtf8Line !== null || isUtf8(piece)) return;
+    let line = firstLine;
+    let start = 0;
+    for (let i = 0; i <= piece.length; i++) {
+      if (i === piece.length || piece[i] === 0x0a) {
+        if (!isUtf8(piece.subarray(start, i))) {
+          invalidUtf8Line = line;
+          return;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    if (buf.length) lastByte = buf[buf.length - 1];
+    const cut = buf.lastIndexOf(0x0a);
+    if (cut < 0) {
+      carry = Buffer.concat([carry, buf]);
+      continue;
+    }
+    const piece = carry.length ? Buffer.concat([carry, buf.subarray(0, cut + 1)]) : buf.subarray(0, cut + 1);
+    check(piece, lines + 1);
+    lines += countLf(buf);
+    carry = Buffer.from(buf.subarray(cut + 1));
+  }
+  if (carry.length) check(carry, lines + 1);
+  if (lastByte !== -1 && lastByte !== 0x0a) lines += 1;
+  return { sha256: hash.digest('hex'), lines, invalidUtf8Line };
+}
+
+function countLf(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
 }
 
 export function displayName(path: string): string {

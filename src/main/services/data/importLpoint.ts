@@ -3,7 +3,7 @@ import { IMPORT_ORDER } from '../../../shared/lpointFiles';
 import type { FileQuality, ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
-import { displayName, scanLpointFolder, sha256File, type FoundFile } from './fileScan';
+import { displayName, scanFileBytes, scanLpointFolder, type FileBytes, type FoundFile } from './fileScan';
 import { loadFile } from './loadFile';
 import { MAPPINGS } from './lpointMapping';
 
@@ -26,11 +26,18 @@ export async function importLpoint(project: Project, options: ImportOptions, job
   }
   const files = [...scan.found].sort((a, b) => IMPORT_ORDER.indexOf(a.spec.kind) - IMPORT_ORDER.indexOf(b.spec.kind));
 
-  const hashes = new Map<FoundFile, string>();
+  const bytes = new Map<FoundFile, FileBytes>();
   for (const file of files) {
     job.throwIfCancelled();
-    job.progress({ step: `hash ${displayName(file.path)}`, rowsDone: 0, fraction: null }, true);
-    hashes.set(file, await sha256File(file.path));
+    job.progress({ step: `check ${displayName(file.path)}`, rowsDone: 0, fraction: null }, true);
+    const scanned = await scanFileBytes(file.path);
+    if (scanned.invalidUtf8Line !== null) {
+      throw new AppError(
+        'BAD_FILE',
+        `${displayName(file.path)} is not UTF-8 (line ${scanned.invalidUtf8Line}); L.POINT files are UTF-8. Nothing was imported.`,
+      );
+    }
+    bytes.set(file, scanned);
   }
   const earlier = new Map<string, { import_id: number; imported_at: string; file: string }>();
   for (const row of await db.all<{ import_id: number; imported_at: string; file: string; sha256: string }>(
@@ -40,7 +47,7 @@ export async function importLpoint(project: Project, options: ImportOptions, job
   }
   if (!options.replace) {
     for (const file of files) {
-      const before = earlier.get(hashes.get(file)!);
+      const before = earlier.get(bytes.get(file)!.sha256);
       if (before) {
         throw new AppError(
           'ALREADY_IMPORTED',
@@ -62,12 +69,17 @@ export async function importLpoint(project: Project, options: ImportOptions, job
     await db.transaction(async () => {
       for (const file of files) {
         job.throwIfCancelled();
-        const sha256 = hashes.get(file)!;
+        const { sha256, lines } = bytes.get(file)!;
         const before = earlier.get(sha256);
         if (before) await removeImport(project, before.import_id, file);
         current = displayName(file.path);
         const next = await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`);
-        const quality = await loadFile(db, file, { importId: next!.id, sha256, dropDuplicates: options.dropDuplicates });
+        const quality = await loadFile(db, file, {
+          importId: next!.id,
+          sha256,
+          lines,
+          dropDuplicates: options.dropDuplicates,
+        });
         await db.run(`INSERT INTO imports VALUES ($1, $2, $3, $4, now()::TIMESTAMP, $5)`, [
           quality.importId,
           quality.kind,
@@ -83,7 +95,8 @@ export async function importLpoint(project: Project, options: ImportOptions, job
   } catch (error) {
     if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; the project is unchanged.');
     if (error instanceof AppError) throw error;
-    throw new AppError('BAD_FILE', `The import failed in ${current || 'the first file'} and was rolled back: ${(error as Error).message}`);
+    const reason = String((error as Error).message ?? error).split('\n')[0];
+    throw new AppError('IMPORT_FAILED', `The import failed while loading ${current || 'the first file'} and was rolled back; the project is unchanged. ${reason}`);
   } finally {
     clearInterval(poll);
   }

@@ -8,6 +8,8 @@ import { MAPPINGS, type KindMapping } from './lpointMapping';
 export interface LoadOptions {
   importId: number;
   sha256: string;
+  /** Physical lines in the file, header included. */
+  lines: number;
   dropDuplicates: boolean;
 }
 
@@ -80,6 +82,8 @@ export async function loadFile(db: Database, file: FoundFile, opts: LoadOptions)
     file: name,
     sha256: opts.sha256,
     rowsRead: (stats?.loaded ?? 0) + rejected,
+    // Lines the CSV reader did not account for (e.g. swallowed by an unterminated quote), so none vanish silently.
+    linesUnaccounted: Math.max(0, opts.lines - 1 - ((stats?.loaded ?? 0) + rejected)),
     rowsLoaded: loadedRows,
     rowsRejected: rejected,
     rejectsByReason,
