@@ -201,15 +201,31 @@ describe('rollback on a failure mid-file', () => {
     const before = await call<ProjectInfo>('project.info', { project });
     mkdirSync(join(h.root, 'second'));
     const folder = fixtureCopy('lpoint', join(h.root, 'second'));
-    writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), 300_000);
+    writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), 1_000_000);
     // Products and customers are new content (a changed file), so they load first; then the
     // purchase file runs out of memory half-way, as it would on a laptop with too little RAM.
     writeFileSync(join(folder, 'LPOINT_BIG_COMP_04_PD_CLAC.csv'), readFileSync(join(folder, 'LPOINT_BIG_COMP_04_PD_CLAC.csv'), 'utf8') + 'PD0005,생수,음료,생수\r\n');
     const db = (await h.services.projects.get(project)).db;
-    await db.run(`SET memory_limit = '64MB'`);
+    await db.run(`SET memory_limit = '48MB'`);
     const reply = await dispatch(h.handlers, 'data.importLpoint', { project, folder, replace: true }, h.ctx);
     await db.run(`RESET memory_limit`);
     expect(reply).toMatchObject({ ok: false, error: { code: 'IMPORT_FAILED', message: expect.stringContaining('LPOINT_BIG_COMP_02_PDDE.csv') } });
     expect(await call<ProjectInfo>('project.info', { project })).toEqual(before);
+  });
+});
+
+describe('line numbers at scale', () => {
+  it('every loaded row keeps the line it came from, also when the reader works in parallel', async () => {
+    const project = join(h.root, 'project');
+    await call('project.create', { project });
+    const folder = join(h.root, 'big');
+    mkdirSync(folder);
+    writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), 400_000); // receipt A02<i> sits on line i + 2
+    await call('data.importLpoint', { project, folder });
+    const db = (await h.services.projects.get(project)).db;
+    const row = await db.one<{ n: number; wrong: number }>(
+      `SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE line <> CAST(substr(receipt_id, 4) AS BIGINT) + 2)::BIGINT AS wrong FROM purchases`,
+    );
+    expect(row).toEqual({ n: 400_000, wrong: 0 });
   });
 });

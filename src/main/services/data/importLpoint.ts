@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/errors';
-import { IMPORT_ORDER } from '../../../shared/lpointFiles';
-import type { FileQuality, ImportReport } from '../../../shared/reports';
+import { IMPORT_ORDER, type LpointKind } from '../../../shared/lpointFiles';
+import type { ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
 import { displayName, scanFileBytes, scanLpointFolder, type FileBytes, type FoundFile } from './fileScan';
-import { loadFile } from './loadFile';
+import { dropStaged, stageFile, writeStaged, type StagedFile } from './loadFile';
 import { MAPPINGS } from './lpointMapping';
 
 export interface ImportOptions {
@@ -58,37 +58,45 @@ export async function importLpoint(project: Project, options: ImportOptions, job
   }
 
   job.onCancel(() => db.interrupt());
-  const results: FileQuality[] = [];
+  const replacing = files.map((f) => earlier.get(bytes.get(f)!.sha256)?.import_id).filter((id): id is number => id !== undefined);
+  const firstId = ((await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`))?.id ?? 1);
+  const staged: StagedFile[] = [];
   let current = '';
+  let phase = 0; // files staged so far, then files written
   const poll = setInterval(() => {
     const p = db.progress();
-    const done = results.length + (p ? p.percentage / 100 : 0);
-    job.progress({ step: current, rowsDone: p?.rowsProcessed ?? 0, fraction: Math.min(1, done / files.length) });
+    const done = phase + (p ? p.percentage / 100 : 0);
+    job.progress({ step: current, rowsDone: p?.rowsProcessed ?? 0, fraction: Math.min(1, done / (2 * files.length)) });
   }, 100);
   try {
+    // 1. Read and check every file into temporary tables: the project is not touched yet.
+    for (const [i, file] of files.entries()) {
+      job.throwIfCancelled();
+      current = displayName(file.path);
+      const { sha256, lines } = bytes.get(file)!;
+      const catalog = await catalogSql(project, staged, replacing);
+      staged.push(
+        await stageFile(db, file, { importId: firstId + i, sha256, lines, dropDuplicates: options.dropDuplicates, replacing }, catalog),
+      );
+      phase += 1;
+      job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / (2 * files.length) }, true);
+    }
+    // 2. Write them in one transaction: all or nothing.
     await db.transaction(async () => {
-      for (const file of files) {
+      for (const id of replacing) await removeImport(project, id);
+      for (const s of staged) {
         job.throwIfCancelled();
-        const { sha256, lines } = bytes.get(file)!;
-        const before = earlier.get(sha256);
-        if (before) await removeImport(project, before.import_id, file);
-        current = displayName(file.path);
-        const next = await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`);
-        const quality = await loadFile(db, file, {
-          importId: next!.id,
-          sha256,
-          lines,
-          dropDuplicates: options.dropDuplicates,
-        });
+        current = s.quality.file;
+        await writeStaged(db, s);
         await db.run(`INSERT INTO imports VALUES ($1, $2, $3, $4, now()::TIMESTAMP, $5)`, [
-          quality.importId,
-          quality.kind,
-          quality.file,
-          sha256,
-          JSON.stringify(quality),
+          s.quality.importId,
+          s.quality.kind,
+          s.quality.file,
+          s.quality.sha256,
+          JSON.stringify(s.quality),
         ]);
-        results.push(quality);
-        job.progress({ step: current, rowsDone: quality.rowsRead, fraction: results.length / files.length }, true);
+        phase += 1;
+        job.progress({ step: current, rowsDone: s.quality.rowsLoaded, fraction: phase / (2 * files.length) }, true);
       }
       job.throwIfCancelled();
     });
@@ -99,13 +107,27 @@ export async function importLpoint(project: Project, options: ImportOptions, job
     throw new AppError('IMPORT_FAILED', `The import failed while loading ${current || 'the first file'} and was rolled back; the project is unchanged. ${reason}`);
   } finally {
     clearInterval(poll);
+    await dropStaged(db, staged).catch(() => undefined);
   }
+  const results = staged.map((s) => s.quality);
   return { project: project.dir, files: results, missing: scan.missing, skipped: scan.skipped };
 }
 
-async function removeImport(project: Project, importId: number, file: FoundFile): Promise<void> {
-  const table = MAPPINGS[file.spec.kind].table;
-  await project.db.run(`DELETE FROM ${table} WHERE import_id = $1`, [importId]);
+/** The product codes purchases are checked against: the catalog already loaded plus the one staged now. */
+async function catalogSql(project: Project, staged: StagedFile[], replacing: number[]): Promise<string | null> {
+  const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
+  const parts = [];
+  const existing = await project.db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM products ${notReplaced}`);
+  if (existing?.n) parts.push(`SELECT product_id AS catalog_id FROM products ${notReplaced}`);
+  const products = staged.find((s) => s.file.spec.kind === 'products');
+  if (products && products.quality.rowsLoaded > 0) parts.push(`SELECT product_id AS catalog_id FROM ${products.checked} WHERE reason IS NULL`);
+  return parts.length ? parts.join(' UNION ') : null;
+}
+
+async function removeImport(project: Project, importId: number): Promise<void> {
+  const row = await project.db.one<{ kind: LpointKind }>(`SELECT kind FROM imports WHERE import_id = $1`, [importId]);
+  if (!row) return;
+  await project.db.run(`DELETE FROM ${MAPPINGS[row.kind].table} WHERE import_id = $1`, [importId]);
   await project.db.run(`DELETE FROM rejects WHERE import_id = $1`, [importId]);
   await project.db.run(`DELETE FROM imports WHERE import_id = $1`, [importId]);
 }

@@ -9,7 +9,7 @@ import type { DataTable } from '../project/schema';
  */
 export interface Check {
   reason: RejectReason;
-  /** SQL that is true when the row fails. */
+  /** SQL over the typed columns (and raw columns) that is true when the row fails. */
   fails: string;
   /** SQL giving the offending value for the rejects table. */
   detail: string;
@@ -29,39 +29,45 @@ export interface KindMapping {
   productColumn?: string;
 }
 
-const text = (col: string) => `NULLIF(trim(${col}), '')`;
-const date = (col: string) => `try_strptime(trim(${col}), '%Y%m%d')::DATE`;
-const int = (col: string) => `TRY_CAST(trim(${col}) AS INTEGER)`;
-const num = (col: string) => `TRY_CAST(trim(${col}) AS DOUBLE)`;
+// Values are taken as written (no trimming: a stray space is data, and a date with one is rejected);
+// an empty field is NULL.
+const text = (col: string) => `NULLIF(${col}, '')`;
+const date = (col: string) => `try_strptime(${col}, '%Y%m%d')::DATE`;
+const int = (col: string) => `TRY_CAST(${col} AS INTEGER)`;
+/** Small codes (hour, channel): out-of-range values become NULL and fail their check. */
+const tinyint = (col: string) => `TRY_CAST(${col} AS TINYINT)`;
+const num = (col: string) => `TRY_CAST(${col} AS DOUBLE)`;
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-const customerCheck: Check = { reason: 'missing_customer', fails: `${text('cust')} IS NULL`, detail: `'cust is empty'` };
-const dateCheck = (col: string): Check => ({
+// Checks read the typed values computed once in the select list (the column names below), and
+// show the raw text in their detail.
+const customerCheck: Check = { reason: 'missing_customer', fails: `customer_id IS NULL`, detail: `'cust is empty'` };
+const dateCheck = (typed: string, raw: string): Check => ({
   reason: 'bad_date',
-  fails: `${date(col)} IS NULL`,
-  detail: `'${col}=' || coalesce(${col}, '')`,
+  fails: `${typed} IS NULL`,
+  detail: `'${raw}=' || coalesce(${raw}, '')`,
 });
 const hourCheck: Check = {
   reason: 'bad_hour',
-  fails: `coalesce(${int('de_hr')} NOT BETWEEN 0 AND 23, true)`,
+  fails: `coalesce(hour NOT BETWEEN 0 AND 23, true)`,
   detail: `'de_hr=' || coalesce(de_hr, '')`,
 };
 const channelCheck: Check = {
   reason: 'bad_channel',
-  fails: `coalesce(${int('chnl_dv')} NOT IN (1, 2), true)`,
+  fails: `coalesce(channel NOT IN (1, 2), true)`,
   detail: `'chnl_dv=' || coalesce(chnl_dv, '')`,
 };
 const amountCheck: Check = {
   reason: 'bad_amount',
-  fails: `coalesce(NOT isfinite(${num('buy_am')}), true)`,
+  fails: `coalesce(NOT isfinite(amount), true)`,
   detail: `'buy_am=' || coalesce(buy_am, '')`,
 };
 const chainCheck = (allowed: readonly string[] | 'any'): Check => ({
   reason: 'unknown_chain',
   fails:
     allowed === 'any'
-      ? `coalesce(NOT regexp_full_match(trim(cop_c), '[A-Z][0-9]{2}'), true)`
-      : `coalesce(trim(cop_c) NOT IN (${inList(allowed)}), true)`,
+      ? `coalesce(NOT regexp_full_match(chain, '[A-Z][0-9]{2}'), true)`
+      : `coalesce(chain NOT IN (${inList(allowed)}), true)`,
   detail: `'cop_c=' || coalesce(cop_c, '')`,
 });
 
@@ -107,22 +113,22 @@ export const MAPPINGS: Record<LpointKind, KindMapping> = {
     select: [
       ['customer_id', text('cust')],
       ['receipt_id', text('rct_no')],
-      ['channel', int('chnl_dv')],
+      ['channel', tinyint('chnl_dv')],
       ['chain', text('cop_c')],
       ['branch_id', text('br_c')],
       ['product_id', text('pd_c')],
       ['date', date('de_dt')],
-      ['hour', int('de_hr')],
+      ['hour', tinyint('de_hr')],
       ['amount', num('buy_am')],
       ['quantity', int('buy_ct')],
     ],
     checks: [
       customerCheck,
-      dateCheck('de_dt'),
+      dateCheck('date', 'de_dt'),
       hourCheck,
       channelCheck,
       amountCheck,
-      { reason: 'bad_count', fails: `${int('buy_ct')} IS NULL`, detail: `'buy_ct=' || coalesce(buy_ct, '')` },
+      { reason: 'bad_count', fails: `quantity IS NULL`, detail: `'buy_ct=' || coalesce(buy_ct, '')` },
       chainCheck(RETAIL_CHAINS),
     ],
   },
@@ -135,13 +141,13 @@ export const MAPPINGS: Record<LpointKind, KindMapping> = {
       ['receipt_id', text('rct_no')],
       ['chain', text('cop_c')],
       ['branch_id', text('br_c')],
-      ['channel', int('chnl_dv')],
+      ['channel', tinyint('chnl_dv')],
       ['date', date('de_dt')],
       ['visit_date', date('vst_dt')],
-      ['hour', int('de_hr')],
+      ['hour', tinyint('de_hr')],
       ['amount', num('buy_am')],
     ],
-    checks: [customerCheck, dateCheck('de_dt'), hourCheck, channelCheck, amountCheck, chainCheck(SERVICE_CHAINS)],
+    checks: [customerCheck, dateCheck('date', 'de_dt'), hourCheck, channelCheck, amountCheck, chainCheck(SERVICE_CHAINS)],
   },
   payments: {
     table: 'payments',
@@ -151,11 +157,11 @@ export const MAPPINGS: Record<LpointKind, KindMapping> = {
       ['customer_id', text('cust')],
       ['receipt_id', text('rct_no')],
       ['chain', text('cop_c')],
-      ['channel', int('chnl_dv')],
+      ['channel', tinyint('chnl_dv')],
       ['date', date('de_dt')],
-      ['hour', int('de_hr')],
+      ['hour', tinyint('de_hr')],
       ['amount', num('buy_am')],
     ],
-    checks: [customerCheck, dateCheck('de_dt'), hourCheck, channelCheck, amountCheck, chainCheck('any')],
+    checks: [customerCheck, dateCheck('date', 'de_dt'), hourCheck, channelCheck, amountCheck, chainCheck('any')],
   },
 };

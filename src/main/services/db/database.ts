@@ -25,7 +25,9 @@ export class Database {
 
   /** Run a statement; rows come back with BIGINT as number and dates as ISO text. */
   async all<T extends Row = Row>(sql: string, values?: DuckDBValue[]): Promise<T[]> {
+    const started = performance.now();
     const reader = await this.connection.runAndReadAll(sql, values);
+    logSlow(sql, started);
     return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
   }
 
@@ -34,7 +36,9 @@ export class Database {
   }
 
   async run(sql: string, values?: DuckDBValue[]): Promise<void> {
+    const started = performance.now();
     await this.connection.run(sql, values);
+    logSlow(sql, started);
   }
 
   /** Runs `work` inside one transaction: everything or nothing. */
@@ -71,6 +75,14 @@ export class Database {
       this.instance.closeSync();
     }
   }
+}
+
+/** CW_DEBUG_SQL=1 logs every statement slower than 100 ms with its duration (stderr). */
+const debugSql = typeof process !== 'undefined' && process.env.CW_DEBUG_SQL === '1';
+function logSlow(sql: string, started: number): void {
+  if (!debugSql) return;
+  const ms = performance.now() - started;
+  if (ms >= 100) process.stderr.write(`[sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)}\n`);
 }
 
 function toPlain(row: Record<string, unknown>): Row {
