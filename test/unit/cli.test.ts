@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FIXTURES, tempDir } from '../helpers';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+let tmp: { dir: string; cleanup: () => void };
+beforeEach(() => {
+  tmp = tempDir('cw-cli-');
+});
+afterEach(() => tmp.cleanup());
+
+/** Runs the real CLI in a child process; settings go to the temp folder. */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [join(ROOT, 'src/cli/index.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, XDG_CONFIG_HOME: join(tmp.dir, 'config') },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('workbench CLI', () => {
+  it('imports, reports and writes rejects; --json is machine-readable', async () => {
+    const project = join(tmp.dir, 'p');
+    const imported = await cli(['import', '--project', project, '--lpoint', join(FIXTURES, 'lpoint'), '--json']);
+    expect(imported.code).toBe(0);
+    const report = JSON.parse(imported.stdout);
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(['products', 'branches', 'customers', 'purchases', 'services', 'payments']);
+    const info = JSON.parse((await cli(['info', '--project', project, '--json'])).stdout);
+    expect(info.rejectsByReason.column_count).toBe(1);
+    const out = join(tmp.dir, 'rejects.csv');
+    const written = await cli(['rejects', '--project', project, '--out', out]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(9);
+  });
+
+  it('fails with one clear sentence, a non-zero exit and no stack trace', async () => {
+    const missing = await cli(['info', '--project', join(tmp.dir, 'nothing-here')]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/is not a project folder/);
+    expect(missing.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const again = await cli(['import', '--project', join(tmp.dir, 'p2'), '--lpoint', join(FIXTURES, 'lpoint')]);
+    expect(again.code).toBe(0);
+    const refused = await cli(['import', '--project', join(tmp.dir, 'p2'), '--lpoint', join(FIXTURES, 'lpoint'), '--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'ALREADY_IMPORTED' } });
+    const unknown = await cli(['import', '--nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(join(tmp.dir, 'p3'))).toBe(false);
+  });
+});
