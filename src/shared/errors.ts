@@ -1,6 +1,7 @@
 /** Error codes that cross every transport. The renderer switches on `code`, never on message text. */
 export type ErrorCode =
   | 'BAD_ARGUMENT'
+  | 'FORBIDDEN'
   | 'UNKNOWN_METHOD'
   | 'NOT_FOUND'
   | 'NOT_A_PROJECT'

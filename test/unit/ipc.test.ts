@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTrustedSender } from '../../src/main/security';
@@ -30,8 +31,9 @@ describe('the Electron IPC binding', () => {
       sender: { send: (...args: unknown[]) => sent.push(args) },
     });
     const project = join(h.root, 'p');
-    expect(await call(event('https://evil.example/'), 'project.create', { project })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
-    expect(await call(event(null), 'project.create', { project })).toMatchObject({ ok: false });
+    expect(await call(event('https://evil.example/'), 'project.create', { project })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(event(null), 'project.create', { project })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(existsSync(project)).toBe(false);
     expect(await call(event(APP), 'project.create', { project: 7 })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
     expect(await call(event(APP), 'project.create', { project })).toMatchObject({ ok: true });
   });

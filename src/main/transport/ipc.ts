@@ -17,7 +17,7 @@ export interface IpcEventLike {
 export function bindIpc(ipcMain: IpcMainLike, handlers: Handlers, isTrusted: (url: string | undefined) => boolean): void {
   ipcMain.handle(CALL_CHANNEL, async (event, method, args) => {
     if (!isTrusted(event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'BAD_ARGUMENT', message: 'Calls are accepted only from the app window.' } };
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the app window.' } };
     }
     const emit = <E extends EventName>(name: E, payload: Events[E]) => event.sender.send(EVENT_CHANNEL, name, payload);
     return dispatch(handlers, typeof method === 'string' ? method : '', args, { emit });
