@@ -27,10 +27,5 @@ if (binary) {
   const built = run('npx', ['electron-vite', 'build']);
   process.exit(built === 0 ? run(binary, ['.']) : built);
 }
-if (existsSync(new URL('../src/main/transport/server.ts', import.meta.url))) {
-  console.log('Electron binary not found on this machine: starting browser mode instead.');
-  process.exit(run('npm', ['run', '-s', 'serve']));
-}
-console.log('Electron binary not found on this machine, and browser mode is not built yet (issue #10).');
-console.log('Meanwhile the workbench runs from the terminal: npm run -s workbench -- --help');
-process.exit(1);
+console.log('Electron binary not found on this machine: starting browser mode instead.');
+process.exit(run('npm', ['run', '-s', 'serve']));

@@ -1,6 +1,7 @@
 import type { Args, EventName, Events, Method, Result } from '../shared/contract';
 import { exportRejects } from './services/data/exportRejects';
 import { importLpoint } from './services/data/importLpoint';
+import { rejectsPage } from './services/data/rejectsPage';
 import { JobRegistry } from './services/jobs/jobs';
 import { projectInfo } from './services/project/projectInfo';
 import { ProjectStore } from './services/project/projectStore';
@@ -54,9 +55,11 @@ export function createHandlers(s: Services): Handlers {
         ctx.emit('job.finished', { jobId: id, kind: 'import', ok, cancelled, seconds: (performance.now() - started) / 1000 });
       }
     },
+    'data.rejects': async ({ project, reason, offset, limit }) => rejectsPage(await s.projects.get(project), reason, offset, limit),
     'data.exportRejects': async ({ project, out }) => exportRejects(await s.projects.get(project), out),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'settings.get': async () => s.settings.get(),
+    'settings.setLanguage': async ({ language }) => s.settings.setLanguage(language),
     'settings.addRecentProject': async ({ project }) => s.settings.addRecentProject(project),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ImportReport, ProjectInfo } from './reports';
+import { REJECT_REASONS, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
 import type { Settings } from './settings';
 
 /**
@@ -31,12 +31,26 @@ export const contract = {
     }),
     result: returns<ImportReport>(),
   },
+  'data.rejects': {
+    args: z.object({
+      project: projectDir,
+      reason: z.enum(REJECT_REASONS).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    result: returns<RejectPage>(),
+  },
   'data.exportRejects': {
-    args: z.object({ project: projectDir, out: z.string().trim().min(1, 'output file is required') }),
+    args: z.object({
+      project: projectDir,
+      /** Where to write; by default exports/rejects-<time>.csv inside the project. */
+      out: z.string().trim().min(1).optional(),
+    }),
     result: returns<{ path: string; rows: number }>(),
   },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },
   'settings.get': { args: z.object({}), result: returns<Settings>() },
+  'settings.setLanguage': { args: z.object({ language: z.enum(['ko', 'en']) }), result: returns<Settings>() },
   'settings.addRecentProject': { args: z.object({ project: projectDir }), result: returns<Settings>() },
 } as const;
 

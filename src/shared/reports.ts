@@ -68,3 +68,18 @@ export interface ProjectInfo {
   /** Purchase lines whose customer is not in the customer file. */
   purchasesOfUnknownCustomers: number;
 }
+
+export interface RejectRow {
+  importId: number;
+  file: string;
+  line: number | null;
+  reason: RejectReason;
+  detail: string | null;
+  raw: string | null;
+}
+
+export interface RejectPage {
+  total: number;
+  offset: number;
+  rows: RejectRow[];
+}

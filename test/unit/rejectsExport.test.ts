@@ -47,3 +47,22 @@ describe('CSV out', () => {
     expect(missingDir).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('rejects viewer', () => {
+  it('pages through rejects and filters by reason; the default export goes to the project exports folder', async () => {
+    const project = join(h.root, 'p');
+    await dispatch(h.handlers, 'project.create', { project }, h.ctx);
+    await dispatch(h.handlers, 'data.importLpoint', { project, folder: fixtureCopy('lpoint', h.root) }, h.ctx);
+    const first = await dispatch(h.handlers, 'data.rejects', { project, limit: 3 }, h.ctx);
+    expect(first).toMatchObject({ ok: true, result: { total: 8, offset: 0 } });
+    const rows = (first as { result: { rows: { line: number }[] } }).result.rows;
+    expect(rows.map((r) => r.line)).toEqual([8, 9, 10]);
+    const next = await dispatch(h.handlers, 'data.rejects', { project, limit: 3, offset: 6 }, h.ctx);
+    expect((next as { result: { rows: unknown[] } }).result.rows).toHaveLength(2);
+    const byReason = await dispatch(h.handlers, 'data.rejects', { project, reason: 'bad_hour' }, h.ctx);
+    expect(byReason).toMatchObject({ ok: true, result: { total: 1, rows: [{ line: 9, reason: 'bad_hour', detail: 'de_hr=24' }] } });
+    expect(await dispatch(h.handlers, 'data.rejects', { project, reason: 'nonsense' }, h.ctx)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    const exported = await dispatch(h.handlers, 'data.exportRejects', { project }, h.ctx);
+    expect(exported).toMatchObject({ ok: true, result: { rows: 8, path: expect.stringMatching(/exports\/rejects-\d{8}-\d{6}\.csv$/) } });
+  });
+});

@@ -1,26 +1,81 @@
-import { useState } from 'react';
-import { t, type Lang, type StringKey } from './i18n';
+import { useCallback, useEffect, useState } from 'react';
+import { CallError } from '../../shared/api';
+import { workbench } from './api/client';
+import { JobTray } from './components/JobTray';
+import { DataPage } from './features/data/DataPage';
+import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
 const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
 
-/** The shell: the journey's steps. The pages arrive with their issues. */
+export interface ShownError {
+  code: keyof typeof ERROR_MESSAGES;
+  detail: string;
+}
+
+/** The shell: the journey's steps, the language toggle, the job tray and errors shown by code. */
 export function App() {
   const [lang, setLang] = useState<Lang>('ko');
   const [step, setStep] = useState<StringKey>('nav.data');
+  const [project, setProject] = useState<string | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [error, setError] = useState<ShownError | null>(null);
+
+  useEffect(() => {
+    void workbench.settings.get({}).then((s) => {
+      setLang(s.language);
+      setRecent(s.recentProjects);
+      if (s.recentProjects[0]) setProject(s.recentProjects[0]);
+    });
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const report = useCallback((e: unknown) => {
+    if (e instanceof CallError) setError({ code: e.code, detail: e.message });
+    else setError({ code: 'INTERNAL', detail: String(e) });
+  }, []);
+  const toggleLang = () => {
+    const next = lang === 'ko' ? 'en' : 'ko';
+    setLang(next);
+    void workbench.settings.setLanguage({ language: next });
+  };
+  const openProject = async (dir: string) => {
+    setProject(dir);
+    const s = await workbench.settings.addRecentProject({ project: dir });
+    setRecent(s.recentProjects);
+  };
+
   return (
-    <div style={{ display: 'flex', height: '100vh', fontFamily: 'system-ui, "Noto Sans KR", "NanumGothic", sans-serif' }}>
-      <nav style={{ width: 200, borderRight: '1px solid #ddd', padding: 12 }}>
-        <h1 style={{ fontSize: 18 }}>{t('appTitle', lang)}</h1>
+    <div className="shell">
+      <nav className="nav">
+        <h1>{t('appTitle', lang)}</h1>
         {STEPS.map((s) => (
-          <button key={s} onClick={() => setStep(s)} style={{ display: 'block', width: '100%', margin: '4px 0', fontWeight: s === step ? 700 : 400 }}>
+          <button key={s} className={s === step ? 'active' : ''} onClick={() => setStep(s)}>
             {t(s, lang)}
           </button>
         ))}
-        <button onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}>{t('language', lang)}</button>
+        <button className="lang" onClick={toggleLang}>
+          {t('language', lang)}
+        </button>
       </nav>
-      <main style={{ padding: 24 }}>
-        <h2>{t(step, lang)}</h2>
-        <p>{t('comingNext', lang)}</p>
+      <main className="main">
+        {error && (
+          <div className="error" role="alert" data-code={error.code}>
+            <strong>{t('error.title', lang)}:</strong> {ERROR_MESSAGES[error.code][lang]}
+            <div className="error-detail">{error.detail}</div>
+            <button onClick={() => setError(null)}>{t('error.dismiss', lang)}</button>
+          </div>
+        )}
+        {step === 'nav.data' ? (
+          <DataPage lang={lang} project={project} recent={recent} onOpen={openProject} onError={report} />
+        ) : (
+          <section>
+            <h2>{t(step, lang)}</h2>
+            <p>{t('comingNext', lang)}</p>
+          </section>
+        )}
+        <JobTray lang={lang} />
       </main>
     </div>
   );

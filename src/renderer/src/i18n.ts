@@ -1,4 +1,7 @@
-/** Every UI string, in one table: Korean first, English second. */
+import type { ErrorCode } from '../../shared/errors';
+import type { RejectReason } from '../../shared/reports';
+
+/** Every UI string, in one table: Korean first (the default), English second. */
 export const STRINGS = {
   appTitle: { ko: '캠페인 워크벤치', en: 'Campaign Workbench' },
   'nav.data': { ko: '데이터', en: 'Data' },
@@ -8,8 +11,60 @@ export const STRINGS = {
   'nav.recommend': { ko: '추천', en: 'Recommendations' },
   'nav.validation': { ko: '검증', en: 'Validation' },
   'nav.export': { ko: '내보내기', en: 'Export' },
-  comingNext: { ko: '다음 단계에서 제공됩니다.', en: 'Comes in a later step.' },
+  comingNext: { ko: '이 단계는 다음 작업에서 제공됩니다.', en: 'This step comes in a later release.' },
   language: { ko: 'English', en: '한국어' },
+  'project.title': { ko: '프로젝트', en: 'Project' },
+  'project.folder': { ko: '프로젝트 폴더', en: 'Project folder' },
+  'project.open': { ko: '열기', en: 'Open' },
+  'project.create': { ko: '새로 만들기', en: 'Create' },
+  'project.recent': { ko: '최근 프로젝트', en: 'Recent projects' },
+  'project.none': { ko: '열린 프로젝트가 없습니다. 폴더를 입력해 열거나 새로 만드세요.', en: 'No project is open. Enter a folder to open or create one.' },
+  'import.title': { ko: 'L.POINT 파일 가져오기', en: 'Import L.POINT files' },
+  'import.folder': { ko: 'L.POINT 파일 폴더', en: 'Folder with the L.POINT files' },
+  'import.start': { ko: '가져오기', en: 'Import' },
+  'import.dropDuplicates': { ko: '완전 중복 행 제거', en: 'Drop exact duplicate lines' },
+  'import.replace': { ko: '이미 가져온 파일 다시 가져오기', en: 'Re-import files imported before' },
+  'import.done': { ko: '가져오기 완료', en: 'Import finished' },
+  'tables.title': { ko: '테이블', en: 'Tables' },
+  'tables.rows': { ko: '행 수', en: 'Rows' },
+  'table.customers': { ko: '고객', en: 'Customers' },
+  'table.products': { ko: '상품 분류', en: 'Products' },
+  'table.branches': { ko: '점포', en: 'Branches' },
+  'table.purchases': { ko: '상품 구매', en: 'Purchase lines' },
+  'table.services': { ko: '제휴사 이용', en: 'Affiliate services' },
+  'table.payments': { ko: '엘페이 결제', en: 'L.pay payments' },
+  'table.rejects': { ko: '거부된 행', en: 'Rejected rows' },
+  dateRange: { ko: '구매 기간', en: 'Purchase dates' },
+  'quality.title': { ko: '데이터 품질 보고서', en: 'Data-quality report' },
+  'quality.file': { ko: '파일', en: 'File' },
+  'quality.read': { ko: '읽은 행', en: 'Read' },
+  'quality.loaded': { ko: '적재', en: 'Loaded' },
+  'quality.rejected': { ko: '거부', en: 'Rejected' },
+  'quality.returns': { ko: '반품(금액 ≤ 0)', en: 'Returns (amount ≤ 0)' },
+  'quality.duplicates': { ko: '완전 중복', en: 'Exact duplicates' },
+  'quality.dropped': { ko: '제거됨', en: 'dropped' },
+  'quality.kept': { ko: '유지', en: 'kept' },
+  'quality.customersWithoutPurchases': { ko: '구매 없는 고객', en: 'Customers without purchases' },
+  'quality.unknownCustomers': { ko: '고객 파일에 없는 고객의 구매', en: 'Purchases by customers not in the customer file' },
+  'quality.unaccounted': { ko: '적재도 거부도 되지 않은 행', en: 'Lines neither loaded nor rejected' },
+  'quality.none': { ko: '아직 가져온 데이터가 없습니다.', en: 'Nothing imported yet.' },
+  'rejects.title': { ko: '거부된 행', en: 'Rejected rows' },
+  'rejects.all': { ko: '모든 사유', en: 'All reasons' },
+  'rejects.line': { ko: '줄', en: 'Line' },
+  'rejects.reason': { ko: '사유', en: 'Reason' },
+  'rejects.detail': { ko: '내용', en: 'Detail' },
+  'rejects.raw': { ko: '원본', en: 'Raw text' },
+  'rejects.export': { ko: 'CSV로 내보내기', en: 'Export as CSV' },
+  'rejects.exported': { ko: '저장됨', en: 'Saved' },
+  'rejects.prev': { ko: '이전', en: 'Previous' },
+  'rejects.next': { ko: '다음', en: 'Next' },
+  'rejects.empty': { ko: '거부된 행이 없습니다.', en: 'No rejected rows.' },
+  'jobs.title': { ko: '작업', en: 'Jobs' },
+  'jobs.cancel': { ko: '취소', en: 'Cancel' },
+  'jobs.rows': { ko: '행', en: 'rows' },
+  'jobs.perSecond': { ko: '행/초', en: 'rows/s' },
+  'error.title': { ko: '오류', en: 'Error' },
+  'error.dismiss': { ko: '닫기', en: 'Dismiss' },
 } as const;
 
 export type Lang = 'ko' | 'en';
@@ -19,4 +74,35 @@ export function t(key: StringKey, lang: Lang): string {
   return STRINGS[key][lang];
 }
 
-export const formatNumber = (value: number, lang: Lang) => new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US').format(value);
+/** Readable messages by error code; the renderer never matches on message text. */
+export const ERROR_MESSAGES: Record<ErrorCode, { ko: string; en: string }> = {
+  BAD_ARGUMENT: { ko: '입력값이 올바르지 않습니다.', en: 'The input is not valid.' },
+  FORBIDDEN: { ko: '접근이 거부되었습니다. 앱이 출력한 주소로 다시 여세요.', en: 'Access refused. Open the address the app printed.' },
+  UNKNOWN_METHOD: { ko: '알 수 없는 요청입니다.', en: 'Unknown request.' },
+  NOT_FOUND: { ko: '파일이나 폴더를 찾을 수 없습니다.', en: 'File or folder not found.' },
+  NOT_A_PROJECT: { ko: '프로젝트 폴더가 아닙니다. 새로 만드세요.', en: 'Not a project folder; create one first.' },
+  PROJECT_EXISTS: { ko: '이미 프로젝트가 있는 폴더입니다. 열기를 사용하세요.', en: 'A project already exists there; open it instead.' },
+  PROJECT_LOCKED: { ko: '다른 프로그램이 이 프로젝트를 사용 중입니다.', en: 'Another program has this project open.' },
+  ALREADY_IMPORTED: { ko: '이미 가져온 파일입니다. 다시 가져오려면 "다시 가져오기"를 선택하세요.', en: 'This file was imported before; tick "re-import" to import it again.' },
+  NO_LPOINT_FILES: { ko: '폴더에 L.POINT 파일이 없습니다.', en: 'No L.POINT files in the folder.' },
+  BAD_FILE: { ko: '파일을 읽을 수 없습니다.', en: 'The file cannot be read.' },
+  IMPORT_FAILED: { ko: '가져오기에 실패하여 되돌렸습니다. 프로젝트는 변경되지 않았습니다.', en: 'The import failed and was rolled back; the project is unchanged.' },
+  CANCELLED: { ko: '작업이 취소되었습니다. 변경된 내용은 없습니다.', en: 'Cancelled; nothing was changed.' },
+  IO: { ko: '파일을 쓰거나 읽지 못했습니다.', en: 'A file could not be read or written.' },
+  INTERNAL: { ko: '예상하지 못한 오류가 발생했습니다.', en: 'An unexpected error occurred.' },
+};
+
+export const REASON_LABELS: Record<RejectReason, { ko: string; en: string }> = {
+  column_count: { ko: '열 개수 오류', en: 'Wrong column count' },
+  malformed: { ko: '형식 오류', en: 'Malformed line' },
+  bad_date: { ko: '날짜 오류', en: 'Unparseable date' },
+  bad_hour: { ko: '시간 오류', en: 'Hour not 0–23' },
+  missing_customer: { ko: '고객 번호 없음', en: 'Missing customer' },
+  bad_amount: { ko: '금액 오류', en: 'Non-numeric amount' },
+  bad_count: { ko: '수량 오류', en: 'Non-numeric count' },
+  bad_channel: { ko: '채널 오류', en: 'Unknown channel' },
+  unknown_chain: { ko: '알 수 없는 제휴사', en: 'Unknown chain code' },
+  unknown_product: { ko: '카탈로그에 없는 상품', en: 'Product not in catalog' },
+  missing_key: { ko: '키 없음', en: 'Missing key' },
+  duplicate_key: { ko: '중복 키', en: 'Duplicate key' },
+};

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import type { Project } from '../project/projectStore';
@@ -7,8 +7,8 @@ import type { Project } from '../project/projectStore';
 export const REJECT_COLUMNS = ['import_id', 'file', 'line', 'reason', 'detail', 'raw'] as const;
 
 /** Every rejected row with file, line, reason and raw text, as CSV (UTF-8 with BOM), written atomically. */
-export async function exportRejects(project: Project, out: string): Promise<{ path: string; rows: number }> {
-  const path = resolve(out);
+export async function exportRejects(project: Project, out: string | undefined): Promise<{ path: string; rows: number }> {
+  const path = resolve(out ?? join(project.dir, 'exports', `rejects-${timestamp(new Date())}.csv`));
   if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) {
     throw new AppError('NOT_FOUND', `The folder ${dirname(path)} does not exist; create it or choose another file.`);
   }
@@ -24,4 +24,10 @@ export async function exportRejects(project: Project, out: string): Promise<{ pa
   } catch (error) {
     throw new AppError('IO', `Could not write ${path}: ${(error as Error).message}`);
   }
+}
+
+/** 20261125-142501: sortable, safe in file names. */
+export function timestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }

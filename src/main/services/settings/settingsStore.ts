@@ -23,6 +23,11 @@ export class SettingsService {
     return { language: this.backend.get('language'), recentProjects: this.backend.get('recentProjects') };
   }
 
+  setLanguage(language: Settings['language']): Settings {
+    this.backend.set('language', language);
+    return this.get();
+  }
+
   addRecentProject(project: string): Settings {
     this.backend.set('recentProjects', withRecentProject(this.backend.get('recentProjects'), project));
     return this.get();

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { workbench } from '../../api/client';
+import { t, type Lang } from '../../i18n';
+
+/** Import the six L.POINT files from a folder (auto-mapped by file name and header). */
+export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; project: string; onDone: () => Promise<void>; onError: (e: unknown) => void }) {
+  const [folder, setFolder] = useState('');
+  const [dropDuplicates, setDrop] = useState(false);
+  const [replace, setReplace] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const start = async () => {
+    setBusy(true);
+    setDone(null);
+    try {
+      const report = await workbench.data.importLpoint({ project, folder, dropDuplicates, replace, jobId: `import-${Date.now()}` });
+      setDone(report.files.map((f) => f.file).join(', '));
+      await onDone();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="card" data-testid="import-panel">
+      <h3>{t('import.title', lang)}</h3>
+      <div className="row">
+        <label>
+          {t('import.folder', lang)}
+          <input value={folder} onChange={(e) => setFolder(e.target.value)} size={60} data-testid="import-folder" />
+        </label>
+        <label>
+          <input type="checkbox" checked={dropDuplicates} onChange={(e) => setDrop(e.target.checked)} /> {t('import.dropDuplicates', lang)}
+        </label>
+        <label>
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> {t('import.replace', lang)}
+        </label>
+        <button onClick={() => void start()} disabled={!folder || busy} data-testid="import-start">
+          {t('import.start', lang)}
+        </button>
+      </div>
+      {done && <p className="saved">{t('import.done', lang)}: {done}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Lang } from './i18n';
+
+const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-US');
+
+export const formatNumber = (value: number, lang: Lang) => new Intl.NumberFormat(locale(lang)).format(value);
+
+/** 2021-03-05 → 2021. 3. 5. (ko-KR) / 3/5/2021 (en). Dates arrive as ISO day strings. */
+export function formatDate(iso: string | null, lang: Lang): string {
+  if (!iso) return '–';
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}

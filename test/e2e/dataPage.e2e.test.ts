@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
+import { dispatch } from '../../src/main/transport/dispatch';
+import { fixtureCopy, harness, type Harness } from '../helpers';
+import { writePurchases } from '../writePurchases';
+import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
+
+let h: Harness;
+let server: BrowserServer;
+let browser: Browser;
+let page: Page;
+let project: string;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  h = harness();
+  project = join(h.root, '샘플 프로젝트');
+  await dispatch(h.handlers, 'project.create', { project }, h.ctx);
+  await dispatch(h.handlers, 'data.importLpoint', { project, folder: fixtureCopy('lpoint', h.root) }, h.ctx);
+  await dispatch(h.handlers, 'settings.addRecentProject', { project }, h.ctx);
+  server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 } });
+  await page.goto(server.url);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  h?.close();
+});
+
+const countOf = (table: string) => page.locator(`[data-testid=table-counts] tr[data-table=${table}] td`);
+
+describe('the Data page in browser mode (real Chromium, real services)', () => {
+  it('opens the recent project and shows row counts, the date range and the quality report in Korean', async () => {
+    await expect.poll(() => countOf('purchases').textContent()).toBe('7');
+    expect(await countOf('customers').textContent()).toBe('4');
+    expect(await countOf('rejects').textContent()).toBe('8');
+    await expect.poll(() => page.getByTestId('data-page').textContent()).toContain('구매 기간: 2021. 1. 1. – 2021. 12. 31.');
+    const report = page.getByTestId('quality-report');
+    expect(await report.textContent()).toContain('데이터 품질 보고서');
+    expect(await report.locator('tr[data-kind=purchases]').textContent()).toContain('날짜 오류 1');
+  });
+
+  it('filters the rejects by reason', async () => {
+    await page.getByTestId('reject-reason').selectOption('bad_hour');
+    await expect.poll(() => page.getByTestId('rejects').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('rejects').locator('tbody tr').textContent()).toContain('de_hr=24');
+  });
+
+  it('a cancel mid-import leaves the counts unchanged', async () => {
+    const big = join(h.root, 'big');
+    mkdirSync(big);
+    writePurchases(join(big, 'LPOINT_BIG_COMP_02_PDDE.csv'), 1_500_000);
+    await page.getByTestId('import-folder').fill(big);
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('job').getByRole('button', { name: '취소' }).click({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-code'), { timeout: 30_000 }).toBe('CANCELLED');
+    expect(await countOf('purchases').textContent()).toBe('7');
+    const info = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
+    expect(info).toMatchObject({ ok: true, result: { tables: expect.arrayContaining([{ table: 'purchases', rows: 7 }]) } });
+  }, 60_000);
+
+  it('renders Korean glyphs (not boxes) and the page screenshot is not blank', async () => {
+    // A Korean syllable drawn with the page's font differs from an unassigned code point's box.
+    const differs = await page.evaluate(() => {
+      const draw = (text: string) => {
+        const c = document.createElement('canvas');
+        c.width = 64;
+        c.height = 64;
+        const g = c.getContext('2d')!;
+        g.font = `40px ${getComputedStyle(document.body).fontFamily}`;
+        g.fillText(text, 4, 48);
+        return Array.from(g.getImageData(0, 0, 64, 64).data).join(',');
+      };
+      return draw('데') !== draw('\u0378') && draw('데') !== draw('이');
+    });
+    expect(differs).toBe(true);
+    const png = await page.screenshot({ fullPage: true });
+    if (process.env.CW_SCREENSHOT_DIR) writeFileSync(join(process.env.CW_SCREENSHOT_DIR, 'data-page.png'), png);
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const data = g.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return seen.size;
+    }, png.toString('base64'));
+    expect(colours).toBeGreaterThan(20);
+  });
+});
