@@ -4,7 +4,7 @@ import type { ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
 import { displayName, scanFileBytes, scanLpointFolder, type FileBytes, type FoundFile } from './fileScan';
-import { dropStaged, stageFile, writeStaged, type StagedFile } from './loadFile';
+import { dropStaged, stageFile, writeStaged, type StagedFile, type StageSource } from './loadFile';
 import { MAPPINGS } from './lpointMapping';
 
 export interface ImportOptions {
@@ -75,8 +75,17 @@ export async function importLpoint(project: Project, options: ImportOptions, job
       current = displayName(file.path);
       const { sha256, lines } = bytes.get(file)!;
       const catalog = await catalogSql(project, staged, replacing);
+      const source: StageSource = {
+        kind: file.spec.kind,
+        path: file.path,
+        displayName: current,
+        format: 'csv',
+        delimiter: ',',
+        columns: file.header,
+        mapping: MAPPINGS[file.spec.kind],
+      };
       staged.push(
-        await stageFile(db, file, { importId: firstId + i, sha256, lines, dropDuplicates: options.dropDuplicates, replacing }, catalog),
+        await stageFile(db, source, { importId: firstId + i, sha256, lines, dropDuplicates: options.dropDuplicates, replacing }, catalog),
       );
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / (2 * files.length) }, true);
@@ -119,7 +128,7 @@ async function catalogSql(project: Project, staged: StagedFile[], replacing: num
   const parts = [];
   const existing = await project.db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM products ${notReplaced}`);
   if (existing?.n) parts.push(`SELECT product_id AS catalog_id FROM products ${notReplaced}`);
-  const products = staged.find((s) => s.file.spec.kind === 'products');
+  const products = staged.find((s) => s.file.kind === 'products');
   if (products && products.quality.rowsLoaded > 0) parts.push(`SELECT product_id AS catalog_id FROM ${products.checked} WHERE reason IS NULL`);
   return parts.length ? parts.join(' UNION ') : null;
 }

@@ -1,9 +1,24 @@
-import { basename } from 'node:path';
 import type { FileQuality, RejectReason } from '../../../shared/reports';
 import type { Database } from '../db/database';
 import { quoteIdent, quoteLiteral } from '../db/sql';
-import type { FoundFile } from './fileScan';
-import { MAPPINGS, type Check, type KindMapping } from './lpointMapping';
+import type { LpointKind } from '../../../shared/lpointFiles';
+import type { Check, KindMapping } from './lpointMapping';
+
+/** A file to stage: where it is, how to read it, and how its columns become a table's rows. */
+export interface StageSource {
+  kind: LpointKind;
+  /** The file DuckDB reads (a UTF-8 copy where the original was CP949). */
+  path: string;
+  /** The name reports and rejects show. */
+  displayName: string;
+  format: 'csv' | 'parquet';
+  delimiter: string;
+  /** Parquet only: the file's own column names, in order. */
+  sourceColumns?: string[];
+  /** Names given to the file's columns, by position, inside SQL; the mapping refers to these. */
+  columns: string[];
+  mapping: KindMapping;
+}
 
 export interface StageOptions {
   importId: number;
@@ -17,7 +32,7 @@ export interface StageOptions {
 
 /** A file read, typed and checked into temporary tables, ready to be written in one transaction. */
 export interface StagedFile {
-  file: FoundFile;
+  file: StageSource;
   quality: FileQuality;
   /** Temporary tables: the checked rows, the reader's rejects, and the line mapping. */
   checked: string;
@@ -33,20 +48,21 @@ export interface StagedFile {
  * reader (all columns as text; lines it cannot split go to its reject table with line numbers)
  * feeds the typed casts and the checks. Only rejected rows carry raw text and detail.
  */
-export async function stageFile(db: Database, file: FoundFile, opts: StageOptions, catalog: string | null): Promise<StagedFile> {
+export async function stageFile(db: Database, file: StageSource, opts: StageOptions, catalog: string | null): Promise<StagedFile> {
   const started = performance.now();
-  const mapping = MAPPINGS[file.spec.kind];
-  const name = basename(file.path);
+  const mapping = file.mapping;
+  const name = file.displayName;
   const id = opts.importId;
-  const checked = `checked_${file.spec.kind}`;
-  const errors = `reader_errors_${file.spec.kind}`;
-  const steps = `line_steps_${file.spec.kind}`;
+  const checked = `checked_${file.kind}`;
+  const errors = `reader_errors_${file.kind}`;
+  const steps = `line_steps_${file.kind}`;
 
-  const raw = `raw_${file.spec.kind}`;
+  const raw = `raw_${file.kind}`;
   await db.run(`DROP TABLE IF EXISTS ${checked}; DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
   // The reader keeps the file's order (preserve_insertion_order), so rowid + 1 is the row's ordinal.
   // (WITH ORDINALITY does the same at a higher cost, and the catalog join is much faster from a table.)
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readCsv(file)}`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readSource(file)}`);
+  await db.run(`CREATE TEMP TABLE IF NOT EXISTS reject_errors (line BIGINT, column_idx BIGINT, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)`);
   await db.run(`CREATE TEMP TABLE ${checked} AS ${checkedSelect(file, raw, mapping, catalog, opts.replacing)}`);
   await db.run(`DROP TABLE ${raw}`);
   await db.run(`
@@ -56,10 +72,10 @@ export async function stageFile(db: Database, file: FoundFile, opts: StageOption
     DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
   const structural = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${errors}`))?.n ?? 0;
 
-  // The header is line 1, so without reader errors the k-th row read (ordinality k) is line k + 1.
-  // Lines the reader rejected are missing from the ordinality count: the k-th row then sits after
-  // every rejected line that has fewer than k good rows before it.
-  let lineExpr = '(ord + 1)';
+  // A CSV header is line 1, so without reader errors the k-th row read (ordinality k) is line k + 1
+  // (in Parquet, row k). Lines the reader rejected are missing from the ordinality count: the k-th
+  // row then sits after every rejected line that has fewer than k good rows before it.
+  let lineExpr = file.format === 'csv' ? '(ord + 1)' : 'ord';
   let lineJoin = '';
   if (structural > 0) {
     await db.run(`
@@ -105,12 +121,12 @@ export async function stageFile(db: Database, file: FoundFile, opts: StageOption
   const duplicatesDropped = drop ? duplicates : 0;
   const quality: FileQuality = {
     importId: id,
-    kind: file.spec.kind,
+    kind: file.kind,
     file: name,
     sha256: opts.sha256,
     rowsRead: loaded + rejected,
     // Lines the CSV reader did not account for (e.g. swallowed by an unterminated quote), so none vanish silently.
-    linesUnaccounted: Math.max(0, opts.lines - 1 - (loaded + rejected)),
+    linesUnaccounted: file.format === 'csv' ? Math.max(0, opts.lines - 1 - (loaded + rejected)) : 0,
     rowsLoaded: loaded - duplicatesDropped,
     rowsRejected: rejected,
     rejectsByReason,
@@ -127,7 +143,7 @@ export async function stageFile(db: Database, file: FoundFile, opts: StageOption
 /** Writes a staged file into the project's tables; the caller holds the transaction. */
 export async function writeStaged(db: Database, staged: StagedFile): Promise<void> {
   const started = performance.now();
-  const mapping = MAPPINGS[staged.file.spec.kind];
+  const mapping = staged.file.mapping;
   const { checked, errors, lineExpr, lineJoin, keep, quality } = staged;
   const id = quality.importId;
   const name = quoteLiteral(quality.file);
@@ -147,14 +163,19 @@ export async function writeStaged(db: Database, staged: StagedFile): Promise<voi
 
 export async function dropStaged(db: Database, staged: StagedFile[]): Promise<void> {
   for (const s of staged) {
-    const kind = s.file.spec.kind;
+    const kind = s.file.kind;
     await db.run(`DROP TABLE IF EXISTS checked_${kind}; DROP TABLE IF EXISTS reader_errors_${kind}; DROP TABLE IF EXISTS line_steps_${kind};`);
   }
 }
 
-function readCsv(file: FoundFile): string {
-  const columns = `{${file.header.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
-  return `read_csv(${quoteLiteral(file.path)}, header = true, delim = ',', quote = '"', escape = '"',
+/** Every column as text, named by position; CSV lines the reader cannot split go to reject_errors. */
+function readSource(file: StageSource): string {
+  if (file.format === 'parquet') {
+    const cols = (file.sourceColumns ?? []).map((c, i) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(file.columns[i])}`);
+    return `(SELECT ${cols.join(', ')} FROM read_parquet(${quoteLiteral(file.path)}))`;
+  }
+  const columns = `{${file.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
+  return `read_csv(${quoteLiteral(file.path)}, header = true, delim = ${quoteLiteral(file.delimiter)}, quote = '"', escape = '"',
     columns = ${columns}, auto_detect = false, store_rejects = true)`;
 }
 
@@ -162,7 +183,7 @@ function readCsv(file: FoundFile): string {
  * Three levels: the reader's text columns and the typed values; the first failing check (the
  * reason); detail and raw text for rejected rows only.
  */
-function checkedSelect(file: FoundFile, raw: string, mapping: KindMapping, catalog: string | null, replacing: number[]): string {
+function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, catalog: string | null, replacing: number[]): string {
   const checks: Check[] = [...mapping.checks];
   let from = `(SELECT rowid + 1 AS ordinality, * FROM ${raw}) AS src`;
   const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
@@ -183,7 +204,7 @@ function checkedSelect(file: FoundFile, raw: string, mapping: KindMapping, catal
   }
   const reason = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.fails} THEN '${c.reason}'`).join(' ')} END` : 'NULL::VARCHAR';
   const detail = checks.length ? `CASE reason ${checks.map((c) => `WHEN '${c.reason}' THEN ${c.detail}`).join(' ')} END` : 'NULL::VARCHAR';
-  const rawText = `concat_ws(',', ${file.header.map((c) => `coalesce(${quoteIdent(c)}, '')`).join(', ')})`;
+  const rawText = `concat_ws(${quoteLiteral(file.delimiter)}, ${file.columns.map((c) => `coalesce(${quoteIdent(c)}, '')`).join(', ')})`;
   const typed = mapping.select.map(([col]) => quoteIdent(col)).join(', ');
   return `
     SELECT ord, ${typed}, reason,
@@ -192,7 +213,7 @@ function checkedSelect(file: FoundFile, raw: string, mapping: KindMapping, catal
     FROM (
       SELECT *, ${reason} AS reason
       FROM (
-        SELECT src.ordinality AS ord, ${file.header.map((c) => `src.${quoteIdent(c)}`).join(', ')}${catalog && productCol ? ', cat.catalog_id' : ''},
+        SELECT src.ordinality AS ord, ${file.columns.map((c) => `src.${quoteIdent(c)}`).join(', ')}${catalog && productCol ? ', cat.catalog_id' : ''},
           ${mapping.select.map(([col, expr]) => `${expr} AS ${quoteIdent(col)}`).join(',\n          ')}
         FROM ${from}))`;
 }
