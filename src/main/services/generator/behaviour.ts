@@ -39,8 +39,8 @@ export function drawTraits(rng: Rng, demo: Demographics, cal: Calendar, catalog:
   const c = PARAMS.customers;
   const buyer = !rng.chance(c.nonBuyerShare);
   const rateZ = rng.normal();
-  const rate = Math.min(c.maxReceipts, Math.exp(Math.log(c.receiptsMedian) + c.receiptsSigma * rateZ));
-  const basket = Math.exp(c.basketSigma * rng.normal() + c.basketRateSlope * rateZ * c.receiptsSigma);
+  const rate = Math.min(c.maxReceipts, Math.exp(Math.log(c.receiptsMedian) + (rateZ < 0 ? c.receiptsSigmaLow : c.receiptsSigmaHigh) * rateZ));
+  const basket = Math.exp(c.basketSigma * rng.normal() + c.basketRateSlope * rateZ);
   const online = rng.lognormal(-(c.onlineSigma ** 2) / 2, c.onlineSigma) * c.onlineByAge[demo.age];
 
   const chain = new Float64Array(RETAIL.length);

@@ -50,17 +50,17 @@ export const PARAMS = {
 
   /** Per domain: median unit price (won), its log-sd, repurchase interval (days), share of buy_ct = 1. */
   domain: {
-    fresh: { price: 4_980, priceSigma: 0.55, interval: 9, ct1: 0.8 },
-    staple: { price: 3_480, priceSigma: 0.55, interval: 12, ct1: 0.8 },
-    snack: { price: 1_780, priceSigma: 0.45, interval: 9, ct1: 0.8 },
-    drink: { price: 1_680, priceSigma: 0.55, interval: 8, ct1: 0.78 },
-    tobacco: { price: 4_500, priceSigma: 0.08, interval: 4, ct1: 0.85 },
-    household: { price: 5_980, priceSigma: 0.65, interval: 30, ct1: 0.88 },
+    fresh: { price: 3_980, priceSigma: 0.55, interval: 6, ct1: 0.83 },
+    staple: { price: 2_480, priceSigma: 0.55, interval: 8, ct1: 0.83 },
+    snack: { price: 1_480, priceSigma: 0.45, interval: 6, ct1: 0.83 },
+    drink: { price: 1_380, priceSigma: 0.55, interval: 5, ct1: 0.8 },
+    tobacco: { price: 4_500, priceSigma: 0.08, interval: 3, ct1: 0.88 },
+    household: { price: 4_980, priceSigma: 0.65, interval: 20, ct1: 0.9 },
     fashion: { price: 39_000, priceSigma: 0.75, interval: 150, ct1: 0.95 },
     beauty: { price: 29_000, priceSigma: 0.7, interval: 60, ct1: 0.93 },
     electronics: { price: 169_000, priceSigma: 1.0, interval: 365, ct1: 0.97 },
     living: { price: 12_900, priceSigma: 0.9, interval: 120, ct1: 0.92 },
-    tenant: { price: 9_000, priceSigma: 0.6, interval: 21, ct1: 0.85 },
+    tenant: { price: 9_000, priceSigma: 0.6, interval: 14, ct1: 0.88 },
     voucher: { price: 50_000, priceSigma: 0.6, interval: 90, ct1: 0.8 },
     service: { price: 30_000, priceSigma: 0.8, interval: 180, ct1: 0.98 },
   } as Record<Domain, { price: number; priceSigma: number; interval: number; ct1: number }>,
@@ -91,16 +91,16 @@ export const PARAMS = {
 
   chains: {
     /** Probability a buyer uses the chain at all, and its base visit weight among the chains used. */
-    use: { A01: 0.52, A02: 0.78, A03: 0.5, A04: 0.4, A05: 0.07, A06: 0.23 } as Record<Retail, number>,
-    weight: { A01: 0.85, A02: 1.0, A03: 1.15, A04: 1.25, A05: 0.18, A06: 0.35 } as Record<Retail, number>,
+    use: { A01: 0.6, A02: 0.78, A03: 0.6, A04: 0.5, A05: 0.05, A06: 0.28 } as Record<Retail, number>,
+    weight: { A01: 1.0, A02: 1.25, A03: 0.95, A04: 0.8, A05: 0.12, A06: 0.22 } as Record<Retail, number>,
     /** Personal spread of chain weights: gamma shape (smaller = more concentrated on one chain). */
     affinityShape: 0.9,
     /** Lines per receipt: P(1 line), and the geometric mean of the extra lines beyond 2 otherwise. */
     basketP1: { A01: 0.6, A02: 0.44, A03: 0.5, A04: 0.68, A05: 0.88, A06: 0.66 } as Record<Retail, number>,
-    basketExtraMean: { A01: 2.6, A02: 6.0, A03: 3.6, A04: 0.8, A05: 0.4, A06: 0.9 } as Record<Retail, number>,
+    basketExtraMean: { A01: 2.0, A02: 4.6, A03: 2.8, A04: 0.6, A05: 0.3, A06: 0.7 } as Record<Retail, number>,
     maxBasket: 109,
     /** Online share of receipts per chain (before the customer's online propensity). */
-    online: { A01: 0.009, A02: 0.085, A03: 0.115, A04: 0, A05: 0.14, A06: 1 } as Record<Retail, number>,
+    online: { A01: 0.008, A02: 0.07, A03: 0.095, A04: 0, A05: 0.12, A06: 1 } as Record<Retail, number>,
     /** Online baskets are this much bigger (extra lines multiplier). */
     onlineBasket: 1.3,
     /** Hours 0..23 weights per chain (offline); online receipts use `onlineHours`. */
@@ -121,12 +121,14 @@ export const PARAMS = {
     /** Share of the customer file that never buys a product (present for services only, or not at all). */
     nonBuyerShare: 0.1,
     /** Receipts per year of a fully active buyer: lognormal(log(median), sigma). */
-    receiptsMedian: 31,
-    receiptsSigma: 1.12,
+    receiptsMedian: 33,
+    /** Lognormal spread below and above the median (the real tail is lighter than the body). */
+    receiptsSigmaLow: 1.2,
+    receiptsSigmaHigh: 0.95,
     maxReceipts: 3_000,
     /** Personal basket-size multiplier: lognormal sigma, and how much it follows the purchase rate (per log unit). */
     basketSigma: 0.3,
-    basketRateSlope: 0.12,
+    basketRateSlope: 0.2,
     /** Online propensity: lognormal sigma (mean 1) and age-band multipliers (20대…70대). */
     onlineSigma: 0.9,
     onlineByAge: [1.5, 1.35, 1.05, 0.75, 0.5, 0.35],
@@ -135,16 +137,16 @@ export const PARAMS = {
     favourites: 3,
     favouriteBoost: 5,
     /** Share of a customer's lines that come from their repertoire (the rest are fresh draws from the chain). */
-    repertoireShare: 0.8,
+    repertoireShare: 0.85,
     /** Repertoire size per chain = clamp(a × expected lines in the chain ^ b, min, max). */
-    repertoireA: 1.6,
+    repertoireA: 1.2,
     repertoireB: 0.62,
     repertoireMin: 3,
     repertoireMax: 220,
     /** Repertoire item weights: gamma shape (small = a few items dominate). */
-    repertoireShape: 0.55,
+    repertoireShape: 0.4,
     /** Repurchase: a repertoire item is accepted with probability min(1, (days since last purchase / interval) ^ power). */
-    repurchasePower: 1.4,
+    repurchasePower: 0.8,
     repurchaseTries: 6,
   },
 
@@ -163,10 +165,10 @@ export const PARAMS = {
     /** Mon..Sun weights. */
     weekday: [0.92, 0.9, 0.9, 0.92, 1.0, 1.3, 1.12],
     /** Jan..Dec weights (May peak: family month; July/August dip). */
-    month: [1.04, 0.98, 1.02, 1.0, 1.1, 1.0, 0.93, 0.92, 0.99, 0.98, 0.95, 1.0],
+    month: [1.04, 0.98, 1.02, 1.0, 1.06, 1.0, 0.97, 0.96, 0.99, 0.98, 0.95, 1.0],
     /** Declining trend: the weight falls linearly from 1 at `trendStartDay` to 1 − `trendDrop` at year end. */
-    trendStartDay: 150,
-    trendDrop: 0.1,
+    trendStartDay: 200,
+    trendDrop: 0.16,
     /** Lunar holidays: days before are busier (gift sets), the holiday itself quiet. */
     holidayBefore: { days: 10, lift: 1.2 },
     holidayItself: { days: [-1, 0, 1], weight: 0.4 },
@@ -205,8 +207,8 @@ export const PARAMS = {
 
   services: {
     /** Share of the customer file using affiliate services; rows per user lognormal(mean, sigma). */
-    userShare: 0.728,
-    rowsMean: 11.4,
+    userShare: 0.76,
+    rowsMean: 12.4,
     rowsSigma: 1.0,
     /** Service chain shares of rows (published COP_U counts) and age tilts (20대…70대). */
     chainShare: { D01: 112_232, C01: 48_323, D02: 43_134, C02: 30_258, B01: 8_103, E01: 6_254 } as Record<string, number>,
@@ -242,7 +244,7 @@ export const PARAMS = {
     otherRetailRowsMean: 17,
     serviceRowsMean: 14,
     otherCodes: ['B01', 'C01', 'D01', 'D02', 'L01', 'L02', 'L03', 'L04'],
-    otherOnlineShare: 0.72,
+    otherOnlineShare: 0.62,
     amount: [20_000, 1.1] as [number, number],
   },
 };

@@ -1,0 +1,127 @@
+import { AppError } from '../../../shared/errors';
+import { IMPORT_ORDER, type LpointKind } from '../../../shared/lpointFiles';
+import type { FileQuality } from '../../../shared/reports';
+import type { Job } from '../jobs/jobs';
+import type { Project } from '../project/projectStore';
+import type { FileBytes } from './fileScan';
+import { dropStaged, stageFile, writeStaged, type StagedFile, type StageSource } from './loadFile';
+
+export interface PreparedSource {
+  source: StageSource;
+  /** Hash and line count of the user's file as given (before any transcoding). */
+  bytes: FileBytes;
+}
+
+export interface RunOptions {
+  dropDuplicates: boolean;
+  replace: boolean;
+}
+
+const TABLE_OF: Record<LpointKind, string> = {
+  customers: 'customers',
+  products: 'products',
+  branches: 'branches',
+  purchases: 'purchases',
+  services: 'services',
+  payments: 'payments',
+};
+
+/**
+ * The import every format shares. A file whose content was imported before is refused unless
+ * `replace`, in which case the earlier import of it is removed. Files are first read and checked
+ * into temporary tables (the project untouched), then written in one transaction: a failure or a
+ * cancel anywhere leaves the project exactly as it was.
+ */
+export async function runImport(project: Project, inputs: PreparedSource[], options: RunOptions, job: Job): Promise<FileQuality[]> {
+  const { db } = project;
+  const files = [...inputs].sort((a, b) => IMPORT_ORDER.indexOf(a.source.kind) - IMPORT_ORDER.indexOf(b.source.kind));
+  const earlier = new Map<string, { import_id: number; imported_at: string; file: string }>();
+  for (const row of await db.all<{ import_id: number; imported_at: string; file: string; sha256: string }>(
+    `SELECT import_id, strftime(imported_at, '%Y-%m-%d %H:%M') AS imported_at, file, sha256 FROM imports`,
+  )) {
+    earlier.set(row.sha256, row);
+  }
+  if (!options.replace) {
+    for (const { source, bytes } of files) {
+      const before = earlier.get(bytes.sha256);
+      if (before) {
+        throw new AppError(
+          'ALREADY_IMPORTED',
+          `${source.displayName} has the same content as ${before.file}, imported on ${before.imported_at} (import #${before.import_id}); use --replace to import it again.`,
+        );
+      }
+    }
+  }
+
+  job.onCancel(() => db.interrupt());
+  const replacing = files.map((f) => earlier.get(f.bytes.sha256)?.import_id).filter((id): id is number => id !== undefined);
+  const firstId = (await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`))?.id ?? 1;
+  const staged: StagedFile[] = [];
+  let current = '';
+  let phase = 0; // files staged so far, then files written
+  const steps = 2 * files.length;
+  const poll = setInterval(() => {
+    const p = db.progress();
+    const done = phase + (p ? p.percentage / 100 : 0);
+    job.progress({ step: current, rowsDone: p?.rowsProcessed ?? 0, fraction: Math.min(1, done / steps) });
+  }, 100);
+  try {
+    // 1. Read and check every file into temporary tables: the project is not touched yet.
+    for (const [i, { source, bytes }] of files.entries()) {
+      job.throwIfCancelled();
+      current = source.displayName;
+      const catalog = await catalogSql(project, staged, replacing);
+      const opts = { importId: firstId + i, sha256: bytes.sha256, lines: bytes.lines, dropDuplicates: options.dropDuplicates, replacing };
+      staged.push(await stageFile(db, source, opts, catalog));
+      phase += 1;
+      job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
+    }
+    // 2. Write them in one transaction: all or nothing.
+    await db.transaction(async () => {
+      for (const id of replacing) await removeImport(project, id);
+      for (const s of staged) {
+        job.throwIfCancelled();
+        current = s.quality.file;
+        await writeStaged(db, s);
+        await db.run(`INSERT INTO imports VALUES ($1, $2, $3, $4, now()::TIMESTAMP, $5)`, [
+          s.quality.importId,
+          s.quality.kind,
+          s.quality.file,
+          s.quality.sha256,
+          JSON.stringify(s.quality),
+        ]);
+        phase += 1;
+        job.progress({ step: current, rowsDone: s.quality.rowsLoaded, fraction: phase / steps }, true);
+      }
+      job.throwIfCancelled();
+    });
+  } catch (error) {
+    if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; the project is unchanged.');
+    if (error instanceof AppError) throw error;
+    const reason = String((error as Error).message ?? error).split('\n')[0];
+    throw new AppError('IMPORT_FAILED', `The import failed while loading ${current || 'the first file'} and was rolled back; the project is unchanged. ${reason}`);
+  } finally {
+    clearInterval(poll);
+    await dropStaged(db, staged).catch(() => undefined);
+  }
+  return staged.map((s) => s.quality);
+}
+
+/** The product codes purchases are checked against: the catalog already loaded plus the one staged now. */
+async function catalogSql(project: Project, staged: StagedFile[], replacing: number[]): Promise<string | null> {
+  const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
+  const parts = [];
+  const existing = await project.db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM products ${notReplaced}`);
+  if (existing?.n) parts.push(`SELECT product_id AS catalog_id FROM products ${notReplaced}`);
+  const products = staged.find((s) => s.file.kind === 'products');
+  if (products && products.quality.rowsLoaded > 0) parts.push(`SELECT product_id AS catalog_id FROM ${products.checked} WHERE reason IS NULL`);
+  return parts.length ? parts.join(' UNION ') : null;
+}
+
+async function removeImport(project: Project, importId: number): Promise<void> {
+  const row = await project.db.one<{ kind: LpointKind }>(`SELECT kind FROM imports WHERE import_id = $1`, [importId]);
+  if (!row) return;
+  await project.db.run(`DELETE FROM ${TABLE_OF[row.kind]} WHERE import_id = $1`, [importId]);
+  await project.db.run(`DELETE FROM rejects WHERE import_id = $1`, [importId]);
+  await project.db.run(`DELETE FROM imports WHERE import_id = $1`, [importId]);
+}
