@@ -2,7 +2,9 @@ import type { Args, EventName, Events, Method, Result } from '../shared/contract
 import { exportRejects } from './services/data/exportRejects';
 import { importLpoint } from './services/data/importLpoint';
 import { rejectsPage } from './services/data/rejectsPage';
-import { JobRegistry } from './services/jobs/jobs';
+import { JobRegistry, type Job } from './services/jobs/jobs';
+import { importMapped, listMappings } from './services/data/importMapped';
+import { previewFile } from './services/data/preview';
 import { projectInfo } from './services/project/projectInfo';
 import { ProjectStore } from './services/project/projectStore';
 import { SettingsService, type SettingsBackend } from './services/settings/settingsStore';
@@ -23,6 +25,27 @@ export function createServices(settings: SettingsBackend, jobs = new JobRegistry
   return { projects: new ProjectStore(), jobs, settings: new SettingsService(settings) };
 }
 
+/** Runs long work as a job: progress events while it runs, one job.finished event at the end. */
+async function runJob<T>(s: Services, ctx: CallContext, kind: string, requested: string | undefined, work: (job: Job) => Promise<T>): Promise<T> {
+  const started = performance.now();
+  let ok = false;
+  let cancelled = false;
+  let id = requested ?? '';
+  try {
+    const result = await s.jobs.run(kind, requested, (p) => ctx.emit('job.progress', p), (job) => {
+      id = job.id;
+      return work(job);
+    });
+    ok = true;
+    return result;
+  } catch (error) {
+    cancelled = (error as { code?: string }).code === 'CANCELLED';
+    throw error;
+  } finally {
+    ctx.emit('job.finished', { jobId: id, kind, ok, cancelled, seconds: (performance.now() - started) / 1000 });
+  }
+}
+
 /** The one handler table every transport (Electron IPC, HTTP, CLI) calls. */
 export function createHandlers(s: Services): Handlers {
   return {
@@ -32,29 +55,16 @@ export function createHandlers(s: Services): Handlers {
     'project.info': async ({ project }) => projectInfo(await s.projects.get(project)),
     'data.importLpoint': async (args, ctx) => {
       const project = await s.projects.get(args.project);
-      const started = performance.now();
-      let ok = false;
-      let cancelled = false;
-      let id = args.jobId ?? '';
-      try {
-        const report = await s.jobs.run(
-          'import',
-          args.jobId,
-          (p) => ctx.emit('job.progress', p),
-          (job) => {
-            id = job.id;
-            return importLpoint(project, args, job);
-          },
-        );
-        ok = true;
-        return report;
-      } catch (error) {
-        cancelled = (error as { code?: string }).code === 'CANCELLED';
-        throw error;
-      } finally {
-        ctx.emit('job.finished', { jobId: id, kind: 'import', ok, cancelled, seconds: (performance.now() - started) / 1000 });
-      }
+      return runJob(s, ctx, 'import', args.jobId, (job) => importLpoint(project, args, job));
     },
+    'data.previewFile': async ({ file, encoding, delimiter }) => previewFile(file, encoding, delimiter),
+    'data.importMapped': async (args, ctx) => {
+      const project = await s.projects.get(args.project);
+      const { purchases, customers, products } = args;
+      const map = { purchases, customers, products };
+      return runJob(s, ctx, 'import', args.jobId, (job) => importMapped(project, { ...args, map }, job));
+    },
+    'data.mappings': async ({ project }) => listMappings(await s.projects.get(project)),
     'data.rejects': async ({ project, reason, offset, limit }) => rejectsPage(await s.projects.get(project), reason, offset, limit),
     'data.exportRejects': async ({ project, out }) => exportRejects(await s.projects.get(project), out),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

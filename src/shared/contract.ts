@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { REJECT_REASONS, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
+import { ENCODINGS, importMapSchema, type ImportMap } from './mapping';
+import { REJECT_REASONS, type FilePreview, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
+
+export interface SavedMapping {
+  name: string;
+  map: ImportMap;
+  savedAt: string;
+}
 import type { Settings } from './settings';
 
 /**
@@ -31,6 +38,25 @@ export const contract = {
     }),
     result: returns<ImportReport>(),
   },
+  'data.previewFile': {
+    args: z.object({
+      file: z.string().trim().min(1, 'file is required'),
+      encoding: z.enum(['auto', ...ENCODINGS]).default('auto'),
+      delimiter: z.enum([',', '\t', ';', '|']).optional(),
+    }),
+    result: returns<FilePreview>(),
+  },
+  'data.importMapped': {
+    args: importMapSchema.extend({
+      project: projectDir,
+      dropDuplicates: z.boolean().default(false),
+      replace: z.boolean().default(false),
+      saveAs: z.string().trim().min(1).max(80).optional(),
+      jobId,
+    }),
+    result: returns<ImportReport>(),
+  },
+  'data.mappings': { args: z.object({ project: projectDir }), result: returns<SavedMapping[]>() },
   'data.rejects': {
     args: z.object({
       project: projectDir,

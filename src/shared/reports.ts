@@ -1,4 +1,5 @@
 import type { LpointKind } from './lpointFiles';
+import type { Encoding, PurchaseMapping } from './mapping';
 
 /** Why a row was rejected. Every rejected row is kept in the `rejects` table with one of these. */
 export const REJECT_REASONS = [
@@ -82,4 +83,18 @@ export interface RejectPage {
   total: number;
   offset: number;
   rows: RejectRow[];
+}
+
+/** The head of a file to import, as the mapping step shows it. */
+export interface FilePreview {
+  file: string;
+  format: 'csv' | 'parquet';
+  /** What the bytes look like (null for Parquet or when neither UTF-8 nor CP949). */
+  encodingDetected: Encoding | null;
+  /** What was used to decode the preview (the detected one unless overridden). */
+  encoding: Encoding;
+  delimiter: string | null;
+  header: string[];
+  rows: string[][];
+  guess: Partial<PurchaseMapping>;
 }

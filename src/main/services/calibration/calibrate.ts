@@ -4,11 +4,12 @@ import { AppError } from '../../../shared/errors';
 import { LPOINT_FILES, RETAIL_CHAINS, type LpointKind } from '../../../shared/lpointFiles';
 import { Database } from '../db/database';
 import { quoteLiteral } from '../db/sql';
-import { FACTS, FULL_SCALE_CUSTOMERS, type Tolerance } from './facts';
+import { FACTS, FULL_SCALE_CUSTOMERS, type FactUnit, type Tolerance } from './facts';
 
 export interface CalibrationRow {
   key: string;
   fact: string;
+  unit: FactUnit;
   /** The published value; for size-dependent facts scaled to this data's customer count. */
   published: number;
   /** The published value at full scale (29,913 customers). */
@@ -95,6 +96,7 @@ export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
       return {
         key: f.key,
         fact: f.fact,
+        unit: f.unit,
         published,
         publishedFullScale: f.published,
         generated,

@@ -1,5 +1,5 @@
 import type { CalibrationRow } from './calibrate';
-import type { Tolerance } from './facts';
+import type { FactUnit, Tolerance } from './facts';
 
 /** A readable table of calibration rows: fact, published, generated, tolerance, pass. */
 export function formatCalibration(rows: CalibrationRow[]): string {
@@ -7,9 +7,9 @@ export function formatCalibration(rows: CalibrationRow[]): string {
     ['fact', 'published', 'generated', 'tolerance', 'result'],
     ...rows.map((r) => [
       r.fact + (r.sizeDependent ? ' *' : ''),
-      formatValue(r.published),
-      formatValue(r.generated),
-      formatTolerance(r.tolerance),
+      formatValue(r.published, r.unit),
+      formatValue(r.generated, r.unit),
+      formatTolerance(r.tolerance, r.unit),
       r.pass ? 'pass' : 'FAIL',
     ]),
   ];
@@ -23,16 +23,16 @@ export function formatCalibration(rows: CalibrationRow[]): string {
   return lines.join('\n');
 }
 
-export function formatValue(x: number): string {
+export function formatValue(x: number, unit: FactUnit): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) < 1 && x !== 0) return `${(x * 100).toFixed(2)} %`;
-  if (Math.abs(x) < 100) return x.toFixed(2);
-  return Math.round(x).toLocaleString('en-US');
+  if (unit === 'share') return `${(x * 100).toFixed(2)} %`;
+  if (unit === 'count') return Math.round(x).toLocaleString('en-US');
+  return x.toFixed(2);
 }
 
-export function formatTolerance(t: Tolerance): string {
+export function formatTolerance(t: Tolerance, unit: FactUnit): string {
   if (t.kind === 'relative') return `±${(t.value * 100).toFixed(0)} % rel`;
-  return t.value < 1 ? `±${(t.value * 100).toFixed(2)} pp` : `±${t.value}`;
+  return unit === 'share' ? `±${(t.value * 100).toFixed(2)} pp` : `±${t.value}`;
 }
 
 /** Hangul and other wide characters take two columns in a terminal. */

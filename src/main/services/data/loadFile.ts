@@ -152,6 +152,7 @@ export async function writeStaged(db: Database, staged: StagedFile): Promise<voi
   const values = [...targetCols, ...(mapping.amount ? [`${quoteIdent(mapping.amount)} <= 0`, String(id), lineExpr] : [String(id)])];
   await db.run(`INSERT INTO ${mapping.table} (${insertCols.join(', ')}) SELECT ${values.join(', ')} FROM ${checked} ${lineJoin} WHERE ${keep}`);
   await db.run(`INSERT INTO rejects SELECT ${id}, ${name}, ${lineExpr}, reason, detail, raw FROM ${checked} ${lineJoin} WHERE reason IS NOT NULL`);
+  if (mapping.afterWrite) await db.run(mapping.afterWrite(checked, id));
   await db.run(`
     INSERT INTO rejects
     SELECT ${id}, ${name}, line,
@@ -205,7 +206,8 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
   const reason = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.fails} THEN '${c.reason}'`).join(' ')} END` : 'NULL::VARCHAR';
   const detail = checks.length ? `CASE reason ${checks.map((c) => `WHEN '${c.reason}' THEN ${c.detail}`).join(' ')} END` : 'NULL::VARCHAR';
   const rawText = `concat_ws(${quoteLiteral(file.delimiter)}, ${file.columns.map((c) => `coalesce(${quoteIdent(c)}, '')`).join(', ')})`;
-  const typed = mapping.select.map(([col]) => quoteIdent(col)).join(', ');
+  const selectAll = [...mapping.select, ...(mapping.extra ?? [])];
+  const typed = selectAll.map(([col]) => quoteIdent(col)).join(', ');
   return `
     SELECT ord, ${typed}, reason,
       CASE WHEN reason IS NULL THEN NULL ELSE ${detail} END AS detail,
@@ -214,6 +216,6 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
       SELECT *, ${reason} AS reason
       FROM (
         SELECT src.ordinality AS ord, ${file.columns.map((c) => `src.${quoteIdent(c)}`).join(', ')}${catalog && productCol ? ', cat.catalog_id' : ''},
-          ${mapping.select.map(([col, expr]) => `${expr} AS ${quoteIdent(col)}`).join(',\n          ')}
+          ${selectAll.map(([col, expr]) => `${expr} AS ${quoteIdent(col)}`).join(',\n          ')}
         FROM ${from}))`;
 }

@@ -25,8 +25,12 @@ export interface KindMapping {
   /** Transaction tables: the amount column (returns are amount ≤ 0) and the date column. */
   amount?: string;
   date?: string;
-  /** Checked against the product catalog when one is loaded. */
+  /** Checked against the product catalog when one is loaded (a raw column name). */
   productColumn?: string;
+  /** Typed values kept in the staged rows but not inserted (e.g. a category to derive products from). */
+  extra?: [string, string][];
+  /** SQL run after the rows are written, given the staged table and the import id. */
+  afterWrite?: (checked: string, importId: number) => string;
 }
 
 // Values are taken as written (no trimming: a stray space is data, and a date with one is rejected);

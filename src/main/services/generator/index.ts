@@ -83,8 +83,8 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
   const progress = options.onProgress ?? (() => undefined);
   progress({ step: 'catalog', linesDone: 0, fraction: 0 });
 
-  const catalog = buildCatalog(seed);
-  const branches = buildBranches(seed);
+  const catalog = buildCatalog(PARAMS.masterSeed);
+  const branches = buildBranches(PARAMS.masterSeed);
   const cal = buildCalendar(year, seed, catalog.categories.length);
   let yearWeight = 0;
   for (let d = 0; d < cal.days; d++) yearWeight += cal.weight[d];
@@ -173,7 +173,10 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
     manifest: manifestPath,
   };
   // The manifest is the same bytes for the same seed, wherever it is written.
-  const { seconds: _seconds, out: _out, manifest: _manifest, ...stable } = report;
+  const stable = { ...report } as Partial<GenerateReport>;
+  delete stable.seconds;
+  delete stable.out;
+  delete stable.manifest;
   writeFileSync(manifestPath, JSON.stringify({ generator: 'campaign-workbench sample data', ...stable, params: PARAMS }, null, 1) + '\n');
   progress({ step: 'done', linesDone: rows(pddeW), fraction: 1 });
   return report;

@@ -19,6 +19,8 @@ export const PARAMS = {
   defaultCustomers: 3_000,
   defaultSeed: 20_210_101,
   defaultYear: 2021,
+  /** The catalog and the branch file are the app's own fixed master data: built from this seed whatever the data seed. */
+  masterSeed: 1,
 
   demographics: {
     /** Published shares of the real customer file (counts; drawn with low-discrepancy sequences so any N matches). */
@@ -92,12 +94,12 @@ export const PARAMS = {
   chains: {
     /** Probability a buyer uses the chain at all, and its base visit weight among the chains used. */
     use: { A01: 0.6, A02: 0.78, A03: 0.6, A04: 0.5, A05: 0.05, A06: 0.28 } as Record<Retail, number>,
-    weight: { A01: 1.0, A02: 1.25, A03: 0.95, A04: 0.8, A05: 0.12, A06: 0.22 } as Record<Retail, number>,
+    weight: { A01: 1.0, A02: 1.3, A03: 0.95, A04: 0.65, A05: 0.12, A06: 0.2 } as Record<Retail, number>,
     /** Personal spread of chain weights: gamma shape (smaller = more concentrated on one chain). */
     affinityShape: 0.9,
     /** Lines per receipt: P(1 line), and the geometric mean of the extra lines beyond 2 otherwise. */
     basketP1: { A01: 0.6, A02: 0.44, A03: 0.5, A04: 0.68, A05: 0.88, A06: 0.66 } as Record<Retail, number>,
-    basketExtraMean: { A01: 2.0, A02: 4.6, A03: 2.8, A04: 0.6, A05: 0.3, A06: 0.7 } as Record<Retail, number>,
+    basketExtraMean: { A01: 2.2, A02: 5.4, A03: 3.3, A04: 0.5, A05: 0.3, A06: 0.6 } as Record<Retail, number>,
     maxBasket: 109,
     /** Online share of receipts per chain (before the customer's online propensity). */
     online: { A01: 0.008, A02: 0.07, A03: 0.095, A04: 0, A05: 0.12, A06: 1 } as Record<Retail, number>,
@@ -121,14 +123,14 @@ export const PARAMS = {
     /** Share of the customer file that never buys a product (present for services only, or not at all). */
     nonBuyerShare: 0.1,
     /** Receipts per year of a fully active buyer: lognormal(log(median), sigma). */
-    receiptsMedian: 33,
+    receiptsMedian: 34,
     /** Lognormal spread below and above the median (the real tail is lighter than the body). */
-    receiptsSigmaLow: 1.2,
-    receiptsSigmaHigh: 0.95,
+    receiptsSigmaLow: 1.05,
+    receiptsSigmaHigh: 0.92,
     maxReceipts: 3_000,
     /** Personal basket-size multiplier: lognormal sigma, and how much it follows the purchase rate (per log unit). */
     basketSigma: 0.3,
-    basketRateSlope: 0.2,
+    basketRateSlope: 0.03,
     /** Online propensity: lognormal sigma (mean 1) and age-band multipliers (20대…70대). */
     onlineSigma: 0.9,
     onlineByAge: [1.5, 1.35, 1.05, 0.75, 0.5, 0.35],
@@ -137,16 +139,16 @@ export const PARAMS = {
     favourites: 3,
     favouriteBoost: 5,
     /** Share of a customer's lines that come from their repertoire (the rest are fresh draws from the chain). */
-    repertoireShare: 0.85,
+    repertoireShare: 0.88,
     /** Repertoire size per chain = clamp(a × expected lines in the chain ^ b, min, max). */
-    repertoireA: 1.2,
+    repertoireA: 1.0,
     repertoireB: 0.62,
     repertoireMin: 3,
     repertoireMax: 220,
     /** Repertoire item weights: gamma shape (small = a few items dominate). */
-    repertoireShape: 0.4,
+    repertoireShape: 0.3,
     /** Repurchase: a repertoire item is accepted with probability min(1, (days since last purchase / interval) ^ power). */
-    repurchasePower: 0.8,
+    repurchasePower: 0.6,
     repurchaseTries: 6,
   },
 
@@ -233,7 +235,7 @@ export const PARAMS = {
 
   lpay: {
     /** Adoption: logistic(intercept + slope × z(log rate) + age effect); tuned to 33.09 % of buyers. */
-    intercept: -0.85,
+    intercept: -0.92,
     rateSlope: 0.9,
     ageEffect: [-0.3, 0.15, 0.35, -0.05, -0.45, -1.0],
     /** Share of a user's receipts paid by L.pay (beta-like: mean, spread) and the online multiplier. */
@@ -241,7 +243,7 @@ export const PARAMS = {
     payShareShape: 0.8,
     onlinePayBoost: 3.5,
     /** Extra L.pay rows not matching a purchase receipt, per user (retail chains and other affiliates). */
-    otherRetailRowsMean: 17,
+    otherRetailRowsMean: 19,
     serviceRowsMean: 14,
     otherCodes: ['B01', 'C01', 'D01', 'D02', 'L01', 'L02', 'L03', 'L04'],
     otherOnlineShare: 0.62,

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { LpointKind } from '../../../shared/lpointFiles';
+import type { Encoding, ImportMap } from '../../../shared/mapping';
+import type { ImportReport } from '../../../shared/reports';
+import type { Job } from '../jobs/jobs';
+import type { Project } from '../project/projectStore';
+import { transcodeCp949 } from './encoding';
+import { scanFileBytes } from './fileScan';
+import { runImport, type PreparedSource } from './importRun';
+import type { KindMapping } from './lpointMapping';
+import { customerMapping, positional, productMapping, purchaseMapping } from './mappedSource';
+import { fileFormat, previewFile } from './preview';
+
+export interface MappedOptions {
+  map: ImportMap;
+  dropDuplicates: boolean;
+  replace: boolean;
+  /** Save the mapping in the project under this name for reuse. */
+  saveAs?: string;
+}
+
+/**
+ * Imports any purchase CSV or Parquet file (plus optional customer and product files) through a
+ * column mapping. CP949 files are transcoded to a temporary UTF-8 copy first; the content hash
+ * that guards against re-import is that of the file as given.
+ */
+export async function importMapped(project: Project, options: MappedOptions, job: Job): Promise<ImportReport> {
+  const tmp = mkdtempSync(join(tmpdir(), 'cw-import-'));
+  try {
+    const inputs: PreparedSource[] = [];
+    const { map } = options;
+    const deriveProducts = !map.products;
+    const entries: [LpointKind, { file: string; encoding: Encoding | 'auto'; delimiter?: string }, (col: (n: string) => string) => KindMapping][] = [
+      ['purchases', map.purchases, (col) => purchaseMapping(map.purchases.mapping, col, deriveProducts)],
+    ];
+    if (map.customers) entries.push(['customers', map.customers, (col) => customerMapping(map.customers!.mapping, col)]);
+    if (map.products) entries.push(['products', map.products, (col) => productMapping(map.products!.mapping, col)]);
+    for (const [kind, spec, build] of entries) {
+      job.throwIfCancelled();
+      job.progress({ step: `check ${basename(spec.file)}`, rowsDone: 0, fraction: null }, true);
+      inputs.push(await prepare(kind, spec, build, tmp));
+    }
+    const files = await runImport(project, inputs, options, job);
+    if (options.saveAs) await saveMapping(project, options.saveAs, map);
+    return { project: project.dir, files, missing: [], skipped: [] };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function prepare(
+  kind: LpointKind,
+  spec: { file: string; encoding: Encoding | 'auto'; delimiter?: string },
+  build: (col: (n: string) => string) => KindMapping,
+  tmp: string,
+): Promise<PreparedSource> {
+  const preview = await previewFile(spec.file, spec.encoding, spec.delimiter);
+  const bytes = await scanFileBytes(spec.file);
+  let path = spec.file;
+  if (preview.format === 'csv') {
+    if (preview.encoding === 'cp949') {
+      path = join(tmp, `${kind}.csv`);
+      await transcodeCp949(spec.file, path);
+    } else if (bytes.invalidUtf8Line !== null) {
+      throw new AppError(
+        'BAD_FILE',
+        `${basename(spec.file)} is not UTF-8 at line ${bytes.invalidUtf8Line}; if it was saved by Korean Excel, choose the CP949 encoding.`,
+      );
+    }
+  }
+  const { columns, col } = positional(preview.header);
+  return {
+    bytes,
+    source: {
+      kind,
+      path,
+      displayName: basename(spec.file),
+      format: fileFormat(spec.file),
+      delimiter: preview.delimiter ?? ',',
+      sourceColumns: preview.format === 'parquet' ? preview.header : undefined,
+      columns,
+      mapping: build(col),
+    },
+  };
+}
+
+export async function saveMapping(project: Project, name: string, map: ImportMap): Promise<void> {
+  await project.db.run(`INSERT OR REPLACE INTO mappings VALUES ($1, $2, now()::TIMESTAMP)`, [name, JSON.stringify(map)]);
+}
+
+export async function listMappings(project: Project): Promise<{ name: string; map: ImportMap; savedAt: string }[]> {
+  const rows = await project.db.all<{ name: string; spec: string; saved_at: string }>(
+    `SELECT name, spec, strftime(saved_at, '%Y-%m-%d %H:%M') AS saved_at FROM mappings ORDER BY saved_at DESC`,
+  );
+  return rows.map((r) => ({ name: r.name, map: JSON.parse(r.spec) as ImportMap, savedAt: r.saved_at }));
+}

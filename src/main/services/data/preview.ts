@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { guessPurchaseMapping, type Encoding } from '../../../shared/mapping';
+import type { FilePreview } from '../../../shared/reports';
+import { Database } from '../db/database';
+import { quoteLiteral } from '../db/sql';
+import { decodeHead, detectDelimiter, detectEncoding, readHead } from './encoding';
+
+export const PREVIEW_ROWS = 20;
+
+export function fileFormat(path: string): 'csv' | 'parquet' {
+  return extname(path).toLowerCase() === '.parquet' ? 'parquet' : 'csv';
+}
+
+/**
+ * The first rows of a CSV or Parquet file with its detected encoding and delimiter (both
+ * overridable) and a guess at the column mapping. DuckDB parses; only the file's head is read.
+ */
+export async function previewFile(file: string, encoding: Encoding | 'auto', delimiter?: string): Promise<FilePreview> {
+  let head: Buffer;
+  try {
+    head = readHead(file);
+  } catch {
+    throw new AppError('NOT_FOUND', `The file ${file} does not exist or cannot be read.`);
+  }
+  const db = await Database.open(':memory:');
+  const tmp = mkdtempSync(join(tmpdir(), 'cw-preview-'));
+  try {
+    if (fileFormat(file) === 'parquet') {
+      const rows = await db.all(`SELECT * FROM read_parquet(${quoteLiteral(file)}) LIMIT ${PREVIEW_ROWS}`);
+      const header = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`)).map((r) => r.column_name);
+      const values = rows.map((r) => header.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
+      return { file, format: 'parquet', encodingDetected: null, encoding: 'utf-8', delimiter: null, header, rows: values, guess: guessPurchaseMapping(header, values) };
+    }
+    const detected = detectEncoding(head);
+    const used = encoding === 'auto' ? detected : encoding;
+    if (!used) throw new AppError('BAD_FILE', `${file} is neither UTF-8 nor CP949; save it as UTF-8 (or CP949) and try again.`);
+    const text = decodeHead(head, used);
+    const delim = delimiter ?? detectDelimiter(text);
+    const lines = text.split(/\r?\n/).slice(0, PREVIEW_ROWS + 1).join('\n') + '\n';
+    const sample = join(tmp, 'head.csv');
+    writeFileSync(sample, lines);
+    let header: string[];
+    let values: string[][];
+    try {
+      const rows = await db.connection.runAndReadAll(
+        `SELECT * FROM read_csv(${quoteLiteral(sample)}, header = true, delim = ${quoteLiteral(delim)}, quote = '"', all_varchar = true, null_padding = true)`,
+      );
+      header = rows.columnNames();
+      values = rows.getRowsJS().map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+    } catch (error) {
+      throw new AppError('BAD_FILE', `The first lines of ${file} cannot be read as a table: ${String((error as Error).message).split('\n')[0]}`);
+    }
+    return { file, format: 'csv', encodingDetected: detected, encoding: used, delimiter: delim, header, rows: values, guess: guessPurchaseMapping(header, values) };
+  } finally {
+    db.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

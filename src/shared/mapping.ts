@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** How a purchase file that is not in the L.POINT layout maps onto the project's columns. */
+export const DATE_FORMATS = {
+  YYYYMMDD: '%Y%m%d',
+  'YYYY-MM-DD': '%Y-%m-%d',
+  'YYYY-MM-DD HH:MM:SS': '%Y-%m-%d %H:%M:%S',
+  'YYYY-MM-DD HH:MM': '%Y-%m-%d %H:%M',
+  'YYYY.MM.DD': '%Y.%m.%d',
+  'DD/MM/YYYY': '%d/%m/%Y',
+  'M/D/YY': '%m/%d/%y',
+  'M/D/YYYY H:MM': '%m/%d/%Y %H:%M',
+} as const;
+export type DateFormat = keyof typeof DATE_FORMATS;
+const dateFormat = z.enum(Object.keys(DATE_FORMATS) as [DateFormat, ...DateFormat[]]);
+
+export const ENCODINGS = ['utf-8', 'utf-8-bom', 'cp949'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+const column = z.string().min(1);
+
+export const purchaseMappingSchema = z.object({
+  customer: column,
+  /** Optional: derived from customer + date and hour when absent. */
+  receipt: column.optional(),
+  date: column,
+  dateFormat,
+  /** Optional: taken from the timestamp where the date format has a time, else 0. */
+  hour: column.optional(),
+  product: column.optional(),
+  productName: column.optional(),
+  category: column.optional(),
+  chain: column.optional(),
+  channel: column.optional(),
+  amount: column,
+  /** Optional: 1 when absent. */
+  quantity: column.optional(),
+});
+export type PurchaseMapping = z.infer<typeof purchaseMappingSchema>;
+
+export const customerMappingSchema = z.object({
+  customer: column,
+  gender: column.optional(),
+  ageBand: column.optional(),
+  region: column.optional(),
+});
+export type CustomerMapping = z.infer<typeof customerMappingSchema>;
+
+export const productMappingSchema = z.object({
+  product: column,
+  name: column.optional(),
+  category: column.optional(),
+  subcategory: column.optional(),
+});
+export type ProductMapping = z.infer<typeof productMappingSchema>;
+
+const fileOptions = {
+  file: z.string().trim().min(1),
+  /** 'auto' detects: BOM, then strict UTF-8, then CP949 (what Korean Excel writes). */
+  encoding: z.enum(['auto', ...ENCODINGS]).default('auto'),
+  /** Detected from the first lines when absent. */
+  delimiter: z.enum([',', '\t', ';', '|']).optional(),
+};
+
+/** The saved, reusable mapping: the same JSON the CLI's --map takes. */
+export const importMapSchema = z.object({
+  purchases: z.object({ ...fileOptions, mapping: purchaseMappingSchema }),
+  customers: z.object({ ...fileOptions, mapping: customerMappingSchema }).optional(),
+  products: z.object({ ...fileOptions, mapping: productMappingSchema }).optional(),
+});
+export type ImportMap = z.infer<typeof importMapSchema>;
+export type ImportMapIn = z.input<typeof importMapSchema>;
+
+const SYNONYMS: Record<keyof PurchaseMapping, string[]> = {
+  customer: ['cust', 'customer', 'customer_id', 'customerid', 'member', 'member_id', 'user_id', '고객', '고객번호', '고객id', '회원번호', '회원'],
+  receipt: ['rct_no', 'receipt', 'receipt_id', 'order', 'order_id', 'orderid', 'invoice', 'invoiceno', 'transaction_id', '영수증', '영수증번호', '주문번호'],
+  date: ['de_dt', 'date', 'order_date', 'invoicedate', 'purchase_date', 'timestamp', '날짜', '일자', '구매일', '구매일자', '주문일', '주문일자', '거래일', '거래일자', '구매일시'],
+  dateFormat: [],
+  hour: ['de_hr', 'hour', '시간', '구매시간'],
+  product: ['pd_c', 'product', 'product_id', 'productid', 'sku', 'item', 'item_id', 'stockcode', '상품', '상품코드', '상품번호'],
+  productName: ['pd_nm', 'product_name', 'description', 'item_name', '상품명'],
+  category: ['clac_hlv_nm', 'category', 'product_category', '카테고리', '분류', '상품분류', '대분류'],
+  chain: ['cop_c', 'chain', 'store', 'shop', 'affiliate', '제휴사', '점포', '매장', '채널사'],
+  channel: ['chnl_dv', 'channel', '채널', '온오프라인'],
+  amount: ['buy_am', 'amount', 'sales', 'price', 'total', 'revenue', 'unitprice', '금액', '구매금액', '매출', '판매금액'],
+  quantity: ['buy_ct', 'quantity', 'qty', 'count', '수량', '구매수량'],
+};
+
+const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s"']/g, '');
+
+/** Guesses which column is which from header names, and the date format from sample values. */
+export function guessPurchaseMapping(header: string[], sample: string[][]): Partial<PurchaseMapping> {
+  const guess: Partial<PurchaseMapping> = {};
+  const taken = new Set<string>();
+  for (const [field, names] of Object.entries(SYNONYMS) as [keyof PurchaseMapping, string[]][]) {
+    const hit = header.find((h) => !taken.has(h) && names.includes(normalise(h)));
+    if (hit && field !== 'dateFormat') {
+      (guess as Record<string, string>)[field] = hit;
+      taken.add(hit);
+    }
+  }
+  if (guess.date) {
+    const idx = header.indexOf(guess.date);
+    const values = sample.map((r) => r[idx]).filter((v): v is string => Boolean(v));
+    const format = guessDateFormat(values);
+    if (format) guess.dateFormat = format;
+  }
+  return guess;
+}
+
+const DATE_PATTERNS: [DateFormat, RegExp][] = [
+  ['YYYYMMDD', /^\d{8}$/],
+  ['YYYY-MM-DD', /^\d{4}-\d{2}-\d{2}$/],
+  ['YYYY-MM-DD HH:MM:SS', /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$/],
+  ['YYYY-MM-DD HH:MM', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/],
+  ['YYYY.MM.DD', /^\d{4}\.\d{2}\.\d{2}$/],
+  ['DD/MM/YYYY', /^\d{2}\/\d{2}\/\d{4}$/],
+  ['M/D/YY', /^\d{1,2}\/\d{1,2}\/\d{2}$/],
+  ['M/D/YYYY H:MM', /^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}$/],
+];
+
+export function guessDateFormat(values: string[]): DateFormat | undefined {
+  if (values.length === 0) return undefined;
+  return DATE_PATTERNS.find(([, re]) => values.every((v) => re.test(v.trim())))?.[0];
+}
+
+/** Whether the date format carries the time of day (then the hour comes from it). */
+export function formatHasTime(format: DateFormat): boolean {
+  return DATE_FORMATS[format].includes('%H');
+}
