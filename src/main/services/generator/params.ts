@@ -1,0 +1,254 @@
+/**
+ * Every parameter of the sample-data generator, in one place. docs/sample-data.md explains each
+ * mechanism; the numbers here were tuned so that the full-scale output (29,913 customers) matches
+ * the published facts of the real competition data (CALIBRATION_FACTS.md) within the tolerances of
+ * src/main/services/calibration. Change a number here, rerun the calibration.
+ */
+
+export const RETAIL = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06'] as const;
+export type Retail = (typeof RETAIL)[number];
+export const SERVICE = ['B01', 'C01', 'C02', 'D01', 'D02', 'E01'] as const;
+
+/** Product domains: each top category belongs to one; domains set chain mix, price, repurchase interval, quantity. */
+export const DOMAINS = ['fresh', 'staple', 'snack', 'drink', 'tobacco', 'household', 'fashion', 'beauty', 'electronics', 'living', 'tenant', 'voucher', 'service'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const PARAMS = {
+  /** Full scale = the real customer file. */
+  fullScaleCustomers: 29_913,
+  defaultCustomers: 3_000,
+  defaultSeed: 20_210_101,
+  defaultYear: 2021,
+  /** The catalog and the branch file are the app's own fixed master data: built from this seed whatever the data seed. */
+  masterSeed: 1,
+
+  demographics: {
+    /** Published shares of the real customer file (counts; drawn with low-discrepancy sequences so any N matches). */
+    gender: { 여성: 20_083, 남성: 9_830 } as Record<string, number>,
+    ages: { '20대': 3_853, '30대': 7_736, '40대': 9_863, '50대': 5_633, '60대': 2_115, '70대': 713 } as Record<string, number>,
+    regions: {
+      Z01: 474, Z02: 103, Z03: 600, Z04: 1_750, Z05: 576, Z06: 1_080, Z07: 204, Z08: 739, Z09: 642,
+      Z10: 8_157, Z11: 1_840, Z12: 803, Z13: 896, Z14: 988, Z15: 677, Z16: 2_503, Z17: 7_881,
+    } as Record<string, number>,
+  },
+
+  /** Branch counts per chain (the app's own branch file; A06 is online only). Sub-regions per region. */
+  branches: {
+    perChain: { A01: 66, A02: 116, A03: 487, A04: 5_646, A05: 440, B01: 20, C01: 140, C02: 4, D01: 1_311, D02: 535, E01: 43 } as Record<string, number>,
+    subregionsPerRegion: 15,
+    /** Home branches a customer uses per chain (1 + geometric with this mean), and the share of visits to a non-home branch. */
+    homeBranchesExtraMean: 0.8,
+    awayVisitShare: 0.08,
+  },
+
+  catalog: {
+    /** Products per category = weight share of this total (PD0001…). */
+    products: 1_900,
+    /** Zipf exponent of product popularity inside a (chain, category). */
+    zipf: 1.05,
+    /** Per-product repurchase interval = domain interval × lognormal(0, sigma). */
+    intervalSigma: 0.35,
+  },
+
+  /** Per domain: median unit price (won), its log-sd, repurchase interval (days), share of buy_ct = 1. */
+  domain: {
+    fresh: { price: 3_980, priceSigma: 0.55, interval: 6, ct1: 0.83 },
+    staple: { price: 2_480, priceSigma: 0.55, interval: 8, ct1: 0.83 },
+    snack: { price: 1_480, priceSigma: 0.45, interval: 6, ct1: 0.83 },
+    drink: { price: 1_380, priceSigma: 0.55, interval: 5, ct1: 0.8 },
+    tobacco: { price: 4_500, priceSigma: 0.08, interval: 3, ct1: 0.88 },
+    household: { price: 4_980, priceSigma: 0.65, interval: 20, ct1: 0.9 },
+    fashion: { price: 39_000, priceSigma: 0.75, interval: 150, ct1: 0.95 },
+    beauty: { price: 29_000, priceSigma: 0.7, interval: 60, ct1: 0.93 },
+    electronics: { price: 169_000, priceSigma: 1.0, interval: 365, ct1: 0.97 },
+    living: { price: 12_900, priceSigma: 0.9, interval: 120, ct1: 0.92 },
+    tenant: { price: 9_000, priceSigma: 0.6, interval: 14, ct1: 0.88 },
+    voucher: { price: 50_000, priceSigma: 0.6, interval: 90, ct1: 0.8 },
+    service: { price: 30_000, priceSigma: 0.8, interval: 180, ct1: 0.98 },
+  } as Record<Domain, { price: number; priceSigma: number; interval: number; ct1: number }>,
+
+  /** buy_ct when it is not 1: value → weight (the real file's counts of 2…20). */
+  countTable: [
+    [2, 0.62], [3, 0.15], [4, 0.065], [5, 0.035], [6, 0.03], [7, 0.006], [8, 0.009], [9, 0.006], [10, 0.025], [12, 0.005], [15, 0.002], [20, 0.004], [30, 0.001],
+  ] as [number, number][],
+
+  /** Price-point habit: how a raw price is rounded (ending → weight) below and above 10,000 won. */
+  pricePoints: {
+    small: [['000', 0.32], ['980', 0.34], ['500', 0.12], ['900', 0.12], ['800', 0.05], ['480', 0.05]] as [string, number][],
+    large: [['000', 0.5], ['900', 0.2], ['800', 0.15], ['500', 0.15]] as [string, number][],
+    /** Share of lines whose amount deviates (weighted goods, coupons) by ±this much (rounded to 10 won). */
+    oddShare: 0.1,
+    oddSpread: 0.35,
+  },
+
+  /** Which domains each chain sells, as a share of its category draws (before customer taste). */
+  chainDomainMix: {
+    A01: { tenant: 0.19, fashion: 0.38, beauty: 0.08, fresh: 0.08, staple: 0.08, snack: 0.03, drink: 0.02, household: 0.02, living: 0.08, electronics: 0.005, voucher: 0.015 },
+    A02: { fresh: 0.25, staple: 0.36, snack: 0.14, drink: 0.07, household: 0.09, living: 0.05, fashion: 0.025, beauty: 0.01, electronics: 0.004, voucher: 0.001, service: 0.002 },
+    A03: { fresh: 0.31, staple: 0.37, snack: 0.14, drink: 0.07, household: 0.08, living: 0.02 },
+    A04: { drink: 0.31, snack: 0.22, tobacco: 0.16, staple: 0.26, household: 0.05 },
+    A05: { electronics: 0.95, living: 0.05 },
+    A06: { voucher: 0.16, fashion: 0.42, beauty: 0.1, living: 0.13, staple: 0.13, electronics: 0.03, household: 0.03 },
+  } as Record<Retail, Partial<Record<Domain, number>>>,
+
+  chains: {
+    /** Probability a buyer uses the chain at all, and its base visit weight among the chains used. */
+    use: { A01: 0.6, A02: 0.78, A03: 0.6, A04: 0.5, A05: 0.05, A06: 0.28 } as Record<Retail, number>,
+    weight: { A01: 1.0, A02: 1.3, A03: 0.95, A04: 0.65, A05: 0.12, A06: 0.2 } as Record<Retail, number>,
+    /** Personal spread of chain weights: gamma shape (smaller = more concentrated on one chain). */
+    affinityShape: 0.9,
+    /** Lines per receipt: P(1 line), and the geometric mean of the extra lines beyond 2 otherwise. */
+    basketP1: { A01: 0.6, A02: 0.44, A03: 0.5, A04: 0.68, A05: 0.88, A06: 0.66 } as Record<Retail, number>,
+    basketExtraMean: { A01: 2.2, A02: 5.4, A03: 3.3, A04: 0.5, A05: 0.3, A06: 0.6 } as Record<Retail, number>,
+    maxBasket: 109,
+    /** Online share of receipts per chain (before the customer's online propensity). */
+    online: { A01: 0.008, A02: 0.07, A03: 0.095, A04: 0, A05: 0.12, A06: 1 } as Record<Retail, number>,
+    /** Online baskets are this much bigger (extra lines multiplier). */
+    onlineBasket: 1.3,
+    /** Hours 0..23 weights per chain (offline); online receipts use `onlineHours`. */
+    hours: {
+      A01: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 9, 9, 10, 11, 11, 10, 9, 7, 3, 0.5, 0, 0],
+      A02: [0.1, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 4, 6, 7, 7, 7, 8, 9, 10, 10, 9, 7, 5, 2, 0.3],
+      A03: [0.1, 0, 0, 0, 0, 0, 0, 0.5, 2, 4, 6, 7, 7, 6, 6, 7, 8, 10, 11, 10, 7, 4, 1.5, 0.3],
+      A04: [2, 1.5, 1, 0.7, 0.5, 0.6, 1.5, 3.5, 5, 5, 5, 5.5, 7, 6, 5, 5, 5.5, 6.5, 7, 7, 6.5, 5.5, 4, 3],
+      A05: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 8, 9, 10, 11, 11, 11, 10, 8, 5, 1, 0, 0],
+      A06: [1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.5, 2.5, 4, 5, 5.5, 5.5, 5, 5, 5, 4.5, 4.5, 5, 5.5, 6.5, 7.5, 7, 4],
+    } as Record<Retail, number[]>,
+    onlineHours: [1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 1.5, 2.5, 4, 5, 5.5, 5.5, 5, 5, 5, 4.5, 4.5, 5, 5.5, 6.5, 7.5, 7, 4],
+    /** Large marts close on the 2nd and 4th Sunday (Korean law); A02 receipts move to the Saturday before. */
+    martClosedSundays: [2, 4],
+  },
+
+  customers: {
+    /** Share of the customer file that never buys a product (present for services only, or not at all). */
+    nonBuyerShare: 0.1,
+    /** Receipts per year of a fully active buyer: lognormal(log(median), sigma). */
+    receiptsMedian: 34,
+    /** Lognormal spread below and above the median (the real tail is lighter than the body). */
+    receiptsSigmaLow: 1.05,
+    receiptsSigmaHigh: 0.92,
+    maxReceipts: 3_000,
+    /** Personal basket-size multiplier: lognormal sigma, and how much it follows the purchase rate (per log unit). */
+    basketSigma: 0.3,
+    basketRateSlope: 0.03,
+    /** Online propensity: lognormal sigma (mean 1) and age-band multipliers (20대…70대). */
+    onlineSigma: 0.9,
+    onlineByAge: [1.5, 1.35, 1.05, 0.75, 0.5, 0.35],
+    /** Category taste: personal lognormal noise, number of favourite categories and their boost. */
+    tasteSigma: 0.9,
+    favourites: 3,
+    favouriteBoost: 5,
+    /** Share of a customer's lines that come from their repertoire (the rest are fresh draws from the chain). */
+    repertoireShare: 0.88,
+    /** Repertoire size per chain = clamp(a × expected lines in the chain ^ b, min, max). */
+    repertoireA: 1.0,
+    repertoireB: 0.62,
+    repertoireMin: 3,
+    repertoireMax: 220,
+    /** Repertoire item weights: gamma shape (small = a few items dominate). */
+    repertoireShape: 0.3,
+    /** Repurchase: a repertoire item is accepted with probability min(1, (days since last purchase / interval) ^ power). */
+    repurchasePower: 0.6,
+    repurchaseTries: 6,
+  },
+
+  dropout: {
+    /** Share of buyers who go quiet during the year, and the share of those who go quiet in H2. */
+    share: 0.2,
+    h2Share: 0.72,
+    /** Activity declines linearly over this many days before the dropout date, down to `floor`. */
+    declineDays: 100,
+    floor: 0.15,
+    /** Share of buyers who start during the year (new customers), uniformly over days 30–330. */
+    lateStartShare: 0.05,
+  },
+
+  season: {
+    /** Mon..Sun weights. */
+    weekday: [0.92, 0.9, 0.9, 0.92, 1.0, 1.3, 1.12],
+    /** Jan..Dec weights (May peak: family month; July/August dip). */
+    month: [1.04, 0.98, 1.02, 1.0, 1.06, 1.0, 0.97, 0.96, 0.99, 0.98, 0.95, 1.0],
+    /** Declining trend: the weight falls linearly from 1 at `trendStartDay` to 1 − `trendDrop` at year end. */
+    trendStartDay: 200,
+    trendDrop: 0.16,
+    /** Lunar holidays: days before are busier (gift sets), the holiday itself quiet. */
+    holidayBefore: { days: 10, lift: 1.2 },
+    holidayItself: { days: [-1, 0, 1], weight: 0.4 },
+    /** Seollal and Chuseok (the middle day) per year. */
+    lunarHolidays: {
+      2019: ['2019-02-05', '2019-09-13'],
+      2020: ['2020-01-25', '2020-10-01'],
+      2021: ['2021-02-12', '2021-09-21'],
+      2022: ['2022-02-01', '2022-09-10'],
+      2023: ['2023-01-22', '2023-09-29'],
+      2024: ['2024-02-10', '2024-09-17'],
+      2025: ['2025-01-29', '2025-10-06'],
+      2026: ['2026-02-17', '2026-09-25'],
+    } as Record<number, string[]>,
+    /** Fixed-date lifts (MM-DD → weight). */
+    fixed: { '01-01': 1.2, '05-01': 1.3, '05-05': 1.2, '12-24': 1.3, '12-25': 1.1, '12-31': 1.3 } as Record<string, number>,
+  },
+
+  promotions: {
+    /** Promotions per year: a top category on sale for a week; price × discount, and share of the lines of a receipt that go to it. */
+    perYear: 30,
+    days: 7,
+    discount: 0.8,
+    lineShare: 0.12,
+  },
+
+  duplicates: {
+    /** Each line is written twice with this probability: the real file has 237,354 exact duplicates in 4,381,743 lines (5.42 %). */
+    rate: 237_354 / (4_381_743 - 237_354),
+  },
+
+  defects: {
+    /** Bad purchase lines planted per 1,000 customers (at least one of each when defects are on). */
+    perThousand: { bad_date: 2, bad_hour: 2, missing_customer: 1, bad_amount: 1, bad_count: 1, unknown_chain: 1, unknown_product: 1, column_count: 1 } as Record<string, number>,
+  },
+
+  services: {
+    /** Share of the customer file using affiliate services; rows per user lognormal(mean, sigma). */
+    userShare: 0.76,
+    rowsMean: 12.4,
+    rowsSigma: 1.0,
+    /** Service chain shares of rows (published COP_U counts) and age tilts (20대…70대). */
+    chainShare: { D01: 112_232, C01: 48_323, D02: 43_134, C02: 30_258, B01: 8_103, E01: 6_254 } as Record<string, number>,
+    ageTilt: {
+      D01: [1.3, 1.2, 1.0, 0.9, 0.8, 0.7],
+      C01: [1.6, 1.3, 1.0, 0.8, 0.6, 0.4],
+      D02: [1.1, 1.2, 1.1, 0.9, 0.8, 0.6],
+      C02: [1.5, 1.4, 1.1, 0.7, 0.4, 0.3],
+      B01: [0.9, 1.1, 1.1, 1.0, 0.9, 0.7],
+      E01: [0.7, 1.0, 1.2, 1.2, 1.0, 0.8],
+    } as Record<string, number[]>,
+    /** Amount (won): median and log-sd; rounding step. */
+    amount: {
+      D01: [7_500, 0.5, 100], C01: [13_000, 0.5, 1000], D02: [25_000, 0.6, 100], C02: [45_000, 0.6, 1000], B01: [140_000, 0.6, 1000], E01: [60_000, 0.9, 1000],
+    } as Record<string, [number, number, number]>,
+    onlineShare: 0.14,
+    /** Booking lead (days before the visit) for lodging and cinema/theme-park bookings. */
+    leadMean: { B01: 12, C01: 1.5, C02: 6 } as Record<string, number>,
+    /** E01 online rows without a branch. */
+    noBranchShare: 0.01,
+  },
+
+  lpay: {
+    /** Adoption: logistic(intercept + slope × z(log rate) + age effect); tuned to 33.09 % of buyers. */
+    intercept: -0.92,
+    rateSlope: 0.9,
+    ageEffect: [-0.3, 0.15, 0.35, -0.05, -0.45, -1.0],
+    /** Share of a user's receipts paid by L.pay (beta-like: mean, spread) and the online multiplier. */
+    payShareMean: 0.09,
+    payShareShape: 0.8,
+    onlinePayBoost: 3.5,
+    /** Extra L.pay rows not matching a purchase receipt, per user (retail chains and other affiliates). */
+    otherRetailRowsMean: 19,
+    serviceRowsMean: 14,
+    otherCodes: ['B01', 'C01', 'D01', 'D02', 'L01', 'L02', 'L03', 'L04'],
+    otherOnlineShare: 0.62,
+    amount: [20_000, 1.1] as [number, number],
+  },
+};
+
+export type GeneratorParams = typeof PARAMS;
