@@ -32,7 +32,7 @@ export interface Harness {
 /** Real services on real DuckDB files in a fresh temp folder; settings kept in that folder too. */
 export function harness(): Harness {
   const { dir, cleanup } = tempDir();
-  const services = createServices(confSettings(join(dir, 'settings')));
+  const services = createServices(confSettings(join(dir, 'settings')), join(dir, 'app-data'));
   const events: Harness['events'] = [];
   const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
   return {

@@ -1,4 +1,4 @@
-import type { FileQuality, ImportReport, ProjectInfo } from '../shared/reports';
+import type { FileQuality, GenerateSummary, ImportReport, ProjectInfo } from '../shared/reports';
 
 const nf = new Intl.NumberFormat('ko-KR');
 const n = (v: number) => nf.format(v);
@@ -41,5 +41,13 @@ export function formatInfo(info: ProjectInfo): string {
     `Purchase lines of customers absent from the customer file: ${n(info.purchasesOfUnknownCustomers)}`,
     `Rejects per reason: ${reasons(info.rejectsByReason)}`,
     ...(info.imports.length ? ['Imports:', ...info.imports.map(formatQuality)] : ['No imports yet.']),
+  ].join('\n');
+}
+
+export function formatGenerate(g: GenerateSummary): string {
+  return [
+    `Wrote ${g.out} (seed ${g.seed}, year ${g.year}, ${n(g.customers)} customers) in ${g.seconds.toFixed(1)} s`,
+    ...g.files.map((f) => `  ${f.file.padEnd(32)} ${n(f.rows).padStart(12)} rows`),
+    `  exact duplicate purchase lines ${n(g.duplicates)}; planted bad lines ${n(g.defects)}`,
   ].join('\n');
 }

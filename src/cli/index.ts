@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArgsIn, Method, Result } from '../shared/contract';
 import { createHandlers, createServices, type CallContext } from '../main/handlers';
 import { PROJECT_FILE } from '../main/services/project/projectStore';
-import { confSettings } from '../main/services/settings/settingsStore';
+import { confSettings, defaultDataDir } from '../main/services/settings/settingsStore';
 import { dispatch } from '../main/transport/dispatch';
-import { formatImport, formatInfo } from './format';
+import { formatCalibration } from '../main/services/calibration';
+import type { ImportMapIn } from '../shared/mapping';
+import { formatGenerate, formatImport, formatInfo } from './format';
 import { StderrProgress } from './progressBar';
 
 const USAGE = `Campaign Workbench CLI
@@ -17,8 +19,13 @@ Commands:
   create   --project DIR                         create an empty project folder
   import   --project DIR --lpoint DIR [--drop-duplicates] [--replace]
                                                  import the L.POINT files of a folder (creates the project if needed)
+  import   --project DIR --purchases FILE --map MAP.json [--replace] [--drop-duplicates] [--save-map NAME]
+                                                 import any purchase CSV/Parquet through a column mapping
   info     --project DIR                         tables, date range, data-quality report, rejects per reason
   rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
+  generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
+                                                 write the app's own L.POINT-shaped sample data (six files)
+  calibrate --data DIR                           compare generated data with the published L.POINT facts
 
 Options: --json (machine-readable output), --verbose (stack traces), --help`;
 
@@ -39,6 +46,14 @@ async function main(argv: string[]): Promise<number> {
       project: { type: 'string' },
       lpoint: { type: 'string' },
       out: { type: 'string' },
+      purchases: { type: 'string' },
+      map: { type: 'string' },
+      'save-map': { type: 'string' },
+      data: { type: 'string' },
+      customers: { type: 'string' },
+      seed: { type: 'string' },
+      year: { type: 'string' },
+      'no-defects': { type: 'boolean', default: false },
       'drop-duplicates': { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -51,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command || values.help ? 0 : 2;
   }
-  const services = createServices(confSettings());
+  const services = createServices(confSettings(), defaultDataDir());
   const handlers = createHandlers(services);
   const progress = new StderrProgress();
   let runningJob: string | undefined;
@@ -91,17 +106,17 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'import': {
-        if (!values.lpoint) throw new CliError('BAD_ARGUMENT', 'import needs --lpoint DIR (the folder with the L.POINT files).');
+        if (!values.lpoint && !values.purchases) {
+          throw new CliError('BAD_ARGUMENT', 'import needs --lpoint DIR (the L.POINT files) or --purchases FILE --map MAP.json.');
+        }
         const dir = project();
+        const map = values.purchases ? readMap(values.map, values.purchases) : undefined;
         if (!existsSync(join(resolve(dir), PROJECT_FILE))) await call('project.create', { project: dir });
         runningJob = `cli-${process.pid}`;
-        const report = await call('data.importLpoint', {
-          project: dir,
-          folder: values.lpoint,
-          dropDuplicates: values['drop-duplicates'],
-          replace: values.replace,
-          jobId: runningJob,
-        });
+        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace, jobId: runningJob };
+        const report = map
+          ? await call('data.importMapped', { ...common, ...map, saveAs: values['save-map'] })
+          : await call('data.importLpoint', { ...common, folder: values.lpoint! });
         runningJob = undefined;
         out(formatImport(report), report);
         return 0;
@@ -117,6 +132,27 @@ async function main(argv: string[]): Promise<number> {
         out(`Wrote ${written.rows} rejected rows to ${written.path}`, written);
         return 0;
       }
+      case 'generate': {
+        if (!values.out) throw new CliError('BAD_ARGUMENT', 'generate needs --out DIR.');
+        runningJob = `cli-${process.pid}`;
+        const summary = await call('data.generateSample', {
+          out: values.out,
+          customers: intOption('customers', values.customers),
+          seed: intOption('seed', values.seed),
+          year: intOption('year', values.year),
+          defects: !values['no-defects'],
+          jobId: runningJob,
+        });
+        runningJob = undefined;
+        out(formatGenerate(summary), summary);
+        return 0;
+      }
+      case 'calibrate': {
+        if (!values.data) throw new CliError('BAD_ARGUMENT', 'calibrate needs --data DIR (a folder of generated L.POINT files).');
+        const rows = await call('data.calibrate', { folder: values.data });
+        out(formatCalibration(rows), rows);
+        return rows.every((r) => r.pass) ? 0 : 1;
+      }
       default:
         throw new CliError('BAD_ARGUMENT', `Unknown command ${command}; run with --help to see the commands.`);
     }
@@ -131,6 +167,27 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     services.projects.closeAll();
   }
+}
+
+function intOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new CliError('BAD_ARGUMENT', `--${name} must be a whole number, not "${value}".`);
+  return Number(value);
+}
+
+/** The mapping JSON (as the app saves it); --purchases names the file to import with it. */
+function readMap(path: string | undefined, purchases: string): ImportMapIn {
+  if (!path) throw new CliError('BAD_ARGUMENT', 'import --purchases needs --map MAP.json (the column mapping).');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CliError('BAD_ARGUMENT', `Cannot read the mapping ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const map = parsed as { purchases?: Record<string, unknown> } & Record<string, unknown>;
+  // A bare purchase mapping ({ customer, date, … }) is accepted as well as the full saved form.
+  const purchasesPart = map.purchases ?? { mapping: map };
+  return { ...map, purchases: { ...purchasesPart, file: purchases } } as ImportMapIn;
 }
 
 main(process.argv.slice(2)).then(

@@ -5,6 +5,9 @@ import { rejectsPage } from './services/data/rejectsPage';
 import { JobRegistry, type Job } from './services/jobs/jobs';
 import { importMapped, listMappings } from './services/data/importMapped';
 import { previewFile } from './services/data/preview';
+import { calibrate } from './services/calibration';
+import { generateLpoint } from './services/generator';
+import { openSampleProject } from './services/project/sampleProject';
 import { projectInfo } from './services/project/projectInfo';
 import { ProjectStore } from './services/project/projectStore';
 import { SettingsService, type SettingsBackend } from './services/settings/settingsStore';
@@ -19,10 +22,12 @@ export interface Services {
   projects: ProjectStore;
   jobs: JobRegistry;
   settings: SettingsService;
+  /** Where the app keeps its own files (the sample project). */
+  dataDir: string;
 }
 
-export function createServices(settings: SettingsBackend, jobs = new JobRegistry()): Services {
-  return { projects: new ProjectStore(), jobs, settings: new SettingsService(settings) };
+export function createServices(settings: SettingsBackend, dataDir: string, jobs = new JobRegistry()): Services {
+  return { projects: new ProjectStore(), jobs, settings: new SettingsService(settings), dataDir };
 }
 
 /** Runs long work as a job: progress events while it runs, one job.finished event at the end. */
@@ -64,6 +69,27 @@ export function createHandlers(s: Services): Handlers {
       const map = { purchases, customers, products };
       return runJob(s, ctx, 'import', args.jobId, (job) => importMapped(project, { ...args, map }, job));
     },
+    'data.generateSample': async (args, ctx) =>
+      runJob(s, ctx, 'generate', args.jobId, async (job) => {
+        const report = await generateLpoint({
+          ...args,
+          onProgress: (p) => job.progress({ step: p.step, rowsDone: p.linesDone, fraction: p.fraction }),
+          cancelled: () => job.cancelled,
+        });
+        return {
+          out: report.out,
+          seed: report.seed,
+          year: report.year,
+          customers: report.customers,
+          files: report.files.map(({ kind, file, rows }) => ({ kind, file, rows })),
+          duplicates: report.duplicates,
+          defects: report.defects.length,
+          seconds: report.seconds,
+        };
+      }),
+    'data.calibrate': async ({ folder }) => calibrate(folder),
+    'project.openSample': async ({ jobId }, ctx) =>
+      runJob(s, ctx, 'sample', jobId, async (job) => projectInfo(await openSampleProject(s.projects, s.dataDir, job))),
     'data.mappings': async ({ project }) => listMappings(await s.projects.get(project)),
     'data.rejects': async ({ project, reason, offset, limit }) => rejectsPage(await s.projects.get(project), reason, offset, limit),
     'data.exportRejects': async ({ project, out }) => exportRejects(await s.projects.get(project), out),

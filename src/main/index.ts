@@ -12,7 +12,7 @@ import { bindIpc } from './transport/ipc';
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 const store = new Store<Settings>({ schema: SETTINGS_SCHEMA as never, defaults: DEFAULT_SETTINGS });
-const services = createServices(store);
+const services = createServices(store, app.getPath('userData'));
 bindIpc(ipcMain, createHandlers(services), (url) => isTrustedSender(url, rendererUrl));
 
 app.on('web-contents-created', (_event, contents) => {

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHandlers, createServices } from './handlers';
-import { confSettings } from './services/settings/settingsStore';
+import { confSettings, defaultDataDir } from './services/settings/settingsStore';
 import { startBrowserServer } from './transport/http';
 
 const { values } = parseArgs({
@@ -22,7 +22,7 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 
-const services = createServices(confSettings());
+const services = createServices(confSettings(), defaultDataDir());
 const server = await startBrowserServer({
   handlers: createHandlers(services),
   staticDir,

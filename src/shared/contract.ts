@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENCODINGS, importMapSchema, type ImportMap } from './mapping';
-import { REJECT_REASONS, type FilePreview, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
+import { REJECT_REASONS, type CalibrationFact, type FilePreview, type GenerateSummary, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
 
 export interface SavedMapping {
   name: string;
@@ -57,6 +57,19 @@ export const contract = {
     result: returns<ImportReport>(),
   },
   'data.mappings': { args: z.object({ project: projectDir }), result: returns<SavedMapping[]>() },
+  'data.generateSample': {
+    args: z.object({
+      out: z.string().trim().min(1, 'output folder is required'),
+      customers: z.number().int().min(10).max(200_000).default(3000),
+      seed: z.number().int().min(0).max(2 ** 31 - 1).default(20210101),
+      year: z.number().int().min(2000).max(2100).default(2021),
+      defects: z.boolean().default(true),
+      jobId,
+    }),
+    result: returns<GenerateSummary>(),
+  },
+  'data.calibrate': { args: z.object({ folder: z.string().trim().min(1) }), result: returns<CalibrationFact[]>() },
+  'project.openSample': { args: z.object({ jobId }), result: returns<ProjectInfo>() },
   'data.rejects': {
     args: z.object({
       project: projectDir,

@@ -98,3 +98,30 @@ export interface FilePreview {
   rows: string[][];
   guess: Partial<PurchaseMapping>;
 }
+
+/** What `generate` wrote. */
+export interface GenerateSummary {
+  out: string;
+  seed: number;
+  year: number;
+  customers: number;
+  files: { kind: LpointKind; file: string; rows: number }[];
+  duplicates: number;
+  defects: number;
+  seconds: number;
+}
+
+/** One row of the calibration table: a published fact of the real data against the generated value. */
+export interface CalibrationFact {
+  key: string;
+  fact: string;
+  unit: 'share' | 'count' | 'number';
+  /** For size-dependent facts: scaled to this data's customer count. */
+  published: number;
+  publishedFullScale: number;
+  generated: number;
+  tolerance: { kind: 'absolute' | 'relative'; value: number };
+  why: string;
+  pass: boolean;
+  sizeDependent: boolean;
+}

@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
 import { dispatch } from '../../src/main/transport/dispatch';
-import { fixtureCopy, harness, type Harness } from '../helpers';
+import type { ProjectInfo } from '../../src/shared/reports';
+import { harness, type Harness } from '../helpers';
 import { writePurchases } from '../writePurchases';
 import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
 
@@ -14,13 +15,12 @@ let browser: Browser;
 let page: Page;
 let project: string;
 
+let expected: ProjectInfo;
+
 beforeAll(async () => {
   ensureRendererBuilt();
-  h = harness();
-  project = join(h.root, '샘플 프로젝트');
-  await dispatch(h.handlers, 'project.create', { project }, h.ctx);
-  await dispatch(h.handlers, 'data.importLpoint', { project, folder: fixtureCopy('lpoint', h.root) }, h.ctx);
-  await dispatch(h.handlers, 'settings.addRecentProject', { project }, h.ctx);
+  h = harness(); // fresh settings: this is the app's first start
+  project = join(h.root, 'app-data', 'sample-project');
   server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 } });
@@ -35,21 +35,32 @@ afterAll(async () => {
 
 const countOf = (table: string) => page.locator(`[data-testid=table-counts] tr[data-table=${table}] td`);
 
+const ko = (n: number) => n.toLocaleString('ko-KR');
+
 describe('the Data page in browser mode (real Chromium, real services)', () => {
-  it('opens the recent project and shows row counts, the date range and the quality report in Korean', async () => {
-    await expect.poll(() => countOf('purchases').textContent()).toBe('7');
-    expect(await countOf('customers').textContent()).toBe('4');
-    expect(await countOf('rejects').textContent()).toBe('8');
+  it('first start generates and opens the sample project, with row counts, dates and the quality report in Korean', async () => {
+    await expect.poll(() => countOf('customers').textContent(), { timeout: 60_000 }).toBe('3,000');
+    const info = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
+    if (!info.ok) throw new Error(info.error.message);
+    expected = info.result as ProjectInfo;
+    const rows = Object.fromEntries(expected.tables.map((t) => [t.table, t.rows]));
+    expect(rows.purchases).toBeGreaterThan(300_000);
+    expect(await countOf('purchases').textContent()).toBe(ko(rows.purchases));
+    expect(await countOf('rejects').textContent()).toBe(ko(rows.rejects));
     await expect.poll(() => page.getByTestId('data-page').textContent()).toContain('구매 기간: 2021. 1. 1. – 2021. 12. 31.');
     const report = page.getByTestId('quality-report');
     expect(await report.textContent()).toContain('데이터 품질 보고서');
-    expect(await report.locator('tr[data-kind=purchases]').textContent()).toContain('날짜 오류 1');
+    const purchases = expected.imports.find((q) => q.kind === 'purchases')!;
+    expect(await report.locator('tr[data-kind=purchases]').textContent()).toContain(`날짜 오류 ${ko(purchases.rejectsByReason.bad_date ?? 0)}`);
+    expect(await report.locator('tr[data-kind=purchases]').textContent()).toContain(`${ko(purchases.duplicates)} (유지)`);
   });
 
   it('filters the rejects by reason', async () => {
+    const badHours = expected.rejectsByReason.bad_hour ?? 0;
+    expect(badHours).toBeGreaterThan(0);
     await page.getByTestId('reject-reason').selectOption('bad_hour');
-    await expect.poll(() => page.getByTestId('rejects').locator('tbody tr').count()).toBe(1);
-    expect(await page.getByTestId('rejects').locator('tbody tr').textContent()).toContain('de_hr=24');
+    await expect.poll(() => page.getByTestId('rejects').locator('tbody tr').count()).toBe(Math.min(badHours, 20));
+    expect(await page.getByTestId('rejects').locator('tbody tr').first().textContent()).toContain('de_hr=');
   });
 
   it('a cancel mid-import leaves the counts unchanged', async () => {
@@ -60,9 +71,10 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     await page.getByTestId('import-start').click();
     await page.getByTestId('job').getByRole('button', { name: '취소' }).click({ timeout: 20_000 });
     await expect.poll(() => page.getByRole('alert').getAttribute('data-code'), { timeout: 30_000 }).toBe('CANCELLED');
-    expect(await countOf('purchases').textContent()).toBe('7');
+    const purchases = expected.tables.find((t) => t.table === 'purchases')!.rows;
+    expect(await countOf('purchases').textContent()).toBe(ko(purchases));
     const info = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
-    expect(info).toMatchObject({ ok: true, result: { tables: expect.arrayContaining([{ table: 'purchases', rows: 7 }]) } });
+    expect(info).toEqual({ ok: true, result: expected });
   }, 60_000);
 
   it('renders Korean glyphs (not boxes) and the page screenshot is not blank', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,4 +60,26 @@ describe('workbench CLI', () => {
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(tmp.dir, 'p3'))).toBe(false);
   });
+});
+
+describe('workbench CLI: sample data and mapped files', () => {
+  it('generates sample data, calibrates it and imports a CP949 file through a mapping file', async () => {
+    const data = join(tmp.dir, 'sample');
+    const generated = await cli(['generate', '--out', data, '--customers', '400', '--seed', '7', '--json']);
+    expect(generated.code).toBe(0);
+    const summary = JSON.parse(generated.stdout);
+    expect(summary).toMatchObject({ seed: 7, customers: 400 });
+    expect(summary.files).toHaveLength(6);
+    const calibrated = await cli(['calibrate', '--data', data, '--json']);
+    const rows = JSON.parse(calibrated.stdout) as { sizeDependent: boolean; pass: boolean }[];
+    expect(rows.length).toBeGreaterThan(20);
+    const badSeed = await cli(['generate', '--out', data, '--seed', 'abc']);
+    expect(badSeed).toMatchObject({ code: 1 });
+    expect(badSeed.stderr).toContain('--seed must be a whole number');
+    const map = join(tmp.dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ customer: '고객번호', date: '주문일자', dateFormat: 'YYYY-MM-DD', amount: '금액', channel: '채널' }));
+    const imported = await cli(['import', '--project', join(tmp.dir, 'p'), '--purchases', join(FIXTURES, 'generic', 'purchases_cp949.csv'), '--map', map, '--json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout).files[0]).toMatchObject({ rowsRead: 11, rowsLoaded: 7, rowsRejected: 4 });
+  }, 60_000);
 });

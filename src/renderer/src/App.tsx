@@ -20,30 +20,39 @@ export function App() {
   const [recent, setRecent] = useState<string[]>([]);
   const [error, setError] = useState<ShownError | null>(null);
 
-  useEffect(() => {
-    void workbench.settings.get({}).then((s) => {
-      setLang(s.language);
-      setRecent(s.recentProjects);
-      if (s.recentProjects[0]) setProject(s.recentProjects[0]);
-    });
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
   const report = useCallback((e: unknown) => {
     if (e instanceof CallError) setError({ code: e.code, detail: e.message });
     else setError({ code: 'INTERNAL', detail: String(e) });
   }, []);
+  const openProject = useCallback(async (dir: string) => {
+    setProject(dir);
+    const s = await workbench.settings.addRecentProject({ project: dir });
+    setRecent(s.recentProjects);
+  }, []);
+
+  // First start: the app makes its own sample project (generated, seeded, imported) and opens it.
+  useEffect(() => {
+    void (async () => {
+      try {
+        const s = await workbench.settings.get({});
+        setLang(s.language);
+        setRecent(s.recentProjects);
+        if (s.recentProjects[0]) return setProject(s.recentProjects[0]);
+        const sample = await workbench.project.openSample({ jobId: `sample-${Date.now()}` });
+        await openProject(sample.project);
+      } catch (e) {
+        report(e);
+      }
+    })();
+  }, [openProject, report]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
   const toggleLang = () => {
     const next = lang === 'ko' ? 'en' : 'ko';
     setLang(next);
     void workbench.settings.setLanguage({ language: next });
-  };
-  const openProject = async (dir: string) => {
-    setProject(dir);
-    const s = await workbench.settings.addRecentProject({ project: dir });
-    setRecent(s.recentProjects);
   };
 
   return (

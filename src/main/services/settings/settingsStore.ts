@@ -1,4 +1,6 @@
 import Conf from 'conf';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, withRecentProject, type Settings } from '../../../shared/settings';
 
 /** The one settings interface services use; Electron passes an electron-store, browser/CLI mode uses conf. */
@@ -32,4 +34,9 @@ export class SettingsService {
     this.backend.set('recentProjects', withRecentProject(this.backend.get('recentProjects'), project));
     return this.get();
   }
+}
+
+/** Where browser mode and the CLI keep the app's own files (the sample project); CW_DATA_DIR overrides. */
+export function defaultDataDir(): string {
+  return process.env.CW_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'campaign-workbench');
 }
