@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
 import { dispatch } from '../../src/main/transport/dispatch';
 import type { ProjectInfo } from '../../src/shared/reports';
-import { harness, type Harness } from '../helpers';
+import { FIXTURES, harness, type Harness } from '../helpers';
 import { writePurchases } from '../writePurchases';
 import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
 
@@ -63,7 +63,30 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     expect(await page.getByTestId('rejects').locator('tbody tr').first().textContent()).toContain('de_hr=');
   });
 
+  it('imports a CP949 CSV through the mapping wizard: detected encoding, Korean product names shown, rows loaded', async () => {
+    const before = expected.tables.find((t) => t.table === 'purchases')!.rows;
+    await page.getByTestId('mode-mapped').click();
+    await page.getByTestId('mapped-file').fill(join(FIXTURES, 'generic', 'purchases_cp949.csv'));
+    await page.getByTestId('mapped-preview').click();
+    await expect.poll(() => page.getByTestId('mapped-detected').textContent()).toContain('cp949');
+    const table = page.getByTestId('mapped-preview-table');
+    expect(await table.textContent()).toContain('초코파이 情');
+    expect(await table.textContent()).toContain('신라면 멀티팩');
+    expect(await page.getByTestId('map-customer').inputValue()).toBe('고객번호');
+    expect(await page.getByTestId('map-dateFormat').inputValue()).toBe('YYYY-MM-DD');
+    await page.getByTestId('mapped-save-as').fill('엑셀 주문');
+    await page.getByTestId('mapped-import').click();
+    await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('purchases_cp949.csv: 7');
+    await expect.poll(() => countOf('purchases').textContent()).toBe(ko(before + 7));
+    const saved = await dispatch(h.handlers, 'data.mappings', { project }, h.ctx);
+    expect(saved).toMatchObject({ ok: true, result: [{ name: '엑셀 주문' }] });
+    const db = (await h.services.projects.get(project)).db;
+    expect(await db.all(`SELECT name FROM products WHERE name = '초코파이 情'`)).toHaveLength(1);
+    await page.getByRole('button', { name: 'L.POINT 파일 6종' }).click();
+  });
+
   it('a cancel mid-import leaves the counts unchanged', async () => {
+    const snapshot = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
     const big = join(h.root, 'big');
     mkdirSync(big);
     writePurchases(join(big, 'LPOINT_BIG_COMP_02_PDDE.csv'), 1_500_000);
@@ -71,10 +94,10 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     await page.getByTestId('import-start').click();
     await page.getByTestId('job').getByRole('button', { name: '취소' }).click({ timeout: 20_000 });
     await expect.poll(() => page.getByRole('alert').getAttribute('data-code'), { timeout: 30_000 }).toBe('CANCELLED');
-    const purchases = expected.tables.find((t) => t.table === 'purchases')!.rows;
-    expect(await countOf('purchases').textContent()).toBe(ko(purchases));
     const info = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
-    expect(info).toEqual({ ok: true, result: expected });
+    expect(info).toEqual(snapshot);
+    const purchases = (snapshot as { result: ProjectInfo }).result.tables.find((t) => t.table === 'purchases')!.rows;
+    expect(await countOf('purchases').textContent()).toBe(ko(purchases));
   }, 60_000);
 
   it('renders Korean glyphs (not boxes) and the page screenshot is not blank', async () => {

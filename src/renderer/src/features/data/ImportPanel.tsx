@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { workbench } from '../../api/client';
 import { t, type Lang } from '../../i18n';
+import { MappedImportWizard } from './MappedImportWizard';
 
 /** Import the six L.POINT files from a folder (auto-mapped by file name and header). */
 export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; project: string; onDone: () => Promise<void>; onError: (e: unknown) => void }) {
@@ -9,6 +10,7 @@ export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; pr
   const [replace, setReplace] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [mode, setMode] = useState<'lpoint' | 'mapped'>('lpoint');
 
   const start = async () => {
     setBusy(true);
@@ -26,6 +28,16 @@ export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; pr
   return (
     <div className="card" data-testid="import-panel">
       <h3>{t('import.title', lang)}</h3>
+      <div className="tabs">
+        <button className={mode === 'lpoint' ? 'active' : ''} onClick={() => setMode('lpoint')}>{t('import.mode.lpoint', lang)}</button>
+        <button className={mode === 'mapped' ? 'active' : ''} onClick={() => setMode('mapped')} data-testid="mode-mapped">
+          {t('import.mode.mapped', lang)}
+        </button>
+      </div>
+      {mode === 'mapped' ? (
+        <MappedImportWizard lang={lang} project={project} onDone={onDone} onError={onError} />
+      ) : (
+      <>
       <div className="row">
         <label>
           {t('import.folder', lang)}
@@ -42,6 +54,8 @@ export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; pr
         </button>
       </div>
       {done && <p className="saved">{t('import.done', lang)}: {done}</p>}
+      </>
+      )}
     </div>
   );
 }

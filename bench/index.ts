@@ -1,0 +1,46 @@
+// npm run bench [-- --customers N --runs R]: the figures the issues ask for, each run in its own
+// process so peak memory is that run's. Prints; never asserts.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { argValue, median, nf } from './util';
+
+const customers = argValue('customers', '29913');
+const runs = Number(argValue('runs', '3'));
+const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+const run = (script: string, args: string[]) =>
+  JSON.parse(execFileSync(tsx, [join(import.meta.dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!);
+
+console.log(`Campaign Workbench benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(`Sample size: ${nf.format(Number(customers))} customers; ${runs} runs each, median shown\n`);
+
+const data = mkdtempSync(join(tmpdir(), 'cw-bench-data-'));
+try {
+  console.log('Generate (target: full scale <= 60 s, peak RSS <= 1.5 GB)');
+  const gens = [];
+  for (let i = 0; i < runs; i++) gens.push(run('generateBench.ts', ['--customers', customers, ...(i === 0 ? ['--out', data] : [])]));
+  const g = gens[0];
+  console.log(`  purchase lines ${nf.format(g.purchaseLines)}, all lines ${nf.format(g.allLines)}`);
+  console.log(`  seconds: median ${median(gens.map((x) => x.seconds)).toFixed(2)} (runs ${gens.map((x) => x.seconds.toFixed(2)).join(', ')})`);
+  console.log(`  lines/s: median ${nf.format(median(gens.map((x) => x.linesPerSecond)))}`);
+  console.log(`  peak RSS: max ${nf.format(Math.max(...gens.map((x) => x.peakRssMb)))} MB\n`);
+
+  console.log('Import of the six files (target: 4.4 M purchase lines + the other five <= 15 s, peak RSS <= 3 GB)');
+  const imps = [];
+  for (let i = 0; i < runs; i++) imps.push(run('importBench.ts', ['--data', data]));
+  console.log(`  seconds: median ${median(imps.map((x) => x.seconds)).toFixed(2)} (runs ${imps.map((x) => x.seconds.toFixed(2)).join(', ')})`);
+  for (const [i, f] of imps[0].files.entries()) {
+    const perFile = imps.map((x) => x.files[i].rowsPerSecond);
+    console.log(`  ${f.file.padEnd(32)} ${nf.format(f.rows).padStart(10)} rows  ${nf.format(median(perFile)).padStart(10)} rows/s`);
+  }
+  console.log(`  peak RSS: max ${nf.format(Math.max(...imps.map((x) => x.peakRssMb)))} MB\n`);
+
+  const analytics = join(import.meta.dirname, 'analyticsBench.ts');
+  if (existsSync(analytics)) {
+    console.log('Analytics (overview queries, RFM, segments)');
+    execFileSync(tsx, [analytics, '--data', data], { stdio: 'inherit' });
+  }
+} finally {
+  rmSync(data, { recursive: true, force: true });
+}

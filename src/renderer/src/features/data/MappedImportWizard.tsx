@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react';
+import type { SavedMapping } from '../../../../shared/contract';
+import { DATE_FORMATS, type DateFormat, type Encoding, type PurchaseMapping } from '../../../../shared/mapping';
+import type { FilePreview } from '../../../../shared/reports';
+import { workbench } from '../../api/client';
+import { t, type Lang, type StringKey } from '../../i18n';
+
+type Field = Exclude<keyof PurchaseMapping, 'dateFormat'>;
+const FIELDS: { field: Field; required: boolean }[] = [
+  { field: 'customer', required: true },
+  { field: 'date', required: true },
+  { field: 'amount', required: true },
+  { field: 'receipt', required: false },
+  { field: 'hour', required: false },
+  { field: 'product', required: false },
+  { field: 'productName', required: false },
+  { field: 'category', required: false },
+  { field: 'chain', required: false },
+  { field: 'channel', required: false },
+  { field: 'quantity', required: false },
+];
+const DELIMITERS: Record<string, string> = { ',': ', (쉼표)', '\t': 'Tab', ';': '; (세미콜론)', '|': '| (파이프)' };
+type Delimiter = ',' | '\t' | ';' | '|';
+
+interface Props {
+  lang: Lang;
+  project: string;
+  onDone: () => Promise<void>;
+  onError: (e: unknown) => void;
+}
+
+/** Any purchase CSV or Parquet: preview with encoding and delimiter, map the columns, import; the mapping can be saved and reused. */
+export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
+  const [file, setFile] = useState('');
+  const [encoding, setEncoding] = useState<Encoding | 'auto'>('auto');
+  const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
+  const [preview, setPreview] = useState<FilePreview | null>(null);
+  const [mapping, setMapping] = useState<Partial<PurchaseMapping>>({});
+  const [customersFile, setCustomersFile] = useState('');
+  const [saveAs, setSaveAs] = useState('');
+  const [saved, setSaved] = useState<SavedMapping[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    workbench.data.mappings({ project }).then(setSaved, onError);
+  }, [project, onError, done]);
+
+  const load = async (enc = encoding, delim = delimiter) => {
+    try {
+      const p = await workbench.data.previewFile({ file, encoding: enc, delimiter: delim || undefined });
+      setPreview(p);
+      setMapping((m) => (Object.keys(m).length ? m : p.guess));
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const missing = !mapping.customer || !mapping.date || !mapping.amount || !mapping.dateFormat;
+  const start = async () => {
+    setBusy(true);
+    setDone(null);
+    try {
+      const report = await workbench.data.importMapped({
+        project,
+        purchases: { file, encoding, delimiter: delimiter || undefined, mapping: mapping as PurchaseMapping },
+        customers: customersFile ? { file: customersFile, mapping: { customer: mapping.customer! } } : undefined,
+        saveAs: saveAs || undefined,
+        jobId: `import-${Date.now()}`,
+      });
+      setDone(report.files.map((f) => `${f.file}: ${f.rowsLoaded.toLocaleString('ko-KR')}`).join(', '));
+      await onDone();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid="mapped-wizard">
+      <div className="row">
+        <label>
+          {t('wizard.file', lang)}
+          <input value={file} onChange={(e) => setFile(e.target.value)} size={60} data-testid="mapped-file" />
+        </label>
+        <button disabled={!file} onClick={() => void load()} data-testid="mapped-preview">{t('wizard.preview', lang)}</button>
+      </div>
+      {saved.length > 0 && (
+        <div className="row">
+          {t('wizard.saved', lang)}:
+          {saved.map((s) => (
+            <button key={s.name} className="link" onClick={() => setMapping(s.map.purchases.mapping)}>{s.name}</button>
+          ))}
+        </div>
+      )}
+      {preview && (
+        <>
+          <div className="row">
+            <label>
+              {t('wizard.encoding', lang)}
+              <select
+                value={encoding}
+                data-testid="mapped-encoding"
+                onChange={(e) => {
+                  const enc = e.target.value as Encoding | 'auto';
+                  setEncoding(enc);
+                  void load(enc, delimiter);
+                }}
+              >
+                <option value="auto">{t('wizard.auto', lang)}</option>
+                <option value="utf-8">UTF-8</option>
+                <option value="utf-8-bom">UTF-8 (BOM)</option>
+                <option value="cp949">CP949 / EUC-KR</option>
+              </select>
+            </label>
+            <span data-testid="mapped-detected">
+              {t('wizard.detected', lang)}: {preview.encodingDetected ?? '–'}
+            </span>
+            {preview.format === 'csv' && (
+              <label>
+                {t('wizard.delimiter', lang)}
+                <select
+                  value={delimiter}
+                  onChange={(e) => {
+                    const d = e.target.value as Delimiter | '';
+                    setDelimiter(d);
+                    void load(encoding, d);
+                  }}
+                >
+                  <option value="">{t('wizard.auto', lang)} ({DELIMITERS[preview.delimiter ?? ','] ?? preview.delimiter})</option>
+                  {Object.entries(DELIMITERS).map(([d, label]) => (
+                    <option key={d} value={d}>{label}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
+          <div className="scroll">
+            <table className="grid" data-testid="mapped-preview-table">
+              <thead>
+                <tr>{preview.header.map((h) => <th key={h}>{h}</th>)}</tr>
+              </thead>
+              <tbody>
+                {preview.rows.slice(0, 8).map((r, i) => (
+                  <tr key={i}>{r.map((v, j) => <td key={j}>{v}</td>)}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h4>{t('wizard.mapping', lang)}</h4>
+          <div className="mapping-grid">
+            {FIELDS.map(({ field, required }) => (
+              <label key={field}>
+                {t(`field.${field}` as StringKey, lang)}
+                {required && <em> ({t('wizard.required', lang)})</em>}
+                <select
+                  value={mapping[field] ?? ''}
+                  data-testid={`map-${field}`}
+                  onChange={(e) => setMapping({ ...mapping, [field]: e.target.value || undefined })}
+                >
+                  <option value="">{t('wizard.unmapped', lang)}</option>
+                  {preview.header.map((h) => <option key={h} value={h}>{h}</option>)}
+                </select>
+              </label>
+            ))}
+            <label>
+              {t('field.dateFormat', lang)}
+              <select value={mapping.dateFormat ?? ''} data-testid="map-dateFormat" onChange={(e) => setMapping({ ...mapping, dateFormat: (e.target.value || undefined) as DateFormat | undefined })}>
+                <option value="">–</option>
+                {Object.keys(DATE_FORMATS).map((f) => <option key={f} value={f}>{f}</option>)}
+              </select>
+            </label>
+          </div>
+          <div className="row">
+            <label>
+              {t('wizard.customersFile', lang)}
+              <input value={customersFile} onChange={(e) => setCustomersFile(e.target.value)} size={40} />
+            </label>
+            <label>
+              {t('wizard.saveAs', lang)}
+              <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} size={16} data-testid="mapped-save-as" />
+            </label>
+            <button disabled={missing || busy} onClick={() => void start()} data-testid="mapped-import">
+              {t('wizard.import', lang)}
+            </button>
+            {missing && <span className="warning">{t('wizard.missing', lang)}</span>}
+          </div>
+        </>
+      )}
+      {done && <p className="saved" data-testid="mapped-done">{t('import.done', lang)}: {done}</p>}
+    </div>
+  );
+}
