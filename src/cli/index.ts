@@ -81,13 +81,17 @@ async function main(argv: string[]): Promise<number> {
     if (!reply.ok) throw new CliError(reply.error.code, reply.error.message);
     return reply.result as Result<M>;
   };
-  let interrupted = 0;
+  // Ctrl-C cancels the running job cleanly (DuckDB interrupt, rollback). A terminal delivers the
+  // signal to every process in the group (npm, tsx, node), so repeats within 2 s count as the same
+  // press; a later Ctrl-C quits at once.
+  let cancelAsked = 0;
   process.on('SIGINT', () => {
-    interrupted += 1;
-    if (runningJob && interrupted === 1) {
-      process.stderr.write('\nCancelling… (the project is left as it was)\n');
-      void services.jobs.cancel(runningJob);
-    } else {
+    const now = Date.now();
+    if (runningJob && cancelAsked === 0) {
+      cancelAsked = now;
+      process.stderr.write('\nCancelling… (the project is left as it was; Ctrl-C again to quit at once)\n');
+      services.jobs.cancel(runningJob);
+    } else if (!runningJob || now - cancelAsked > 2000) {
       process.exit(130);
     }
   });

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir } from '../helpers';
+import { writePurchases } from '../writePurchases';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -81,5 +82,30 @@ describe('workbench CLI: sample data and mapped files', () => {
     const imported = await cli(['import', '--project', join(tmp.dir, 'p'), '--purchases', join(FIXTURES, 'generic', 'purchases_cp949.csv'), '--map', map, '--json']);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout).files[0]).toMatchObject({ rowsRead: 11, rowsLoaded: 7, rowsRejected: 4 });
+  }, 60_000);
+});
+
+describe('workbench CLI: Ctrl-C', () => {
+  it('stops an import cleanly on SIGINT: exit 130, one sentence, the project as it was', async () => {
+    const project = join(tmp.dir, 'p');
+    const folder = join(tmp.dir, 'big');
+    mkdirSync(folder);
+    writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), 1_500_000);
+    expect((await cli(['create', '--project', project])).code).toBe(0);
+    const child = spawn(TSX, [join(ROOT, 'src/cli/index.ts'), 'import', '--project', project, '--lpoint', folder], {
+      cwd: ROOT,
+      env: { ...process.env, XDG_CONFIG_HOME: join(tmp.dir, 'config') },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    await new Promise((r) => setTimeout(r, 2500)); // past start-up, inside the import
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/cancelled; nothing was changed/);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const info = JSON.parse((await cli(['info', '--project', project, '--json'])).stdout);
+    expect(info.imports).toEqual([]);
+    expect(info.tables.find((t: { table: string }) => t.table === 'purchases').rows).toBe(0);
   }, 60_000);
 });

@@ -92,6 +92,8 @@ export const STRINGS = {
   'jobs.cancel': { ko: '취소', en: 'Cancel' },
   'jobs.rows': { ko: '행', en: 'rows' },
   'jobs.perSecond': { ko: '행/초', en: 'rows/s' },
+  'chart.savePng': { ko: 'PNG 저장', en: 'Save PNG' },
+  'chart.saveSvg': { ko: 'SVG 저장', en: 'Save SVG' },
   'error.title': { ko: '오류', en: 'Error' },
   'error.dismiss': { ko: '닫기', en: 'Dismiss' },
 } as const;
