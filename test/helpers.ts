@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers, createServices, type CallContext, type Handlers, type Services } from '../src/main/handlers';
 import { confSettings } from '../src/main/services/settings/settingsStore';
+import { dispatch } from '../src/main/transport/dispatch';
 import type { Events } from '../src/shared/contract';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -26,6 +27,8 @@ export interface Harness {
   events: { name: keyof Events; payload: unknown }[];
   ctx: CallContext;
   root: string;
+  /** A contract call through the real gate; a `{ code, message }` reply is thrown as an error carrying the code. */
+  call: <T>(method: string, args: unknown) => Promise<T>;
   close: () => void;
 }
 
@@ -35,12 +38,18 @@ export function harness(): Harness {
   const services = createServices(confSettings(join(dir, 'settings')), join(dir, 'app-data'));
   const events: Harness['events'] = [];
   const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
+  const handlers = createHandlers(services);
   return {
     services,
-    handlers: createHandlers(services),
+    handlers,
     events,
     ctx,
     root: dir,
+    call: async <T,>(method: string, args: unknown): Promise<T> => {
+      const reply = await dispatch(handlers, method, args, ctx);
+      if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
+      return reply.result as T;
+    },
     close: () => {
       services.projects.closeAll();
       cleanup();

@@ -13,11 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const reply = await dispatch(h.handlers, method, args, h.ctx);
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.result as T;
-}
+const call = <T,>(method: string, args: unknown) => h.call<T>(method, args);
 
 async function importFixture(options: Record<string, unknown> = {}) {
   const project = join(h.root, 'project');

@@ -17,11 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-async function call<T>(method: string, args: unknown): Promise<T> {
-  const reply = await dispatch(h.handlers, method, args, h.ctx);
-  if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
-  return reply.result as T;
-}
+const call = <T,>(method: string, args: unknown) => h.call<T>(method, args);
 
 const KOREAN_MAP = {
   customer: '고객번호',

@@ -70,8 +70,8 @@ export function App() {
       </nav>
       <main className="main">
         {error && (
-          <div className="error" role="alert" data-code={error.code}>
-            <strong>{t('error.title', lang)}:</strong> {ERROR_MESSAGES[error.code][lang]}
+          <div className={error.code === 'CANCELLED' ? 'notice' : 'error'} role="alert" data-code={error.code}>
+            <strong>{t(error.code === 'CANCELLED' ? 'notice.title' : 'error.title', lang)}:</strong> {ERROR_MESSAGES[error.code][lang]}
             <div className="error-detail">{error.detail}</div>
             <button onClick={() => setError(null)}>{t('error.dismiss', lang)}</button>
           </div>

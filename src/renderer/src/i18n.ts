@@ -94,6 +94,7 @@ export const STRINGS = {
   'jobs.perSecond': { ko: '행/초', en: 'rows/s' },
   'chart.savePng': { ko: 'PNG 저장', en: 'Save PNG' },
   'chart.saveSvg': { ko: 'SVG 저장', en: 'Save SVG' },
+  'notice.title': { ko: '알림', en: 'Note' },
   'error.title': { ko: '오류', en: 'Error' },
   'error.dismiss': { ko: '닫기', en: 'Dismiss' },
 } as const;
