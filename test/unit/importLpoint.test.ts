@@ -211,6 +211,24 @@ describe('rollback on a failure mid-file', () => {
 });
 
 describe('line numbers at scale', () => {
+  it('keeps line numbers right when many lines are broken (hundreds of reader rejects)', async () => {
+    const project = join(h.root, 'project');
+    await call('project.create', { project });
+    const folder = join(h.root, 'broken');
+    mkdirSync(folder);
+    const lines = ['cust,rct_no,chnl_dv,cop_c,br_c,pd_c,de_dt,de_hr,buy_am,buy_ct'];
+    for (let line = 2; line <= 20_001; line++) {
+      // every 37th line lacks columns; the receipt number carries the line it sits on
+      lines.push(line % 37 === 0 ? `M1,R${line},1,A01` : `M1,R${line},1,A01,A010001,PD0001,20210101,10,1000,1`);
+    }
+    writeFileSync(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), lines.join('\r\n') + '\r\n');
+    const report = await call<ImportReport>('data.importLpoint', { project, folder });
+    expect(report.files[0].rejectsByReason).toEqual({ column_count: 540 });
+    const db = (await h.services.projects.get(project)).db;
+    expect(await db.one(`SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE 'R' || line <> receipt_id)::BIGINT AS wrong FROM purchases`)).toEqual({ n: 19_460, wrong: 0 });
+    expect(await db.one(`SELECT count(*) FILTER (WHERE line % 37 <> 0)::BIGINT AS wrong FROM rejects`)).toEqual({ wrong: 0 });
+  });
+
   it('every loaded row keeps the line it came from, also when the reader works in parallel', async () => {
     const project = join(h.root, 'project');
     await call('project.create', { project });

@@ -83,8 +83,14 @@ export async function stageFile(db: Database, file: StageSource, opts: StageOpti
       WITH rj AS (SELECT line - 1 - row_number() OVER (ORDER BY line) AS good_before, row_number() OVER (ORDER BY line) AS seen
                   FROM ${errors})
       SELECT good_before, max(seen) AS seen FROM rj GROUP BY good_before`);
-    lineExpr = `(ord + 1 + coalesce(${steps}.seen, 0))`;
-    lineJoin = `ASOF LEFT JOIN ${steps} ON ord > ${steps}.good_before`;
+    const rows = await db.all<{ good_before: number; seen: number }>(`SELECT good_before, seen FROM ${steps} ORDER BY good_before DESC`);
+    if (rows.length <= 256) {
+      // A few broken lines (the usual case): a CASE over the steps is far cheaper than a join over every row.
+      lineExpr = `(ord + 1 + CASE ${rows.map((r) => `WHEN ord > ${r.good_before} THEN ${r.seen}`).join(' ')} ELSE 0 END)`;
+    } else {
+      lineExpr = `(ord + 1 + coalesce(${steps}.seen, 0))`;
+      lineJoin = `ASOF LEFT JOIN ${steps} ON ord > ${steps}.good_before`;
+    }
   }
 
   const targetCols = mapping.select.map(([col]) => quoteIdent(col));
