@@ -9,6 +9,7 @@ import { dispatch } from '../main/transport/dispatch';
 import { formatCalibration } from '../main/services/calibration';
 import type { ImportMapIn } from '../shared/mapping';
 import { formatGenerate, formatImport, formatInfo } from './format';
+import { formatSegments } from './formatSegments';
 import { StderrProgress } from './progressBar';
 
 const USAGE = `Campaign Workbench CLI
@@ -23,6 +24,9 @@ Commands:
                                                  import any purchase CSV/Parquet through a column mapping
   info     --project DIR                         tables, date range, data-quality report, rejects per reason
   rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
+  segment  --project DIR [--asof DATE] [--weights 0.3,0.2,0.5] [--bins 5] [--shares 20,20,20]
+           [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--out FILE.csv]
+                                                 RFM tiers per period and the transition matrix (saved in the project)
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -54,6 +58,11 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       year: { type: 'string' },
       'no-defects': { type: 'boolean', default: false },
+      asof: { type: 'string' },
+      weights: { type: 'string' },
+      bins: { type: 'string' },
+      shares: { type: 'string' },
+      periods: { type: 'string' },
       'drop-duplicates': { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -136,6 +145,21 @@ async function main(argv: string[]): Promise<number> {
         out(`Wrote ${written.rows} rejected rows to ${written.path}`, written);
         return 0;
       }
+      case 'segment': {
+        const dir = project();
+        const summary = await call('segments.compute', {
+          project: dir,
+          asOf: values.asof,
+          weights: values.weights ? (numberList('weights', values.weights, 3) as [number, number, number]) : undefined,
+          bins: intOption('bins', values.bins),
+          shares: values.shares ? numberList('shares', values.shares) : undefined,
+          periods: values.periods ? periodsOption(values.periods) : undefined,
+        });
+        let written: { path: string; rows: number } | undefined;
+        if (values.out) written = await call('segments.exportCsv', { project: dir, out: values.out });
+        out(formatSegments(summary) + (written ? `\nWrote ${written.rows} customers to ${written.path}` : ''), written ? { ...summary, csv: written } : summary);
+        return 0;
+      }
       case 'generate': {
         if (!values.out) throw new CliError('BAD_ARGUMENT', 'generate needs --out DIR.');
         runningJob = `cli-${process.pid}`;
@@ -177,6 +201,26 @@ function intOption(name: string, value: string | undefined): number | undefined 
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new CliError('BAD_ARGUMENT', `--${name} must be a whole number, not "${value}".`);
   return Number(value);
+}
+
+function numberList(name: string, text: string, length?: number): number[] {
+  const values = text.split(',').map((v) => Number(v.trim()));
+  if (values.some((v) => !Number.isFinite(v)) || (length !== undefined && values.length !== length)) {
+    throw new CliError('BAD_ARGUMENT', `--${name} takes ${length ?? 'comma-separated'} numbers separated by commas, such as 0.3,0.2,0.5; got "${text}".`);
+  }
+  return values;
+}
+
+/** 2021-01-01:2021-06-30,2021-07-01:2021-12-31 → two windows. */
+function periodsOption(text: string): [{ from: string; to: string }, { from: string; to: string }] {
+  const windows = text.split(',').map((w) => w.split(':'));
+  if (windows.length !== 2 || windows.some((w) => w.length !== 2)) {
+    throw new CliError('BAD_ARGUMENT', `--periods takes two windows FROM:TO,FROM:TO such as 2021-01-01:2021-06-30,2021-07-01:2021-12-31; got "${text}".`);
+  }
+  return [
+    { from: windows[0][0], to: windows[0][1] },
+    { from: windows[1][0], to: windows[1][1] },
+  ];
 }
 
 /** The mapping JSON (as the app saves it); --purchases names the file to import with it. */

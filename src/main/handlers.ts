@@ -1,5 +1,7 @@
 import type { Args, EventName, Events, Method, Result } from '../shared/contract';
-import { exportRejects } from './services/data/exportRejects';
+import { join } from 'node:path';
+import { computeSegments, ensureReceiptFacts, exportSegmentsCsv, loadSegments, overview, segmentProfile } from './services/analytics';
+import { exportRejects, timestamp } from './services/data/exportRejects';
 import { importLpoint } from './services/data/importLpoint';
 import { rejectsPage } from './services/data/rejectsPage';
 import { JobRegistry, type Job } from './services/jobs/jobs';
@@ -9,7 +11,7 @@ import { calibrate } from './services/calibration';
 import { generateLpoint } from './services/generator';
 import { openSampleProject } from './services/project/sampleProject';
 import { projectInfo } from './services/project/projectInfo';
-import { ProjectStore } from './services/project/projectStore';
+import { ProjectStore, type Project } from './services/project/projectStore';
 import { SettingsService, type SettingsBackend } from './services/settings/settingsStore';
 
 export interface CallContext {
@@ -51,6 +53,12 @@ async function runJob<T>(s: Services, ctx: CallContext, kind: string, requested:
   }
 }
 
+/** After an import: the per-receipt table every overview and segment query reads is rebuilt once, here. */
+async function afterImport<T>(project: Project, report: T): Promise<T> {
+  await ensureReceiptFacts(project.db);
+  return report;
+}
+
 /** The one handler table every transport (Electron IPC, HTTP, CLI) calls. */
 export function createHandlers(s: Services): Handlers {
   return {
@@ -58,16 +66,17 @@ export function createHandlers(s: Services): Handlers {
     'project.open': async ({ project }) => projectInfo(await s.projects.get(project)),
     'project.close': async ({ project }) => ({ closed: s.projects.close(project) }),
     'project.info': async ({ project }) => projectInfo(await s.projects.get(project)),
-    'data.importLpoint': async (args, ctx) => {
-      const project = await s.projects.get(args.project);
-      return runJob(s, ctx, 'import', args.jobId, (job) => importLpoint(project, args, job));
-    },
+    'data.importLpoint': async (args, ctx) =>
+      s.projects.exclusive(args.project, 'import', (project) =>
+        runJob(s, ctx, 'import', args.jobId, async (job) => afterImport(project, await importLpoint(project, args, job))),
+      ),
     'data.previewFile': async ({ file, encoding, delimiter }) => previewFile(file, encoding, delimiter),
     'data.importMapped': async (args, ctx) => {
-      const project = await s.projects.get(args.project);
       const { purchases, customers, products } = args;
       const map = { purchases, customers, products };
-      return runJob(s, ctx, 'import', args.jobId, (job) => importMapped(project, { ...args, map }, job));
+      return s.projects.exclusive(args.project, 'import', (project) =>
+        runJob(s, ctx, 'import', args.jobId, async (job) => afterImport(project, await importMapped(project, { ...args, map }, job))),
+      );
     },
     'data.generateSample': async (args, ctx) =>
       runJob(s, ctx, 'generate', args.jobId, async (job) => {
@@ -93,6 +102,14 @@ export function createHandlers(s: Services): Handlers {
     'data.mappings': async ({ project }) => listMappings(await s.projects.get(project)),
     'data.rejects': async ({ project, reason, offset, limit }) => rejectsPage(await s.projects.get(project), reason, offset, limit),
     'data.exportRejects': async ({ project, out }) => exportRejects(await s.projects.get(project), out),
+    'analytics.overview': async ({ project, ...filter }) => overview((await s.projects.get(project)).db, filter),
+    'segments.compute': async ({ project, ...spec }) => computeSegments((await s.projects.get(project)).db, spec),
+    'segments.load': async ({ project }) => loadSegments((await s.projects.get(project)).db),
+    'segments.profile': async ({ project, selector }) => segmentProfile((await s.projects.get(project)).db, selector),
+    'segments.exportCsv': async ({ project, out, lang }) => {
+      const p = await s.projects.get(project);
+      return exportSegmentsCsv(p.db, out ?? join(p.dir, 'exports', `segments-${timestamp(new Date())}.csv`), lang);
+    },
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'settings.get': async () => s.settings.get(),
     'settings.setLanguage': async ({ language }) => s.settings.setLanguage(language),

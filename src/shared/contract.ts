@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  overviewFilterSchema,
+  segmentSelectorSchema,
+  segmentSpecSchema,
+  type Overview,
+  type SegmentProfile,
+  type SegmentSummary,
+} from './analytics';
 import { ENCODINGS, importMapSchema, type ImportMap } from './mapping';
 import { REJECT_REASONS, type CalibrationFact, type FilePreview, type GenerateSummary, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
 
@@ -85,6 +93,14 @@ export const contract = {
       /** Where to write; by default exports/rejects-<time>.csv inside the project. */
       out: z.string().trim().min(1).optional(),
     }),
+    result: returns<{ path: string; rows: number }>(),
+  },
+  'analytics.overview': { args: overviewFilterSchema.extend({ project: projectDir }), result: returns<Overview>() },
+  'segments.compute': { args: segmentSpecSchema.extend({ project: projectDir }), result: returns<SegmentSummary>() },
+  'segments.load': { args: z.object({ project: projectDir }), result: returns<SegmentSummary>() },
+  'segments.profile': { args: z.object({ project: projectDir, selector: segmentSelectorSchema }), result: returns<SegmentProfile>() },
+  'segments.exportCsv': {
+    args: z.object({ project: projectDir, out: z.string().trim().min(1).optional(), lang: z.enum(['ko', 'en']).default('ko') }),
     result: returns<{ path: string; rows: number }>(),
   },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },

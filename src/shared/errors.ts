@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'NOT_A_PROJECT'
   | 'PROJECT_EXISTS'
   | 'PROJECT_LOCKED'
+  | 'BUSY'
   | 'ALREADY_IMPORTED'
   | 'NO_LPOINT_FILES'
   | 'BAD_FILE'

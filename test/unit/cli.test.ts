@@ -109,3 +109,28 @@ describe('workbench CLI: Ctrl-C', () => {
     expect(info.tables.find((t: { table: string }) => t.table === 'purchases').rows).toBe(0);
   }, 60_000);
 });
+
+describe('workbench CLI: segment', () => {
+  it('prints tier counts and the transition matrix, writes the per-customer CSV, refuses bad options', async () => {
+    const data = join(tmp.dir, 'sample');
+    expect((await cli(['generate', '--out', data, '--customers', '500', '--no-defects'])).code).toBe(0);
+    const project = join(tmp.dir, 'p');
+    expect((await cli(['import', '--project', project, '--lpoint', data])).code).toBe(0);
+    const csv = join(tmp.dir, 'segments.csv');
+    const res = await cli(['segment', '--project', project, '--weights', '0.2,0.3,0.5', '--periods', '2021-01-01:2021-06-30,2021-07-01:2021-12-31', '--out', csv, '--json']);
+    expect(res.code).toBe(0);
+    const summary = JSON.parse(res.stdout);
+    expect(summary.spec.weights).toEqual([0.2, 0.3, 0.5]);
+    const cells = summary.transitions as { customers: number }[];
+    expect(cells.reduce((s, c) => s + c.customers, 0)).toBe(summary.transitionTotal);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.trim().split('\r\n').length - 1).toBe(summary.csv.rows);
+    const human = await cli(['segment', '--project', project]);
+    expect(human.stdout).toMatch(/최우수/);
+    expect(human.stdout).toMatch(/비활동/);
+    const bad = await cli(['segment', '--project', project, '--periods', '2021-07-01:2021-12-31']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--periods takes two windows');
+  }, 60_000);
+});

@@ -191,6 +191,21 @@ describe('bad files', () => {
   });
 });
 
+describe('a project during an import', () => {
+  it('refuses other calls with BUSY until the import ends, then serves them again', async () => {
+    const { project } = await importFixture();
+    const big = join(h.root, 'busy');
+    mkdirSync(big);
+    writePurchases(join(big, 'LPOINT_BIG_COMP_02_PDDE.csv'), 300_000);
+    const running = dispatch(h.handlers, 'data.importLpoint', { project, folder: big, jobId: 'busy-import' }, h.ctx);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await dispatch(h.handlers, 'project.info', { project }, h.ctx)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(await dispatch(h.handlers, 'analytics.overview', { project }, h.ctx)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    expect(await running).toMatchObject({ ok: true });
+    expect(await dispatch(h.handlers, 'project.info', { project }, h.ctx)).toMatchObject({ ok: true });
+  });
+});
+
 describe('rollback on a failure mid-file', () => {
   it('an error while loading the purchase file undoes the catalog and customers loaded before it', async () => {
     const { project } = await importFixture();

@@ -3,6 +3,8 @@ import { CallError } from '../../shared/api';
 import { workbench } from './api/client';
 import { JobTray } from './components/JobTray';
 import { DataPage } from './features/data/DataPage';
+import { OverviewPage } from './features/overview/OverviewPage';
+import { SegmentsPage } from './features/segments/SegmentsPage';
 import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
 const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
@@ -60,7 +62,7 @@ export function App() {
       <nav className="nav">
         <h1>{t('appTitle', lang)}</h1>
         {STEPS.map((s) => (
-          <button key={s} className={s === step ? 'active' : ''} onClick={() => setStep(s)}>
+          <button key={s} className={s === step ? 'active' : ''} onClick={() => setStep(s)} data-testid={s}>
             {t(s, lang)}
           </button>
         ))}
@@ -78,6 +80,10 @@ export function App() {
         )}
         {step === 'nav.data' ? (
           <DataPage lang={lang} project={project} recent={recent} onOpen={openProject} onError={report} />
+        ) : step === 'nav.overview' ? (
+          <OverviewPage lang={lang} project={project} onError={report} />
+        ) : step === 'nav.segments' ? (
+          <SegmentsPage lang={lang} project={project} onError={report} />
         ) : (
           <section>
             <h2>{t(step, lang)}</h2>

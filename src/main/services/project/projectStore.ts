@@ -17,6 +17,8 @@ export interface Project {
  */
 export class ProjectStore {
   private readonly open = new Map<string, Project>();
+  /** Projects a job is writing to, with what it does; other calls on them are refused until it ends. */
+  private readonly busy = new Map<string, string>();
 
   async create(dir: string): Promise<Project> {
     const abs = resolve(dir);
@@ -33,12 +35,30 @@ export class ProjectStore {
 
   async get(dir: string): Promise<Project> {
     const abs = resolve(dir);
+    const job = this.busy.get(abs);
+    if (job) {
+      throw new AppError('BUSY', `An ${job} is running on the project in ${abs}; wait for it to finish or cancel it.`);
+    }
     const known = this.open.get(abs);
     if (known) return known;
     if (!existsSync(join(abs, PROJECT_FILE))) {
       throw new AppError('NOT_A_PROJECT', `${abs} is not a project folder (no ${PROJECT_FILE}); create one first.`);
     }
     return this.attach(abs);
+  }
+
+  /**
+   * Runs work that writes to a project with the project to itself: DuckDB runs one statement at
+   * a time per connection, and a read in the middle of an import's transaction would see or break it.
+   */
+  async exclusive<T>(dir: string, what: string, work: (project: Project) => Promise<T>): Promise<T> {
+    const project = await this.get(dir);
+    this.busy.set(project.dir, what);
+    try {
+      return await work(project);
+    } finally {
+      this.busy.delete(project.dir);
+    }
   }
 
   close(dir: string): boolean {

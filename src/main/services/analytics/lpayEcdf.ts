@@ -1,0 +1,20 @@
+import type { EcdfSeries } from '../../../shared/analytics';
+
+/** The grid the ECDF is given at: x = 0, 0.01, …, 1. */
+export const ECDF_STEPS = 100;
+
+/**
+ * Cumulates per-bucket counts into an ECDF. Bucket j holds the customers with
+ * ceil(100 · ratio) = j, computed in integers in SQL, so "ratio ≤ j/100" is exact.
+ */
+export function ecdfFromBuckets(counts: ReadonlyMap<number, number>, ratioSum: number): EcdfSeries {
+  let customers = 0;
+  for (const n of counts.values()) customers += n;
+  const points: EcdfSeries['points'] = [];
+  let running = 0;
+  for (let j = 0; j <= ECDF_STEPS; j++) {
+    running += counts.get(j) ?? 0;
+    points.push({ x: j / ECDF_STEPS, y: customers ? running / customers : 0 });
+  }
+  return { customers, points, mean: customers ? ratioSum / customers : null };
+}

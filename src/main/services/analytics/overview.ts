@@ -1,0 +1,25 @@
+import type { Overview, OverviewFilter, OverviewQuery } from '../../../shared/analytics';
+import type { Database } from '../db/database';
+import { checkFilter } from './purchaseFilter';
+import * as q from './overviewQueries';
+
+/** Every Overview chart's data for one filter, each query timed on its own. */
+export async function overview(db: Database, filter: OverviewFilter): Promise<Overview> {
+  checkFilter(filter);
+  const timingsMs = {} as Record<OverviewQuery, number>;
+  const timed = async <T>(name: OverviewQuery, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await run();
+    timingsMs[name] = performance.now() - started;
+    return result;
+  };
+  // One connection runs one statement at a time, so the queries run in sequence.
+  const monthlyBuyers = await timed('monthlyBuyers', () => q.monthlyBuyers(db, filter));
+  const monthlyRevenue = await timed('monthlyRevenue', () => q.monthlyRevenue(db, filter));
+  const receiptValue = await timed('receiptValue', () => q.receiptValue(db, filter));
+  const receiptsPerCustomer = await timed('receiptsPerCustomer', () => q.receiptsPerCustomer(db, filter));
+  const chainMonthly = await timed('chainMonthly', () => q.chainMonthly(db, filter));
+  const channelMonthly = await timed('channelMonthly', () => q.channelMonthly(db, filter));
+  const affiliateMonthly = await timed('affiliateMonthly', () => q.affiliateMonthly(db, filter));
+  return { filter, monthlyBuyers, monthlyRevenue, receiptValue, receiptsPerCustomer, chainMonthly, channelMonthly, affiliateMonthly, timingsMs };
+}

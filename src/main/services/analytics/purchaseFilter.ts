@@ -1,0 +1,35 @@
+import { listValue } from '@duckdb/node-api';
+import type { OverviewFilter } from '../../../shared/analytics';
+import { AppError } from '../../../shared/errors';
+import type { SqlParams } from './sqlParams';
+
+export function checkFilter(filter: OverviewFilter): void {
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw new AppError('BAD_ARGUMENT', `The date range starts (${filter.from}) after it ends (${filter.to}).`);
+  }
+}
+
+/**
+ * Conditions on receipt_facts (or on services, where `chains` keeps the customers who bought at
+ * those chains in the date range).
+ */
+export function filterConditions(filter: OverviewFilter, p: SqlParams, table: 'purchases' | 'services'): string[] {
+  const c: string[] = [];
+  if (filter.channel !== 'all') c.push(`channel = ${p.add(filter.channel === 'online' ? 2 : 1)}`);
+  if (filter.from) c.push(`date >= ${p.date(filter.from)}`);
+  if (filter.to) c.push(`date <= ${p.date(filter.to)}`);
+  if (filter.chains) {
+    const chains = `${p.add(listValue(filter.chains))}::VARCHAR[]`;
+    if (table === 'purchases') c.push(`list_contains(${chains}, chain)`);
+    else {
+      const dates = [filter.from ? `date >= ${p.date(filter.from)}` : null, filter.to ? `date <= ${p.date(filter.to)}` : null].filter(Boolean);
+      const inRange = dates.length ? ` AND ${dates.join(' AND ')}` : '';
+      c.push(`customer_id IN (SELECT customer_id FROM receipt_facts WHERE list_contains(${chains}, chain)${inRange})`);
+    }
+  }
+  return c;
+}
+
+export function whereClause(conditions: string[]): string {
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}

@@ -1,0 +1,48 @@
+import { INACTIVE_STATE, NEW_STATE, tierNames, type Lang } from '../../../shared/analytics';
+import type { Database } from '../db/database';
+import { writeCsvAtomic } from '../files/atomicCsv';
+import { savedSegmentSpec } from './segments';
+import { SUFFIXES } from './segmentTable';
+
+const MEASURES = ['recency', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'score', 'tier'] as const;
+
+const HEADINGS: Record<Lang, Record<(typeof MEASURES)[number] | 'customer' | 'transition', string>> = {
+  ko: { customer: '고객번호', recency: '최근성(일)', frequency: '구매빈도(영수증)', monetary: '구매금액(원)', r_score: 'R점수', f_score: 'F점수', m_score: 'M점수', score: '가중점수', tier: '등급', transition: '등급 변화' },
+  en: { customer: 'customer', recency: 'recency_days', frequency: 'frequency_receipts', monetary: 'monetary_won', r_score: 'r_score', f_score: 'f_score', m_score: 'm_score', score: 'score', tier: 'tier', transition: 'transition' },
+};
+const WINDOW_LABEL: Record<Lang, readonly string[]> = { ko: ['전체', '기간1', '기간2'], en: ['all', 'period1', 'period2'] };
+
+const PAGE = 20_000;
+
+/**
+ * Writes the saved per-customer segments table as CSV in UTF-8 with BOM (atomically: the file
+ * appears only when complete). Tiers and the transition are written as names in `lang`.
+ */
+export async function exportSegmentsCsv(db: Database, path: string, lang: Lang = 'ko'): Promise<{ path: string; rows: number }> {
+  const { spec } = await savedSegmentSpec(db);
+  const k = spec.shares.length + 1;
+  const names = tierNames(spec.tierNames, k, lang);
+  const h = HEADINGS[lang];
+  const header = [
+    h.customer,
+    ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${h[m]}_${WINDOW_LABEL[lang][w]}`)),
+    h.transition,
+  ];
+  const fromName = (s: number | null) => (s === null ? null : s === k ? NEW_STATE[lang] : names[s]);
+  const toName = (s: number | null) => (s === null ? null : s === k ? INACTIVE_STATE[lang] : names[s]);
+  const columns = SUFFIXES.flatMap((s) => MEASURES.map((m) => m + s));
+  async function* pages(): AsyncIterable<unknown[][]> {
+    for (let offset = 0; ; offset += PAGE) {
+      const rows = await db.all(`SELECT customer_id, ${columns.join(', ')}, from_state, to_state FROM segments ORDER BY customer_id LIMIT ${PAGE} OFFSET ${offset}`);
+      if (!rows.length) return;
+      yield rows.map((r) => [
+        r.customer_id,
+        ...columns.map((c) => (c.startsWith('tier') ? (r[c] === null ? null : names[r[c] as number]) : r[c])),
+        r.from_state === null ? null : `${fromName(r.from_state as number)}→${toName(r.to_state as number)}`,
+      ]);
+      if (rows.length < PAGE) return;
+    }
+  }
+  const rows = await writeCsvAtomic(path, header, pages());
+  return { path, rows };
+}

@@ -1,0 +1,55 @@
+import type { DateWindow, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
+import { AppError } from '../../../shared/errors';
+import type { Database } from '../db/database';
+import { addDays } from './dates';
+
+const bad = (message: string) => new AppError('BAD_ARGUMENT', message);
+
+/** The purchase date range, or NOT_FOUND when nothing is imported. */
+export async function purchaseDateRange(db: Database): Promise<DateWindow> {
+  const row = await db.one<{ lo: string | null; hi: string | null }>('SELECT min(date) AS lo, max(date) AS hi FROM purchases');
+  if (!row?.lo || !row.hi) throw new AppError('NOT_FOUND', 'The project has no purchase lines yet; import data first.');
+  return { from: row.lo, to: row.hi };
+}
+
+/**
+ * Fills the defaults from the data: asOf = the day after the last purchase (or after the window),
+ * window = first purchase … asOf − 1, periods = Jan–Jun and Jul–Dec of the last purchase's year.
+ */
+export async function resolveSegmentSpec(db: Database, spec: SegmentSpec): Promise<ResolvedSegmentSpec> {
+  const [wR, wF, wM] = spec.weights;
+  if (!(wR + wF + wM > 0)) throw bad('The weights sum to 0; give at least one weight above 0.');
+  const shareSum = spec.shares.reduce((a, b) => a + b, 0);
+  if (shareSum > 100) throw bad(`The tier shares add up to ${shareSum} %, more than 100 %.`);
+  if (spec.tierNames && spec.tierNames.length !== spec.shares.length + 1) {
+    throw bad(`Give ${spec.shares.length + 1} tier names (one per share and one for the rest), not ${spec.tierNames.length}.`);
+  }
+  if (spec.tierNames && new Set(spec.tierNames).size !== spec.tierNames.length) throw bad('The tier names must differ from each other.');
+
+  const data = await purchaseDateRange(db);
+  const asOf = spec.asOf ?? addDays(spec.window?.to ?? data.to, 1);
+  const window = spec.window ?? { from: data.from, to: addDays(asOf, -1) };
+  checkWindow(window, 'The RFM window');
+  if (window.to >= asOf) throw bad(`The RFM window must end before the as-of date ${asOf}.`);
+  const year = data.to.slice(0, 4);
+  const periods = spec.periods ?? [
+    { from: `${year}-01-01`, to: `${year}-06-30` },
+    { from: `${year}-07-01`, to: `${year}-12-31` },
+  ];
+  checkWindow(periods[0], 'The first period');
+  checkWindow(periods[1], 'The second period');
+  if (periods[0].to >= periods[1].from) throw bad('The first period must end before the second period starts.');
+  return {
+    asOf,
+    window,
+    weights: [wR, wF, wM],
+    bins: spec.bins,
+    shares: spec.shares,
+    tierNames: spec.tierNames ?? null,
+    periods: [periods[0], periods[1]],
+  };
+}
+
+function checkWindow(w: DateWindow, name: string): void {
+  if (w.from > w.to) throw bad(`${name} starts (${w.from}) after it ends (${w.to}).`);
+}

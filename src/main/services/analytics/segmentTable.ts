@@ -1,0 +1,42 @@
+import type { ResolvedSegmentSpec } from '../../../shared/analytics';
+import { addDays } from './dates';
+import { rfmCtes, type RfmWindow } from './rfm';
+import { rfmScoreColumns } from './rfmScores';
+import { SqlParams } from './sqlParams';
+import { tierSql, weightedScoreSql } from './tiers';
+
+/** Column suffixes: '' the whole RFM window, '_1' the first period, '_2' the second. */
+export const SUFFIXES = ['', '_1', '_2'] as const;
+
+export const SEGMENT_COLUMNS = SUFFIXES.flatMap((s) =>
+  ['recency', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'score', 'tier'].map((c) => c + s),
+);
+
+/**
+ * The statement that (re)builds the per-customer `segments` table: one row per customer with a
+ * purchase in the window or either period; R, F, M, scores, score and tier (0 = best) per
+ * window, NULL where absent; from_state = first-period tier or k (신규), to_state =
+ * second-period tier or k (비활동), NULL when absent from both periods.
+ */
+export function segmentTableSql(spec: ResolvedSegmentSpec): { sql: string; values: SqlParams['values'] } {
+  const p = new SqlParams();
+  const windows: RfmWindow[] = [
+    { suffix: '', window: spec.window, asOf: spec.asOf },
+    ...spec.periods.map((w, i) => ({ suffix: `_${i + 1}`, window: w, asOf: addDays(w.to, 1) })),
+  ];
+  const ctes = rfmCtes(windows, p);
+  const scores = SUFFIXES.map((s) => rfmScoreColumns(s, p, spec.bins)).join(',\n      ');
+  const weighted = SUFFIXES.map((s) => weightedScoreSql(s, spec.weights, spec.bins, p)).join(',\n      ');
+  const tiers = SUFFIXES.map((s) => tierSql(s, spec.shares, p)).join(',\n      ');
+  const k = `${p.add(spec.shares.length + 1)}::INTEGER`;
+  const sql = `CREATE OR REPLACE TABLE segments AS
+  WITH ${ctes},
+  scored AS (SELECT *, ${scores} FROM rfm),
+  weighted AS (SELECT *, ${weighted} FROM scored),
+  tiered AS (SELECT *, ${tiers} FROM weighted)
+  SELECT customer_id, ${SEGMENT_COLUMNS.join(', ')},
+    CASE WHEN frequency_1 IS NULL AND frequency_2 IS NULL THEN NULL ELSE coalesce(tier_1, ${k}) END AS from_state,
+    CASE WHEN frequency_1 IS NULL AND frequency_2 IS NULL THEN NULL ELSE coalesce(tier_2, ${k}) END AS to_state
+  FROM tiered ORDER BY customer_id`;
+  return { sql, values: p.values };
+}

@@ -1,0 +1,26 @@
+import type { EChartsOption } from 'echarts';
+import { CHANNELS, type ChannelMonthly } from '../../../shared/analytics';
+import { label, type Lang } from './labels';
+import { stackedMonthly } from './stackedMonthly';
+
+/** Monthly online/offline split of lines, receipts or revenue, stacked; as amounts or shares. */
+export function buildChannelSplitChart(
+  rows: readonly ChannelMonthly[],
+  options: { measure: 'lines' | 'receipts' | 'revenue'; asShare: boolean },
+  lang: Lang,
+): EChartsOption {
+  const measure = label(options.measure, lang);
+  return stackedMonthly(
+    {
+      rows: rows.map((r) => ({ month: r.month, key: r.channel, value: r[options.measure] })),
+      keys: CHANNELS,
+      keyLabel: (k) => label(k as 'online' | 'offline', lang),
+      title: `${label('channelSplit', lang)} (${measure})`,
+      axisName: options.asShare ? label('share', lang) : measure,
+      unit: options.measure === 'revenue' ? 'won' : 'count',
+      asShare: options.asShare,
+      fileName: `channel-${options.measure}${options.asShare ? '-share' : ''}`,
+    },
+    lang,
+  );
+}

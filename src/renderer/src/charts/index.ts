@@ -1,0 +1,13 @@
+/** Pure ECharts option builders, one per chart; Korean labels by default, English with lang 'en'. */
+export { buildAffiliateUsageChart } from './affiliateUsageChart';
+export { buildChainStackedChart } from './chainStackedChart';
+export { buildChannelSplitChart } from './channelSplitChart';
+export { buildChurnOriginChart } from './churnOriginChart';
+export { buildKlContributionChart } from './klContributionChart';
+export { buildLpayEcdfChart } from './lpayEcdfChart';
+export { buildMonthlyBuyersChart, buildMonthlyRevenueChart, buildReceiptValueChart } from './monthlyLineChart';
+export { buildReceiptsHistogram } from './receiptsHistogram';
+export { buildTransitionHeatmap, type TransitionMeasure } from './transitionHeatmap';
+export { buildTransitionSankey } from './transitionSankey';
+export { chainLabel, chainChannelLabel, label, type Lang } from './labels';
+export { formatAxis, formatValue, type Unit } from './numberFormat';

@@ -1,0 +1,34 @@
+import type { Lang } from './labels';
+
+/** Units shown after numbers: 원 (won), 명 (people), 건 (counts), % (shares). */
+export type Unit = 'won' | 'people' | 'count' | 'percent' | 'plain';
+
+const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-US');
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}:${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale(lang), options)));
+  return f;
+}
+
+function withUnit(text: string, unit: Unit, lang: Lang): string {
+  if (unit === 'percent') return `${text}%`;
+  if (unit === 'plain') return text;
+  if (lang === 'en') return unit === 'won' ? `₩${text}` : text;
+  return text + { won: '원', people: '명', count: '건' }[unit];
+}
+
+/** Full figure for tooltips: 1,234원 / 1,234명 / 1,234건 / 12.3% (en: ₩1,234, 1,234). */
+export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const digits = unit === 'percent' ? 1 : unit === 'plain' ? 3 : 0;
+  return withUnit(nf(lang, { maximumFractionDigits: digits }).format(value), unit, lang);
+}
+
+/** Short figure for axis labels: 1.2억원, 3.4만명 (en: ₩120M, 34K). */
+export function formatAxis(value: number, unit: Unit, lang: Lang): string {
+  if (unit === 'percent') return `${nf(lang, { maximumFractionDigits: 0 }).format(value)}%`;
+  return withUnit(nf(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value), unit, lang);
+}

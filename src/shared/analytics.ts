@@ -1,0 +1,273 @@
+import { z } from 'zod';
+
+/**
+ * Argument schemas and result types of the Overview and Segments capabilities. The schemas hold
+ * shapes and defaults only (no refinements, so the contract can `.extend({ project })` them);
+ * rules that relate two fields (window order, weights that sum to 0, shares over 100 %) are
+ * checked by the services and fail with BAD_ARGUMENT.
+ */
+
+export const CHAINS = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06'] as const;
+export type Chain = (typeof CHAINS)[number];
+export const AFFILIATES = ['B01', 'C01', 'C02', 'D01', 'D02', 'E01'] as const;
+export type Affiliate = (typeof AFFILIATES)[number];
+/** purchases.channel: 1 offline, 2 online. */
+export const CHANNELS = ['offline', 'online'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
+  .refine((s) => isRealDate(s), 'not a calendar date');
+
+export function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+// ───────────────────────────── Overview ─────────────────────────────
+
+export const overviewFilterSchema = z.object({
+  /** Purchase chains to keep; all when absent. */
+  chains: z.array(z.enum(CHAINS)).min(1, 'choose at least one chain').optional(),
+  channel: z.enum(['all', ...CHANNELS]).default('all'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type OverviewFilter = z.output<typeof overviewFilterSchema>;
+export type OverviewFilterIn = z.input<typeof overviewFilterSchema>;
+
+/** Months are 'YYYY-MM'. */
+export interface MonthlyBuyers {
+  month: string;
+  buyers: number;
+}
+export interface MonthlyRevenue {
+  month: string;
+  revenue: number;
+}
+export interface MonthlyReceiptValue {
+  month: string;
+  receipts: number;
+  revenue: number;
+  /** revenue / receipts (a receipt is a distinct receipt id, not a line). */
+  avgPerReceipt: number;
+}
+export interface ReceiptBucket {
+  /** Receipts per customer, inclusive; hi null = and more. */
+  lo: number;
+  hi: number | null;
+  customers: number;
+}
+export interface ReceiptsPerCustomer {
+  buckets: ReceiptBucket[];
+  customers: number;
+  oneTimeBuyers: number;
+  mean: number;
+  median: number;
+}
+export interface ChainMonthly {
+  month: string;
+  chain: string;
+  lines: number;
+  receipts: number;
+  revenue: number;
+}
+export interface ChannelMonthly {
+  month: string;
+  channel: Channel;
+  lines: number;
+  receipts: number;
+  revenue: number;
+}
+export interface AffiliateMonthly {
+  month: string;
+  affiliate: string;
+  /** Rows of the services table (one row = one use). */
+  uses: number;
+  customers: number;
+  amount: number;
+}
+
+export const OVERVIEW_QUERIES = [
+  'monthlyBuyers',
+  'monthlyRevenue',
+  'receiptValue',
+  'receiptsPerCustomer',
+  'chainMonthly',
+  'channelMonthly',
+  'affiliateMonthly',
+] as const;
+export type OverviewQuery = (typeof OVERVIEW_QUERIES)[number];
+
+export interface Overview {
+  filter: OverviewFilter;
+  monthlyBuyers: MonthlyBuyers[];
+  monthlyRevenue: MonthlyRevenue[];
+  receiptValue: MonthlyReceiptValue[];
+  receiptsPerCustomer: ReceiptsPerCustomer;
+  chainMonthly: ChainMonthly[];
+  channelMonthly: ChannelMonthly[];
+  affiliateMonthly: AffiliateMonthly[];
+  /** Milliseconds per query, for the slow-query log and the bench. */
+  timingsMs: Record<OverviewQuery, number>;
+}
+
+// ───────────────────────────── Segments ─────────────────────────────
+
+export const dateWindowSchema = z.object({ from: isoDate, to: isoDate });
+export type DateWindow = z.output<typeof dateWindowSchema>;
+
+const weight = z.number().min(0, 'weights are 0 or more').max(100);
+
+export const segmentSpecSchema = z.object({
+  /** RFM as of this day; default the day after the window's last day (the data's last date + 1). */
+  asOf: isoDate.optional(),
+  /** The whole-window RFM; default from the data's first date to the day before asOf. */
+  window: dateWindowSchema.optional(),
+  /** [w_R, w_F, w_M]; normalised to sum 1, so the score runs 100/m..100. */
+  weights: z.tuple([weight, weight, weight]).default([0.3, 0.2, 0.5]),
+  /** m: scores 1..m by quantile. */
+  bins: z.number().int().min(2, 'bins must be 2 or more').max(10, 'bins must be 10 or fewer').default(5),
+  /** Rank shares (%) of the tiers from the top; the rest form the last tier. */
+  shares: z.array(z.number().gt(0, 'each share is more than 0').max(100)).min(1).max(9).default([20, 20, 20]),
+  /** One name per tier (shares.length + 1); default 최우수/우수/일반/기타 (en: Best/Good/Regular/Other). */
+  tierNames: z.array(z.string().trim().min(1).max(30)).optional(),
+  /** Two windows; default H1 (Jan–Jun) and H2 (Jul–Dec) of the data's last year. */
+  periods: z.tuple([dateWindowSchema, dateWindowSchema]).optional(),
+});
+export type SegmentSpec = z.output<typeof segmentSpecSchema>;
+export type SegmentSpecIn = z.input<typeof segmentSpecSchema>;
+
+/** A spec with every default filled from the data; stored with the segments it produced. */
+export interface ResolvedSegmentSpec {
+  asOf: string;
+  window: DateWindow;
+  /** As given (not normalised). */
+  weights: [number, number, number];
+  bins: number;
+  shares: number[];
+  /** Null: the language's default names. */
+  tierNames: string[] | null;
+  periods: [DateWindow, DateWindow];
+}
+
+export interface TierCount {
+  /** 0 = the top tier. */
+  tier: number;
+  customers: number;
+  revenue: number;
+  minScore: number | null;
+  maxScore: number | null;
+}
+
+export interface PeriodSummary {
+  window: DateWindow;
+  asOf: string;
+  customers: number;
+  tiers: TierCount[];
+}
+
+/**
+ * Rows: first-period tiers 0..k-1 then k = 신규 (absent in the first period).
+ * Columns: second-period tiers 0..k-1 then k = 비활동 (absent in the second period).
+ */
+export interface TransitionCell {
+  from: number;
+  to: number;
+  customers: number;
+  /** Sum of amount in the first period. */
+  revenueFirst: number;
+  /** Sum of amount in the second period (0 for → 비활동). */
+  revenueSecond: number;
+}
+
+export interface ChurnOrigin {
+  tier: number;
+  churners: number;
+  /** Of all churners (→ 비활동); the shares sum to 1 when there are churners. */
+  share: number;
+}
+
+export interface SegmentSummary {
+  spec: ResolvedSegmentSpec;
+  tierCount: number;
+  all: PeriodSummary;
+  periods: [PeriodSummary, PeriodSummary];
+  transitions: TransitionCell[];
+  /** Customers seen in either period = sum of all cells. */
+  transitionTotal: number;
+  churnOrigin: ChurnOrigin[];
+  computedAt: string;
+  /** compute: building and saving the table (0 when loaded); summary: the aggregates above. */
+  timingsMs: { compute: number; summary: number };
+}
+
+/** Which customers a profile describes. Tier indices as in TransitionCell (k = 신규 / 비활동). */
+export const segmentSelectorSchema = z.union([
+  z.object({ kind: z.literal('tier'), period: z.enum(['all', 'first', 'second']).default('all'), tier: z.number().int().min(0) }),
+  z.object({ kind: z.literal('transition'), from: z.number().int().min(0), to: z.number().int().min(0) }),
+]);
+export type SegmentSelector = z.output<typeof segmentSelectorSchema>;
+
+export interface KlContribution {
+  category: string;
+  /** Share in the segment and among all customers, after smoothing. */
+  p: number;
+  q: number;
+  /** p · ln(p / q); the contributions sum to the divergence. */
+  contribution: number;
+}
+
+export interface KlResult {
+  /** KL(segment ‖ all) in nats (natural log). */
+  divergence: number;
+  segmentTotal: number;
+  allTotal: number;
+  /** Sorted from the largest contribution down. */
+  contributions: KlContribution[];
+}
+
+export interface EcdfSeries {
+  customers: number;
+  /** Share of customers whose ratio ≤ x, at x = 0, 0.01, …, 1. */
+  points: { x: number; y: number }[];
+  mean: number | null;
+}
+
+export interface SegmentProfile {
+  selector: SegmentSelector;
+  customers: number;
+  allCustomers: number;
+  /** Lines per chain × channel ('A01 오프라인' categories are coded 'A01:offline'). */
+  chainChannel: KlResult;
+  /** Service uses per affiliate B01…E01. */
+  affiliates: KlResult;
+  /** Per-customer L.pay receipts / receipts. */
+  lpay: { segment: EcdfSeries; all: EcdfSeries; bestToBest: EcdfSeries };
+  smoothing: number;
+}
+
+// ───────────────────────────── Tier names ─────────────────────────────
+
+export type Lang = 'ko' | 'en';
+
+export const DEFAULT_TIER_NAMES: Record<Lang, readonly string[]> = {
+  ko: ['최우수', '우수', '일반', '기타'],
+  en: ['Best', 'Good', 'Regular', 'Other'],
+};
+export const NEW_STATE: Record<Lang, string> = { ko: '신규', en: 'New' };
+export const INACTIVE_STATE: Record<Lang, string> = { ko: '비활동', en: 'Inactive' };
+
+/** Names of the k tiers: the spec's own, the language's defaults for four tiers, else 등급 1… */
+export function tierNames(custom: readonly string[] | null | undefined, count: number, lang: Lang): string[] {
+  if (custom && custom.length === count) return [...custom];
+  if (count === DEFAULT_TIER_NAMES[lang].length) return [...DEFAULT_TIER_NAMES[lang]];
+  return Array.from({ length: count }, (_, i) => (lang === 'ko' ? `등급 ${i + 1}` : `Tier ${i + 1}`));
+}
+
+/** Row labels (tiers then 신규) and column labels (tiers then 비활동) of the transition matrix. */
+export function transitionStates(names: readonly string[], lang: Lang): { from: string[]; to: string[] } {
+  return { from: [...names, NEW_STATE[lang]], to: [...names, INACTIVE_STATE[lang]] };
+}

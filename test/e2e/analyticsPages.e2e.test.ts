@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
+import { harness, type Harness } from '../helpers';
+import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
+
+let h: Harness;
+let server: BrowserServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  h = harness();
+  // A generated project, imported through the handler table, opened as the recent project.
+  const data = join(h.root, 'data');
+  await h.call('data.generateSample', { out: data, customers: 1500, seed: 11 });
+  const project = join(h.root, '분석 프로젝트');
+  await h.call('project.create', { project });
+  await h.call('data.importLpoint', { project, folder: data });
+  await h.call('settings.addRecentProject', { project });
+  server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await page.goto(server.url);
+  await page.getByTestId('data-page').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  h?.close();
+});
+
+describe('Overview and Segments in browser mode', () => {
+  it('the Overview page draws its charts and reports one-time buyers', async () => {
+    await page.getByTestId('nav.overview').click();
+    await expect.poll(() => page.getByTestId('overview-summary').textContent(), { timeout: 30_000 }).toMatch(/1회 구매 고객: [\d,]+명 \/ [\d,]+명/);
+    expect(await page.locator('[data-testid=chart-buyers] canvas').count()).toBeGreaterThan(0);
+    if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'overview.png'), fullPage: true });
+  });
+
+  it('Segments: a weight change updates the matrix, and a chart saves as PNG', async () => {
+    await page.getByTestId('nav.segments').click();
+    const matrix = page.getByTestId('transition-matrix');
+    await matrix.waitFor({ timeout: 30_000 });
+    expect(await matrix.textContent()).toContain('비활동');
+    const before = await matrix.locator('tbody').textContent();
+    await page.getByTestId('weight-R').fill('0.9');
+    await page.getByTestId('weight-M').fill('0.05');
+    await expect.poll(() => matrix.locator('tbody').textContent(), { timeout: 10_000 }).not.toBe(before);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('chart-heatmap-png').click();
+    const file = await (await download).path();
+    const png = readFileSync(file);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+
+  it('a click on a matrix cell profiles that segment', async () => {
+    await page.locator('[data-cell="3-4"]').click(); // 기타 → 비활동
+    await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('기타 → 비활동');
+    if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'segments.png'), fullPage: true });
+  });
+});
