@@ -63,5 +63,7 @@ describe('Overview and Segments in browser mode', () => {
     await page.locator('[data-cell="3-4"]').click(); // 기타 → 비활동
     await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('기타 → 비활동');
     if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'segments.png'), fullPage: true });
+    await page.getByTestId('tier-counts').locator('tbody tr').nth(1).locator('td').first().click(); // 최우수 in period 1
+    await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('최우수 (기간1)');
   });
 });

@@ -26,6 +26,10 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const [weights, setWeights] = useState<[number, number, number]>([0.3, 0.2, 0.5]);
   const [bins, setBins] = useState(5);
   const [shares, setShares] = useState('20,20,20');
+  const [names, setNames] = useState('');
+  const [asOf, setAsOf] = useState('');
+  const [periods, setPeriods] = useState({ p1from: '', p1to: '', p2from: '', p2to: '' });
+  const [tierPick, setTierPick] = useState<{ period: 'all' | 'first' | 'second'; tier: number } | null>(null);
   const [summary, setSummary] = useState<SegmentSummary | null>(null);
   const [measure, setMeasure] = useState<'customers' | 'revenueSecond'>('customers');
   const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
@@ -37,32 +41,53 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   useEffect(() => {
     if (!project) return;
     const parsedShares = shares.split(',').map((s) => Number(s.trim())).filter((n) => Number.isFinite(n) && n > 0);
+    const parsedNames = names.split(',').map((n) => n.trim()).filter(Boolean);
+    const { p1from, p1to, p2from, p2to } = periods;
+    const windows = p1from && p1to && p2from && p2to ? ([{ from: p1from, to: p1to }, { from: p2from, to: p2to }] as const) : undefined;
     const id = ++request.current;
     const timer = setTimeout(() => {
-      workbench.segments.compute({ project, weights, bins, shares: parsedShares }).then((s) => {
-        if (id === request.current) setSummary(s);
-      }, onError);
+      workbench.segments
+        .compute({
+          project,
+          weights,
+          bins,
+          shares: parsedShares,
+          tierNames: parsedNames.length ? parsedNames : undefined,
+          asOf: asOf || undefined,
+          periods: windows ? [windows[0], windows[1]] : undefined,
+        })
+        .then((s) => {
+          if (id === request.current) setSummary(s);
+        }, onError);
     }, 250);
     return () => clearTimeout(timer);
-  }, [project, weights, bins, shares, onError]);
+  }, [project, weights, bins, shares, names, asOf, periods, onError]);
+
+  // The first answer fills the period inputs with the defaults the service chose (H1/H2 of the data's year).
+  useEffect(() => {
+    if (!summary || periods.p1from) return;
+    const [a, b] = summary.spec.periods;
+    setPeriods({ p1from: a.from, p1to: a.to, p2from: b.from, p2to: b.to });
+  }, [summary, periods.p1from]);
 
   useEffect(() => {
-    if (!project || !selected || !summary) return setProfile(null);
-    workbench.segments
-      .profile({ project, selector: { kind: 'transition', from: selected.from, to: selected.to } })
-      .then(setProfile, onError);
-  }, [project, selected, summary, onError]);
+    if (!project || !summary || (!selected && !tierPick)) return setProfile(null);
+    const selector = tierPick
+      ? { kind: 'tier' as const, period: tierPick.period, tier: tierPick.tier }
+      : { kind: 'transition' as const, from: selected!.from, to: selected!.to };
+    workbench.segments.profile({ project, selector }).then(setProfile, onError);
+  }, [project, selected, tierPick, summary, onError]);
 
-  const names = useMemo(() => (summary ? tierNames(summary.spec.tierNames, summary.tierCount, lang) : []), [summary, lang]);
-  const states = useMemo(() => transitionStates(names, lang), [names, lang]);
+  const tiers = useMemo(() => (summary ? tierNames(summary.spec.tierNames, summary.tierCount, lang) : []), [summary, lang]);
+  const states = useMemo(() => transitionStates(tiers, lang), [tiers, lang]);
   const charts = useMemo(() => {
     if (!summary) return null;
     return {
-      heatmap: buildTransitionHeatmap(summary.transitions, names, measure, lang),
-      sankey: buildTransitionSankey(summary.transitions, names, lang),
-      churn: buildChurnOriginChart(summary.churnOrigin, names, lang),
+      heatmap: buildTransitionHeatmap(summary.transitions, tiers, measure, lang),
+      sankey: buildTransitionSankey(summary.transitions, tiers, lang),
+      churn: buildChurnOriginChart(summary.churnOrigin, tiers, lang),
     };
-  }, [summary, names, measure, lang]);
+  }, [summary, tiers, measure, lang]);
 
   if (!project) return <p>{t('project.none', lang)}</p>;
   const exportCsv = async () => {
@@ -77,7 +102,14 @@ export function SegmentsPage({ lang, project, onError }: Props) {
     next[i] = Number(v);
     setWeights(next);
   };
-  const selectedName = selected ? `${states.from[selected.from]} → ${states.to[selected.to]}` : '';
+  const periodName = (p: 'all' | 'first' | 'second') =>
+    t(p === 'all' ? 'segments.wholeWindow' : p === 'first' ? 'segments.firstPeriod' : 'segments.secondPeriod', lang);
+  const selectedName = tierPick
+    ? `${tiers[tierPick.tier]} (${periodName(tierPick.period)})`
+    : selected
+      ? `${states.from[selected.from]} → ${states.to[selected.to]}`
+      : '';
+  const setPeriod = (key: keyof typeof periods, value: string) => setPeriods({ ...periods, [key]: value });
   return (
     <section className="page" data-testid="segments-page">
       <h2>{t('nav.segments', lang)}</h2>
@@ -96,6 +128,24 @@ export function SegmentsPage({ lang, project, onError }: Props) {
           {t('segments.shares', lang)}
           <input value={shares} onChange={(e) => setShares(e.target.value)} size={10} />
         </label>
+        <label>
+          {t('segments.names', lang)}
+          <input value={names} onChange={(e) => setNames(e.target.value)} size={18} placeholder={tiers.join(',')} />
+        </label>
+        <label>
+          {t('segments.asOf', lang)}
+          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        </label>
+        <label>
+          {t('segments.firstPeriod', lang)}
+          <input type="date" value={periods.p1from} onChange={(e) => setPeriod('p1from', e.target.value)} />–
+          <input type="date" value={periods.p1to} onChange={(e) => setPeriod('p1to', e.target.value)} />
+        </label>
+        <label>
+          {t('segments.secondPeriod', lang)}
+          <input type="date" value={periods.p2from} onChange={(e) => setPeriod('p2from', e.target.value)} />–
+          <input type="date" value={periods.p2to} onChange={(e) => setPeriod('p2to', e.target.value)} />
+        </label>
         <button onClick={() => void exportCsv()}>{t('segments.export', lang)}</button>
         {saved && <span className="saved">{t('rejects.exported', lang)}: {saved}</span>}
       </div>
@@ -112,18 +162,29 @@ export function SegmentsPage({ lang, project, onError }: Props) {
                 </span>
               ))}
             </p>
-            <table className="grid" data-testid="tier-counts">
+            <table className="grid matrix" data-testid="tier-counts">
               <thead>
                 <tr>
                   <th />
-                  {names.map((n) => <th key={n}>{n}</th>)}
+                  {tiers.map((n) => <th key={n}>{n}</th>)}
                 </tr>
               </thead>
               <tbody>
-                {summary.periods.map((p, i) => (
-                  <tr key={i}>
-                    <th>{t(i === 0 ? 'segments.firstPeriod' : 'segments.secondPeriod', lang)}</th>
-                    {p.tiers.map((tier) => <td key={tier.tier} className="num">{formatNumber(tier.customers, lang)}</td>)}
+                {([['all', summary.all], ['first', summary.periods[0]], ['second', summary.periods[1]]] as const).map(([key, p]) => (
+                  <tr key={key}>
+                    <th>{periodName(key)}</th>
+                    {p.tiers.map((tier) => (
+                      <td
+                        key={tier.tier}
+                        className={`num cell${tierPick?.period === key && tierPick.tier === tier.tier ? ' selected' : ''}`}
+                        onClick={() => {
+                          setSelected(null);
+                          setTierPick({ period: key, tier: tier.tier });
+                        }}
+                      >
+                        {formatNumber(tier.customers, lang)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
@@ -138,10 +199,21 @@ export function SegmentsPage({ lang, project, onError }: Props) {
               </select>
               <span>{t('segments.clickCell', lang)}</span>
             </div>
-            <TransitionTable cells={summary.transitions} from={states.from} to={states.to} measure={measure} lang={lang} selected={selected} onSelect={setSelected} />
+            <TransitionTable
+              cells={summary.transitions}
+              from={states.from}
+              to={states.to}
+              measure={measure}
+              lang={lang}
+              selected={selected}
+              onSelect={(cell) => {
+                setTierPick(null);
+                setSelected(cell);
+              }}
+            />
             <p data-testid="churn-origin">
               {t('segments.churnOrigin', lang)}:{' '}
-              {summary.churnOrigin.map((o) => `${names[o.tier] ?? states.from[o.tier]} ${pct(o.share)}`).join(' · ')}
+              {summary.churnOrigin.map((o) => `${tiers[o.tier] ?? states.from[o.tier]} ${pct(o.share)}`).join(' · ')}
             </p>
           </div>
           <div className="chart-grid">
