@@ -229,6 +229,8 @@ export const PARAMS = {
     onlineShare: 0.14,
     /** Booking lead (days before the visit) for lodging and cinema/theme-park bookings. */
     leadMean: { B01: 12, C01: 1.5, C02: 6 } as Record<string, number>,
+    /** Earliest booking day before the year starts (the real COP_U de_dt starts 2020-12-27: 5 days). */
+    earliestBookingDays: 5,
     /** E01 online rows without a branch. */
     noBranchShare: 0.01,
   },

@@ -27,7 +27,9 @@ export class ServiceContext {
       const code = SERVICE[pick(t.serviceCum, rng.next())];
       const visit = pick(t.dayCum, rng.next());
       const leadMean = S.leadMean[code] ?? 0;
-      const lead = leadMean > 0 ? rng.geometric(leadMean) : 0;
+      let lead = leadMean > 0 ? rng.geometric(leadMean) : 0;
+      // The published COP_U dates start on 2020-12-27: an earlier booking is redrawn within that span.
+      if (visit - lead < -S.earliestBookingDays) lead = rng.int(visit + S.earliestBookingDays + 1);
       const day = visit - lead;
       const online = rng.chance(S.onlineShare);
       const hour = online ? rng.int(24) : 10 + rng.int(12);
