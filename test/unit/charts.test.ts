@@ -189,3 +189,13 @@ describe('segment charts', () => {
     expect(c.xAxis.max).toBe(100);
   });
 });
+
+describe('axis numbers', () => {
+  it('small plain values keep two significant digits and zero has no sign', async () => {
+    const { formatAxis } = await import('../../src/renderer/src/charts/numberFormat');
+    expect(formatAxis(-0.05, 'plain', 'ko')).toBe('-0.05');
+    expect(formatAxis(0.125, 'plain', 'ko')).toBe('0.13');
+    expect(formatAxis(-0, 'plain', 'ko')).toBe('0');
+    expect(formatAxis(12_000, 'count', 'ko')).toBe('1.2만건');
+  });
+});

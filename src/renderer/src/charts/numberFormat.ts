@@ -30,5 +30,9 @@ export function formatValue(value: number | null | undefined, unit: Unit, lang: 
 /** Short figure for axis labels: 1.2억원, 3.4만명 (en: ₩120M, 34K). */
 export function formatAxis(value: number, unit: Unit, lang: Lang): string {
   if (unit === 'percent') return `${nf(lang, { maximumFractionDigits: 0 }).format(value)}%`;
+  // Small plain values (KL contributions: ±0.05) keep enough digits, and never show "-0".
+  if (unit === 'plain' && Math.abs(value) < 10) {
+    return value === 0 ? '0' : nf(lang, { maximumSignificantDigits: 2 }).format(value);
+  }
   return withUnit(nf(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value), unit, lang);
 }

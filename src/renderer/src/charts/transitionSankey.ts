@@ -32,6 +32,8 @@ export function buildTransitionSankey(cells: readonly TransitionCell[], names: r
         top: 48,
         bottom: 24,
         nodeAlign: 'justify',
+        // Keep the tiers in their order (최우수 at the top) instead of ECharts' crossing-minimising shuffle.
+        layoutIterations: 0,
         emphasis: { focus: 'adjacency' },
         data: [...left, ...right].filter((n) => used.has(n)).map((name) => ({ name, depth: left.includes(name) ? 0 : 1 })),
         links,
