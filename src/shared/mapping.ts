@@ -128,3 +128,25 @@ export function guessDateFormat(values: string[]): DateFormat | undefined {
 export function formatHasTime(format: DateFormat): boolean {
   return DATE_FORMATS[format].includes('%H');
 }
+
+/** Column-name synonyms of the optional customer and product files. */
+export const SIDE_SYNONYMS: Record<keyof CustomerMapping | keyof ProductMapping, string[]> = {
+  customer: SYNONYMS.customer,
+  gender: ['ma_fem_dv', 'gender', 'sex', '성별'],
+  ageBand: ['ages', 'age', 'age_band', 'agegroup', '연령', '연령대', '나이'],
+  region: ['zon_hlv', 'region', 'area', '지역', '거주지역'],
+  product: SYNONYMS.product,
+  name: ['pd_nm', 'name', 'product_name', 'description', '상품명'],
+  category: SYNONYMS.category,
+  subcategory: ['clac_mcls_nm', 'subcategory', 'sub_category', '중분류', '세부카테고리', '소분류'],
+};
+
+/** Which header column each field most likely is, by name. */
+export function guessColumns<F extends keyof typeof SIDE_SYNONYMS>(header: string[], fields: readonly F[]): Partial<Record<F, string>> {
+  const guess: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const hit = header.find((h) => SIDE_SYNONYMS[field].includes(normalise(h)));
+    if (hit) guess[field] = hit;
+  }
+  return guess;
+}

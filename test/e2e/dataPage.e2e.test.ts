@@ -74,6 +74,10 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     expect(await table.textContent()).toContain('신라면 멀티팩');
     expect(await page.getByTestId('map-customer').inputValue()).toBe('고객번호');
     expect(await page.getByTestId('map-dateFormat').inputValue()).toBe('YYYY-MM-DD');
+    const side = page.getByTestId('side-customers');
+    await side.locator('input').fill(join(FIXTURES, 'generic', 'customers_cp949.csv'));
+    await side.getByRole('button', { name: '미리보기' }).click();
+    await expect.poll(() => side.locator('select').nth(1).inputValue()).toBe('성별'); // guessed from the Korean header
     await page.getByTestId('mapped-save-as').fill('엑셀 주문');
     await page.getByTestId('mapped-import').click();
     await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('purchases_cp949.csv: 7');
@@ -82,6 +86,9 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     expect(saved).toMatchObject({ ok: true, result: [{ name: '엑셀 주문' }] });
     const db = (await h.services.projects.get(project)).db;
     expect(await db.all(`SELECT name FROM products WHERE name = '초코파이 情'`)).toHaveLength(1);
+    expect(await db.all(`SELECT customer_id, gender, age_band FROM customers WHERE customer_id = 'C002'`)).toEqual([
+      { customer_id: 'C002', gender: '남성', age_band: '30대' },
+    ]);
     await page.getByRole('button', { name: 'L.POINT 파일 6종' }).click();
   });
 

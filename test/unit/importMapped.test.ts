@@ -123,3 +123,16 @@ describe('import through a column mapping', () => {
     expect(readFileSync(CP949).length).toBeGreaterThan(0);
   });
 });
+
+describe('column guesses for customer and product files', () => {
+  it('finds Korean and L.POINT column names', async () => {
+    const { guessColumns } = await import('../../src/shared/mapping');
+    expect(guessColumns(['고객번호', '성별', '연령대'], ['customer', 'gender', 'ageBand', 'region'])).toEqual({ customer: '고객번호', gender: '성별', ageBand: '연령대' });
+    expect(guessColumns(['pd_c', 'pd_nm', 'clac_hlv_nm', 'clac_mcls_nm'], ['product', 'name', 'category', 'subcategory'])).toEqual({
+      product: 'pd_c',
+      name: 'pd_nm',
+      category: 'clac_hlv_nm',
+      subcategory: 'clac_mcls_nm',
+    });
+  });
+});

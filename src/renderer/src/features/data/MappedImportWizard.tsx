@@ -1,9 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { SavedMapping } from '../../../../shared/contract';
-import { DATE_FORMATS, type DateFormat, type Encoding, type PurchaseMapping } from '../../../../shared/mapping';
+import {
+  DATE_FORMATS,
+  type CustomerMapping,
+  type DateFormat,
+  type Encoding,
+  type ProductMapping,
+  type PurchaseMapping,
+} from '../../../../shared/mapping';
 import type { FilePreview } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
 import { t, type Lang, type StringKey } from '../../i18n';
+import { SideFileMapper, type SideFile } from './SideFileMapper';
+
+const CUSTOMER_FIELDS = ['customer', 'gender', 'ageBand', 'region'] as const;
+const PRODUCT_FIELDS = ['product', 'name', 'category', 'subcategory'] as const;
 
 type Field = Exclude<keyof PurchaseMapping, 'dateFormat'>;
 const FIELDS: { field: Field; required: boolean }[] = [
@@ -36,7 +47,8 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
   const [preview, setPreview] = useState<FilePreview | null>(null);
   const [mapping, setMapping] = useState<Partial<PurchaseMapping>>({});
-  const [customersFile, setCustomersFile] = useState('');
+  const [customers, setCustomers] = useState<SideFile | null>(null);
+  const [products, setProducts] = useState<SideFile | null>(null);
   const [saveAs, setSaveAs] = useState('');
   const [saved, setSaved] = useState<SavedMapping[]>([]);
   const [busy, setBusy] = useState(false);
@@ -63,7 +75,8 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
       const report = await workbench.data.importMapped({
         project,
         purchases: { file, encoding, delimiter: delimiter || undefined, mapping: mapping as PurchaseMapping },
-        customers: customersFile ? { file: customersFile, mapping: { customer: mapping.customer! } } : undefined,
+        customers: customers ? { file: customers.file, mapping: customers.mapping as CustomerMapping } : undefined,
+        products: products ? { file: products.file, mapping: products.mapping as ProductMapping } : undefined,
         saveAs: saveAs || undefined,
         jobId: `import-${Date.now()}`,
       });
@@ -171,11 +184,9 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
               </select>
             </label>
           </div>
+          <SideFileMapper lang={lang} title="wizard.customersFile" fields={CUSTOMER_FIELDS} testId="side-customers" onChange={setCustomers} onError={onError} />
+          <SideFileMapper lang={lang} title="wizard.productsFile" fields={PRODUCT_FIELDS} testId="side-products" onChange={setProducts} onError={onError} />
           <div className="row">
-            <label>
-              {t('wizard.customersFile', lang)}
-              <input value={customersFile} onChange={(e) => setCustomersFile(e.target.value)} size={40} />
-            </label>
             <label>
               {t('wizard.saveAs', lang)}
               <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} size={16} data-testid="mapped-save-as" />

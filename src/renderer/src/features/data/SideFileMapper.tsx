@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { guessColumns, SIDE_SYNONYMS } from '../../../../shared/mapping';
+import type { FilePreview } from '../../../../shared/reports';
+import { workbench } from '../../api/client';
+import { t, type Lang, type StringKey } from '../../i18n';
+
+export interface SideFile {
+  file: string;
+  mapping: Record<string, string>;
+}
+
+type SideField = keyof typeof SIDE_SYNONYMS;
+
+interface Props<F extends SideField> {
+  lang: Lang;
+  title: StringKey;
+  /** The fields to map; the first is required (the key). */
+  fields: readonly F[];
+  testId: string;
+  onChange: (value: SideFile | null) => void;
+  onError: (e: unknown) => void;
+}
+
+/** An optional customer or product file beside the purchases: its path, a preview of its columns, and their mapping. */
+export function SideFileMapper<F extends SideField>({ lang, title, fields, testId, onChange, onError }: Props<F>) {
+  const [file, setFile] = useState('');
+  const [preview, setPreview] = useState<FilePreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+
+  const publish = (nextFile: string, next: Record<string, string>) =>
+    onChange(nextFile && next[fields[0]] ? { file: nextFile, mapping: next } : null);
+  const load = async () => {
+    try {
+      const p = await workbench.data.previewFile({ file });
+      setPreview(p);
+      // Guess by name, else the first column for the key.
+      const guess = { ...guessColumns(p.header, fields) } as Record<string, string>;
+      guess[fields[0]] ??= p.header[0];
+      setMapping(guess);
+      publish(file, guess);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return (
+    <div className="side-file" data-testid={testId}>
+      <div className="row">
+        <label>
+          {t(title, lang)}
+          <input value={file} onChange={(e) => { setFile(e.target.value); setPreview(null); onChange(null); }} size={50} />
+        </label>
+        <button disabled={!file} onClick={() => void load()}>{t('wizard.preview', lang)}</button>
+      </div>
+      {preview && (
+        <div className="row">
+          {fields.map((f, i) => (
+            <label key={f}>
+              {t(`side.${f}` as StringKey, lang)}
+              {i === 0 && <em> ({t('wizard.required', lang)})</em>}
+              <select
+                value={mapping[f] ?? ''}
+                onChange={(e) => {
+                  const next = { ...mapping, [f]: e.target.value };
+                  if (!e.target.value) delete next[f];
+                  setMapping(next);
+                  publish(file, next);
+                }}
+              >
+                <option value="">{t('wizard.unmapped', lang)}</option>
+                {preview.header.map((h) => <option key={h} value={h}>{h}</option>)}
+              </select>
+            </label>
+          ))}
+          <span className="reason">
+            {t('wizard.encoding', lang)}: {preview.encoding}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
