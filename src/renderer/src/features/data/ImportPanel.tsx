@@ -2,29 +2,17 @@ import { useState } from 'react';
 import { workbench } from '../../api/client';
 import { t, type Lang } from '../../i18n';
 import { MappedImportWizard } from './MappedImportWizard';
+import { useImportRun } from './useImportRun';
 
 /** Import the six L.POINT files from a folder (auto-mapped by file name and header). */
 export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; project: string; onDone: () => Promise<void>; onError: (e: unknown) => void }) {
   const [folder, setFolder] = useState('');
   const [dropDuplicates, setDrop] = useState(false);
   const [replace, setReplace] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, done, run } = useImportRun(onDone, onError);
   const [mode, setMode] = useState<'lpoint' | 'mapped'>('lpoint');
 
-  const start = async () => {
-    setBusy(true);
-    setDone(null);
-    try {
-      const report = await workbench.data.importLpoint({ project, folder, dropDuplicates, replace, jobId: `import-${Date.now()}` });
-      setDone(report.files.map((f) => f.file).join(', '));
-      await onDone();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = () => run((jobId) => workbench.data.importLpoint({ project, folder, dropDuplicates, replace, jobId }));
   return (
     <div className="card" data-testid="import-panel">
       <h3>{t('import.title', lang)}</h3>

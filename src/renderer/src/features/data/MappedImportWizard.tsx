@@ -12,6 +12,7 @@ import type { FilePreview } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
 import { t, type Lang, type StringKey } from '../../i18n';
 import { SideFileMapper, type SideFile } from './SideFileMapper';
+import { useImportRun } from './useImportRun';
 
 const CUSTOMER_FIELDS = ['customer', 'gender', 'ageBand', 'region'] as const;
 const PRODUCT_FIELDS = ['product', 'name', 'category', 'subcategory'] as const;
@@ -51,8 +52,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const [products, setProducts] = useState<SideFile | null>(null);
   const [saveAs, setSaveAs] = useState('');
   const [saved, setSaved] = useState<SavedMapping[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, done, run } = useImportRun(onDone, onError);
 
   useEffect(() => {
     workbench.data.mappings({ project }).then(setSaved, onError);
@@ -68,26 +68,17 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
     }
   };
   const missing = !mapping.customer || !mapping.date || !mapping.amount || !mapping.dateFormat;
-  const start = async () => {
-    setBusy(true);
-    setDone(null);
-    try {
-      const report = await workbench.data.importMapped({
+  const start = () =>
+    run((jobId) =>
+      workbench.data.importMapped({
         project,
         purchases: { file, encoding, delimiter: delimiter || undefined, mapping: mapping as PurchaseMapping },
         customers: customers ? { file: customers.file, mapping: customers.mapping as CustomerMapping } : undefined,
         products: products ? { file: products.file, mapping: products.mapping as ProductMapping } : undefined,
         saveAs: saveAs || undefined,
-        jobId: `import-${Date.now()}`,
-      });
-      setDone(report.files.map((f) => `${f.file}: ${f.rowsLoaded.toLocaleString('ko-KR')}`).join(', '));
-      await onDone();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+        jobId,
+      }),
+    );
 
   return (
     <div data-testid="mapped-wizard">
