@@ -1,6 +1,7 @@
 import type { FileQuality, GenerateSummary, ImportReport, ProjectInfo } from '../shared/reports';
 
 const nf = new Intl.NumberFormat('ko-KR');
+const TRANSACTIONS = ['purchases', 'services', 'payments'];
 const n = (v: number) => nf.format(v);
 
 function reasons(byReason: Record<string, number | undefined>): string {
@@ -15,8 +16,10 @@ export function formatQuality(q: FileQuality): string {
     q.linesUnaccounted
       ? `  WARNING: ${n(q.linesUnaccounted)} data lines are neither loaded nor rejected (a quoted field spanning lines or an unterminated quote)`
       : '',
-    `  returns (amount <= 0, kept and flagged) ${n(q.returns)}; exact duplicate lines ${n(q.duplicates)}` +
-      (q.duplicatesDropped ? `, dropped ${n(q.duplicatesDropped)}` : ' (kept)'),
+    TRANSACTIONS.includes(q.kind)
+      ? `  returns (amount <= 0, kept and flagged) ${n(q.returns)}; exact duplicate lines ${n(q.duplicates)}` +
+        (q.duplicatesDropped ? `, dropped ${n(q.duplicatesDropped)}` : ' (kept)')
+      : '',
     q.dateMin ? `  dates ${q.dateMin} .. ${q.dateMax}` : '',
     `  ${q.seconds.toFixed(2)} s`,
   ]
@@ -38,7 +41,9 @@ export function formatInfo(info: ProjectInfo): string {
     ...info.tables.map((t) => `  ${t.table.padEnd(width)}  ${n(t.rows).padStart(12)}`),
     `Purchase dates: ${info.dateMin ?? '-'} .. ${info.dateMax ?? '-'}`,
     `Customers without purchases: ${n(info.customersWithoutPurchases)}`,
-    `Purchase lines of customers absent from the customer file: ${n(info.purchasesOfUnknownCustomers)}`,
+    `Purchase lines of customers absent from the customer file: ${
+      info.tables.find((t) => t.table === 'customers')?.rows ? n(info.purchasesOfUnknownCustomers) : 'n/a (no customer file imported)'
+    }`,
     `Rejects per reason: ${reasons(info.rejectsByReason)}`,
     ...(info.imports.length ? ['Imports:', ...info.imports.map(formatQuality)] : ['No imports yet.']),
   ].join('\n');

@@ -34,7 +34,7 @@ export function formatSegments(s: SegmentSummary): string {
           .join('')}`,
     ),
     '',
-    `Churners (→ 비활동) by period-1 tier: ${s.churnOrigin.map((o) => `${states.from[o.tier]} ${(o.share * 100).toFixed(1)}%`).join(', ')}`,
+    `Share of all churners (→ 비활동) by their period-1 tier: ${s.churnOrigin.map((o) => `${states.from[o.tier]} ${(o.share * 100).toFixed(1)}%`).join(', ')}`,
   ];
   return lines.join('\n');
 }

@@ -42,8 +42,15 @@ class CliError extends Error {
   }
 }
 
+/**
+ * Paths are taken relative to where the user ran the command: npm runs scripts in the package
+ * folder but says where it was invoked in INIT_CWD.
+ */
+const here = process.env.INIT_CWD ?? process.cwd();
+const fromHere = (path: string | undefined) => (path === undefined ? undefined : resolve(here, path));
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values: raw, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -70,6 +77,15 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  const values = {
+    ...raw,
+    project: fromHere(raw.project),
+    lpoint: fromHere(raw.lpoint),
+    out: fromHere(raw.out),
+    purchases: fromHere(raw.purchases),
+    map: fromHere(raw.map),
+    data: fromHere(raw.data),
+  };
   const command = positionals[0];
   if (values.help || !command) {
     process.stdout.write(USAGE + '\n');
@@ -87,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
   const call = async <M extends Method>(method: M, args: ArgsIn<M>): Promise<Result<M>> => {
     const reply = await dispatch(handlers, method, args, ctx);
     progress.clear();
-    if (!reply.ok) throw new CliError(reply.error.code, reply.error.message);
+    if (!reply.ok) throw new CliError(reply.error.code, cliWording(reply.error.code, reply.error.message));
     return reply.result as Result<M>;
   };
   // Ctrl-C cancels the running job cleanly (DuckDB interrupt, rollback). A terminal delivers the
@@ -197,6 +213,30 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The gate names schema paths (segments.compute: weights.0); a terminal user typed options (--weights). */
+const OPTION_OF: Record<string, string> = {
+  asOf: '--asof',
+  weights: '--weights',
+  bins: '--bins',
+  shares: '--shares',
+  periods: '--periods',
+  customers: '--customers',
+  seed: '--seed',
+  year: '--year',
+  project: '--project',
+  folder: '--lpoint/--data',
+  out: '--out',
+};
+function cliWording(code: string, message: string): string {
+  if (code !== 'BAD_ARGUMENT' || !message.startsWith('Bad argument for ')) return message;
+  const body = message.replace(/^Bad argument for [\w.]+: /, '');
+  return body.replace(/(^|; )([\w.]+): /g, (_, sep: string, path: string) => {
+    const [head, ...rest] = path.split('.');
+    if (rest.length && (head === 'purchases' || head === 'customers' || head === 'products')) return `${sep}${head} mapping ${rest.slice(-1)[0]}: `;
+    return `${sep}${OPTION_OF[head] ?? head}: `;
+  });
+}
+
 function intOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new CliError('BAD_ARGUMENT', `--${name} must be a whole number, not "${value}".`);
@@ -241,8 +281,11 @@ function readMap(path: string | undefined, purchases: string): ImportMapIn {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    // parseArgs rejects unknown options: one sentence, no stack.
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // parseArgs rejects unknown or malformed options: one sentence, no stack.
+    const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/\. To specify a positional.*$/, '');
+    const message = `${text.replace(/\.$/, '')}; run with --help to see the commands and options.`;
+    if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ error: { code: 'BAD_ARGUMENT', message } }) + '\n');
+    process.stderr.write(`${message}\n`);
     process.exit(2);
   },
 );

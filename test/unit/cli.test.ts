@@ -132,5 +132,9 @@ describe('workbench CLI: segment', () => {
     const bad = await cli(['segment', '--project', project, '--periods', '2021-07-01:2021-12-31']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--periods takes two windows');
+    const badWeight = await cli(['segment', '--project', project, '--weights=-1,1,1']);
+    expect(badWeight.stderr.trim()).toBe('--weights: weights are 0 or more.');
+    const noFolder = await cli(['segment', '--project', project, '--out', join(tmp.dir, 'nope', 'x.csv')]);
+    expect(noFolder.stderr).toMatch(/^The folder .*nope does not exist; create it or choose another file\.\n$/);
   }, 60_000);
 });

@@ -28,6 +28,9 @@ export async function resolveSegmentSpec(db: Database, spec: SegmentSpec): Promi
 
   const data = await purchaseDateRange(db);
   const asOf = spec.asOf ?? addDays(spec.window?.to ?? data.to, 1);
+  if (!spec.window && asOf <= data.from) {
+    throw bad(`The as-of date ${asOf} is on or before the first purchase (${data.from}); choose a date after it.`);
+  }
   const window = spec.window ?? { from: data.from, to: addDays(asOf, -1) };
   checkWindow(window, 'The RFM window');
   if (window.to >= asOf) throw bad(`The RFM window must end before the as-of date ${asOf}.`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { LPOINT_FILES, RETAIL_CHAINS, type LpointKind } from '../../../shared/lpointFiles';
@@ -28,6 +28,9 @@ export interface CalibrationRow {
  * computed on clean files.
  */
 export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new AppError('NOT_FOUND', `The folder ${dataDir} does not exist; give the folder generate wrote.`);
+  }
   const path = (kind: LpointKind) => {
     const spec = LPOINT_FILES.find((f) => f.kind === kind)!;
     const p = join(dataDir, spec.fileName);

@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import type { Project } from '../project/projectStore';
@@ -9,9 +8,6 @@ export const REJECT_COLUMNS = ['import_id', 'file', 'line', 'reason', 'detail', 
 /** Every rejected row with file, line, reason and raw text, as CSV (UTF-8 with BOM), written atomically. */
 export async function exportRejects(project: Project, out: string | undefined): Promise<{ path: string; rows: number }> {
   const path = resolve(out ?? join(project.dir, 'exports', `rejects-${timestamp(new Date())}.csv`));
-  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) {
-    throw new AppError('NOT_FOUND', `The folder ${dirname(path)} does not exist; create it or choose another file.`);
-  }
   const result = await project.db.connection.stream(
     `SELECT ${REJECT_COLUMNS.join(', ')} FROM rejects ORDER BY import_id, line`,
   );
@@ -22,6 +18,7 @@ export async function exportRejects(project: Project, out: string | undefined): 
     const rows = await writeCsvAtomic(path, REJECT_COLUMNS, batches());
     return { path, rows };
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('IO', `Could not write ${path}: ${(error as Error).message}`);
   }
 }

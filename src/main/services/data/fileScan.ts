@@ -36,9 +36,12 @@ export function readHeaderLine(path: string): string {
 export function scanLpointFolder(folder: string): FolderScan {
   let names: string[];
   try {
-    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    if (!statSync(folder).isDirectory()) {
+      throw new AppError('BAD_ARGUMENT', `${folder} is a file; give the folder that holds the L.POINT files.`);
+    }
     names = readdirSync(folder).sort();
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('NOT_FOUND', `The folder ${folder} does not exist or cannot be read.`);
   }
   const found: FoundFile[] = [];

@@ -45,9 +45,10 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
     for (const { source, bytes } of files) {
       const before = earlier.get(bytes.sha256);
       if (before) {
+        const same = before.file === source.displayName ? 'was imported' : `has the same content as ${before.file}, imported`;
         throw new AppError(
           'ALREADY_IMPORTED',
-          `${source.displayName} has the same content as ${before.file}, imported on ${before.imported_at} (import #${before.import_id}); use --replace to import it again.`,
+          `${source.displayName} ${same} on ${before.imported_at} (import #${before.import_id}), so nothing was imported; use --replace to import it again.`,
         );
       }
     }

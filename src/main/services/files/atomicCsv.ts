@@ -1,6 +1,7 @@
 import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { randomBytes } from 'node:crypto';
 
 const BOM = '\uFEFF';
@@ -25,7 +26,11 @@ export async function writeCsvAtomic(
   header: readonly string[],
   rows: AsyncIterable<readonly unknown[][]> | Iterable<readonly unknown[][]>,
 ): Promise<number> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new AppError('NOT_FOUND', `The folder ${folder} does not exist; create it or choose another file.`);
+  }
+  const tmp = join(folder, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const out = createWriteStream(tmp, { encoding: 'utf8' });
   await once(out, 'open');
   let count = 0;

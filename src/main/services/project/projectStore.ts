@@ -42,7 +42,7 @@ export class ProjectStore {
     const known = this.open.get(abs);
     if (known) return known;
     if (!existsSync(join(abs, PROJECT_FILE))) {
-      throw new AppError('NOT_A_PROJECT', `${abs} is not a project folder (no ${PROJECT_FILE}); create one first.`);
+      throw new AppError('NOT_A_PROJECT', `${abs} is not a project folder (no ${PROJECT_FILE}); create it first (workbench create --project DIR, or import into it).`);
     }
     return this.attach(abs);
   }
