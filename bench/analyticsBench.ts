@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers, createServices } from '../src/main/handlers';
+import { createApp } from '../src/main/app';
+import type { Session } from '../src/main/services/db/database';
 import * as analytics from '../src/main/services/analytics';
 import { generateLpoint } from '../src/main/services/generator';
 import { confSettings } from '../src/main/services/settings/settingsStore';
@@ -30,9 +31,10 @@ const line = (label: string, ms: number, target: number) =>
   console.log(`  ${label.padEnd(46)} ${ms.toFixed(0).padStart(6)} ms   (target <= ${target} ms${ms > target ? ', MISSED' : ''})`);
 
 const root = mkdtempSync(join(tmpdir(), 'cw-bench-analytics-'));
-const services = createServices(confSettings(join(root, 'settings')), join(root, 'app-data'));
+const app = createApp({ settings: confSettings(join(root, 'settings')), dataDir: join(root, 'app-data') });
+const { services } = app;
 try {
-  const handlers = createHandlers(services);
+  const { handlers } = app;
   const ctx = { emit: () => undefined };
   let started = performance.now();
   const data = given || join(root, 'data');
@@ -47,19 +49,20 @@ try {
   await handlers['data.importLpoint']({ project, folder: data, dropDuplicates: false, replace: false }, ctx);
   console.log(`  imported in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const db = (await services.projects.get(project)).db;
+  const write = <T>(work: (session: Session) => Promise<T>) => db.write('bench', work);
   started = performance.now();
-  await analytics.ensureReceiptFacts(db);
+  await write((s) => analytics.ensureReceiptFacts(s));
   console.log(`  receipt_facts (one row per receipt, read by every query below) built once in ${(performance.now() - started).toFixed(0)} ms`);
   console.log(`  median of ${runs} runs:`);
 
   const spec = segmentSpecSchema.parse({});
-  line('RFM (year + H1 + H2) + transitions, saved', await timeIt(() => analytics.computeSegments(db, spec)), 1000);
+  line('RFM (year + H1 + H2) + transitions, saved', await timeIt(() => write((s) => analytics.computeSegments(s, spec))), 1000);
   const reweighted = [
     [0.5, 0.3, 0.2],
     [0.2, 0.2, 0.6],
   ] as const;
   let w = 0;
-  line('segments recomputed after a weight change', await timeIt(() => analytics.computeSegments(db, segmentSpecSchema.parse({ weights: reweighted[w++ % 2] }))), 1000);
+  line('segments recomputed after a weight change', await timeIt(() => write((s) => analytics.computeSegments(s, segmentSpecSchema.parse({ weights: reweighted[w++ % 2] })))), 1000);
   line('saved segments loaded (summary only)', await timeIt(() => analytics.loadSegments(db)), 1000);
   line('segment profile 기타→비활동 (KL, L.pay ECDF)', await timeIt(() => analytics.segmentProfile(db, { kind: 'transition', from: 3, to: 4 })), 1000);
 
@@ -71,6 +74,6 @@ try {
     for (const name of OVERVIEW_QUERIES) line(`  ${name}`, await timeIt(() => analytics[name](db, filter)), 300);
   }
 } finally {
-  services.projects.closeAll();
+  await app.close();
   rmSync(root, { recursive: true, force: true });
 }

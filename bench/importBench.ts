@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers, createServices } from '../src/main/handlers';
+import { createApp } from '../src/main/app';
 import { confSettings } from '../src/main/services/settings/settingsStore';
 import { dispatch } from '../src/main/transport/dispatch';
 import type { ImportReport } from '../src/shared/reports';
@@ -10,8 +10,8 @@ import { argValue, peakRssMb } from './util';
 
 const data = argValue('data', '');
 const root = mkdtempSync(join(tmpdir(), 'cw-bench-import-'));
-const services = createServices(confSettings(join(root, 'settings')), join(root, 'app'));
-const handlers = createHandlers(services);
+const app = createApp({ settings: confSettings(join(root, 'settings')), dataDir: join(root, 'app') });
+const { handlers } = app;
 const ctx = { emit: () => undefined };
 const project = join(root, 'project');
 await dispatch(handlers, 'project.create', { project }, ctx);
@@ -27,5 +27,5 @@ process.stdout.write(
     peakRssMb: peakRssMb(),
   }) + '\n',
 );
-services.projects.closeAll();
+await app.close();
 rmSync(root, { recursive: true, force: true });

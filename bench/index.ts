@@ -36,6 +36,13 @@ try {
   }
   console.log(`  peak RSS: max ${nf.format(Math.max(...imps.map((x) => x.peakRssMb)))} MB\n`);
 
+  console.log('CLI start-up, built output (target: --help <= 0.5 s, info on this project <= 1 s)');
+  const c = run('cliBench.ts', ['--data', data, '--runs', '5']);
+  const s2 = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+  console.log(`  node out/node/cli.mjs --help: median ${c.help.toFixed(2)} s (runs ${s2(c.helpRuns)})`);
+  console.log(`  node scripts/workbench.mjs --help (rebuild check included): median ${c.launcher.toFixed(2)} s; npm run adds npm's own start-up`);
+  console.log(`  info --project (full data): median ${c.info.toFixed(2)} s (runs ${s2(c.infoRuns)})\n`);
+
   const analytics = join(import.meta.dirname, 'analyticsBench.ts');
   if (existsSync(analytics)) {
     console.log('Analytics (overview queries, RFM, segments)');

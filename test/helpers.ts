@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers, createServices, type CallContext, type Handlers, type Services } from '../src/main/handlers';
+import { createApp, type CallContext, type Handlers, type Services } from '../src/main/app';
 import { confSettings } from '../src/main/services/settings/settingsStore';
 import { dispatch } from '../src/main/transport/dispatch';
 import type { Events } from '../src/shared/contract';
@@ -29,16 +29,16 @@ export interface Harness {
   root: string;
   /** A contract call through the real gate; a `{ code, message }` reply is thrown as an error carrying the code. */
   call: <T>(method: string, args: unknown) => Promise<T>;
-  close: () => void;
+  close: () => Promise<void>;
 }
 
 /** Real services on real DuckDB files in a fresh temp folder; settings kept in that folder too. */
 export function harness(): Harness {
   const { dir, cleanup } = tempDir();
-  const services = createServices(confSettings(join(dir, 'settings')), join(dir, 'app-data'));
+  const app = createApp({ settings: confSettings(join(dir, 'settings')), dataDir: join(dir, 'app-data') });
+  const { services, handlers } = app;
   const events: Harness['events'] = [];
   const ctx: CallContext = { emit: (name, payload) => events.push({ name, payload }) };
-  const handlers = createHandlers(services);
   return {
     services,
     handlers,
@@ -50,8 +50,8 @@ export function harness(): Harness {
       if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
       return reply.result as T;
     },
-    close: () => {
-      services.projects.closeAll();
+    close: async () => {
+      await app.close();
       cleanup();
     },
   };

@@ -1,4 +1,10 @@
 import { tierNames, transitionStates, type SegmentSummary } from '../shared/analytics';
+import { CLI_SEGMENT_LABELS, fill, INACTIVE_STATE, type Lang } from '../shared/i18n';
+
+/** The CLI's own words are English; tier names are the data's (Korean by default). */
+const WORDS: Lang = 'en';
+const NAMES: Lang = 'ko';
+const say = (key: keyof typeof CLI_SEGMENT_LABELS, values: Record<string, string | number> = {}) => fill(CLI_SEGMENT_LABELS[key][WORDS], values);
 
 const nf = new Intl.NumberFormat('ko-KR');
 
@@ -13,19 +19,19 @@ const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, wi
 
 /** Tier counts per period, the transition matrix (rows: period 1 and 신규; columns: period 2 and 비활동), churn origins. */
 export function formatSegments(s: SegmentSummary): string {
-  const names = tierNames(s.spec.tierNames, s.tierCount, 'ko');
-  const states = transitionStates(names, 'ko');
+  const names = tierNames(s.spec.tierNames, s.tierCount, NAMES);
+  const states = transitionStates(names, NAMES);
   const w = Math.max(8, ...[...states.from, ...states.to].map((n) => displayWidth(n) + 2));
   const cell = (v: string) => padStart(v, w);
   const lines = [
-    `RFM as of ${s.spec.asOf}; weights R/F/M ${s.spec.weights.join('/')}; ${s.spec.bins} bins; tier shares ${s.spec.shares.join('/')} %`,
-    `${padEnd('Tiers (customers)', 34)}${names.map(cell).join('')}`,
-    `${padEnd(`  whole    ${s.all.window.from}..${s.all.window.to}`, 34)}${s.all.tiers.map((t) => cell(nf.format(t.customers))).join('')}`,
+    say('spec', { asOf: s.spec.asOf, weights: s.spec.weights.join('/'), bins: s.spec.bins, shares: s.spec.shares.join('/') }),
+    `${padEnd(say('tiers'), 34)}${names.map(cell).join('')}`,
+    `${padEnd(`  ${padEnd(say('whole'), 8)} ${s.all.window.from}..${s.all.window.to}`, 34)}${s.all.tiers.map((t) => cell(nf.format(t.customers))).join('')}`,
     ...s.periods.map(
-      (p, i) => `${padEnd(`  period ${i + 1} ${p.window.from}..${p.window.to}`, 34)}${p.tiers.map((t) => cell(nf.format(t.customers))).join('')}`,
+      (p, i) => `${padEnd(`  ${padEnd(say('period', { n: i + 1 }), 8)} ${p.window.from}..${p.window.to}`, 34)}${p.tiers.map((t) => cell(nf.format(t.customers))).join('')}`,
     ),
     '',
-    `Transitions (customers; ${nf.format(s.transitionTotal)} seen in either period)`,
+    say('transitions', { total: nf.format(s.transitionTotal) }),
     `${padEnd('', w)}${states.to.map(cell).join('')}`,
     ...states.from.map(
       (rowName, i) =>
@@ -34,7 +40,7 @@ export function formatSegments(s: SegmentSummary): string {
           .join('')}`,
     ),
     '',
-    `Share of all churners (→ 비활동) by their period-1 tier: ${s.churnOrigin.map((o) => `${states.from[o.tier]} ${(o.share * 100).toFixed(1)}%`).join(', ')}`,
+    `${say('churnOrigin', { inactive: INACTIVE_STATE[NAMES] })}: ${s.churnOrigin.map((o) => `${states.from[o.tier]} ${(o.share * 100).toFixed(1)}%`).join(', ')}`,
   ];
   return lines.join('\n');
 }

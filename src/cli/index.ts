@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArgsIn, Method, Result } from '../shared/contract';
-import { createHandlers, createServices, type CallContext } from '../main/handlers';
-import { PROJECT_FILE } from '../main/services/project/projectStore';
-import { confSettings, defaultDataDir } from '../main/services/settings/settingsStore';
-import { dispatch } from '../main/transport/dispatch';
-import { formatCalibration } from '../main/services/calibration';
+import type { CallContext } from '../main/app';
+import { formatCalibration } from './formatCalibration';
+import type { WireError } from '../shared/errors';
 import type { ImportMapIn } from '../shared/mapping';
 import { formatGenerate, formatImport, formatInfo } from './format';
 import { formatSegments } from './formatSegments';
@@ -91,10 +89,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command || values.help ? 0 : 2;
   }
-  const services = createServices(confSettings(), defaultDataDir());
-  const handlers = createHandlers(services);
+  // Loaded only now, so --help answers without loading DuckDB, conf and zod.
+  const [{ createNodeApp }, { dispatch }] = await Promise.all([import('../main/app'), import('../main/transport/dispatch')]);
+  const app = createNodeApp();
+  const { handlers } = app;
   const progress = new StderrProgress();
-  let runningJob: string | undefined;
+  /** Whether a job (import, generation) runs now: Ctrl-C cancels it rather than quitting. */
+  let jobRunning = false;
   const ctx: CallContext = {
     emit: (event, payload) => {
       if (event === 'job.progress' && !values.json) progress.update(payload as never);
@@ -103,8 +104,11 @@ async function main(argv: string[]): Promise<number> {
   const call = async <M extends Method>(method: M, args: ArgsIn<M>): Promise<Result<M>> => {
     const reply = await dispatch(handlers, method, args, ctx);
     progress.clear();
-    if (!reply.ok) throw new CliError(reply.error.code, cliWording(reply.error.code, reply.error.message));
+    if (!reply.ok) throw new CliError(reply.error.code, cliWording(reply.error));
     return reply.result as Result<M>;
+  };
+  const cancelRunningJobs = async () => {
+    for (const job of await call('jobs.list', {})) if (job.status === 'running') await call('jobs.cancel', { jobId: job.jobId });
   };
   // Ctrl-C cancels the running job cleanly (DuckDB interrupt, rollback). A terminal delivers the
   // signal to every process in the group (npm, tsx, node), so repeats within 2 s count as the same
@@ -112,11 +116,11 @@ async function main(argv: string[]): Promise<number> {
   let cancelAsked = 0;
   process.on('SIGINT', () => {
     const now = Date.now();
-    if (runningJob && cancelAsked === 0) {
+    if (jobRunning && cancelAsked === 0) {
       cancelAsked = now;
       process.stderr.write('\nCancelling… (the project is left as it was; Ctrl-C again to quit at once)\n');
-      services.jobs.cancel(runningJob);
-    } else if (!runningJob || now - cancelAsked > 2000) {
+      void cancelRunningJobs();
+    } else if (!jobRunning || now - cancelAsked > 2000) {
       process.exit(130);
     }
   });
@@ -140,13 +144,16 @@ async function main(argv: string[]): Promise<number> {
         }
         const dir = project();
         const map = values.purchases ? readMap(values.map, values.purchases) : undefined;
-        if (!existsSync(join(resolve(dir), PROJECT_FILE))) await call('project.create', { project: dir });
-        runningJob = `cli-${process.pid}`;
-        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace, jobId: runningJob };
+        await call('project.open', { project: dir }).catch(async (error: unknown) => {
+          if ((error as CliError).code !== 'NOT_A_PROJECT') throw error;
+          await call('project.create', { project: dir });
+        });
+        jobRunning = true;
+        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace };
         const report = map
           ? await call('data.importMapped', { ...common, ...map, saveAs: values['save-map'] })
           : await call('data.importLpoint', { ...common, folder: values.lpoint! });
-        runningJob = undefined;
+        jobRunning = false;
         out(formatImport(report), report);
         return 0;
       }
@@ -178,16 +185,15 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'generate': {
         if (!values.out) throw new CliError('BAD_ARGUMENT', 'generate needs --out DIR.');
-        runningJob = `cli-${process.pid}`;
+        jobRunning = true;
         const summary = await call('data.generateSample', {
           out: values.out,
           customers: intOption('customers', values.customers),
           seed: intOption('seed', values.seed),
           year: intOption('year', values.year),
           defects: !values['no-defects'],
-          jobId: runningJob,
         });
-        runningJob = undefined;
+        jobRunning = false;
         out(formatGenerate(summary), summary);
         return 0;
       }
@@ -209,7 +215,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.verbose && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return code === 'CANCELLED' ? 130 : 1;
   } finally {
-    services.projects.closeAll();
+    await app.close();
   }
 }
 
@@ -227,14 +233,12 @@ const OPTION_OF: Record<string, string> = {
   folder: '--lpoint/--data',
   out: '--out',
 };
-function cliWording(code: string, message: string): string {
-  if (code !== 'BAD_ARGUMENT' || !message.startsWith('Bad argument for ')) return message;
-  const body = message.replace(/^Bad argument for [\w.]+: /, '');
-  return body.replace(/(^|; )([\w.]+): /g, (_, sep: string, path: string) => {
-    const [head, ...rest] = path.split('.');
-    if (rest.length && (head === 'purchases' || head === 'customers' || head === 'products')) return `${sep}${head} mapping ${rest.slice(-1)[0]}: `;
-    return `${sep}${OPTION_OF[head] ?? head}: `;
-  });
+/** A bad argument is worded from its issues, each under the option the user typed; other errors pass as they are. */
+function cliWording(error: WireError): string {
+  if (error.code !== 'BAD_ARGUMENT' || !error.issues?.length) return error.message;
+  const where = ([head, ...rest]: string[]) =>
+    rest.length && (head === 'purchases' || head === 'customers' || head === 'products') ? `${head} mapping ${rest[rest.length - 1]}` : (OPTION_OF[head] ?? head);
+  return `${error.issues.map((i) => (i.path.length ? `${where(i.path)}: ${i.message}` : i.message)).join('; ')}.`;
 }
 
 function intOption(name: string, value: string | undefined): number | undefined {

@@ -9,15 +9,26 @@ export function renderProgress(p: JobProgress): string {
   const bar = '#'.repeat(filled) + '.'.repeat(WIDTH - filled);
   const pct = p.fraction === null ? '   ' : `${String(Math.round(fraction * 100)).padStart(3)}%`;
   const nf = new Intl.NumberFormat('ko-KR');
-  return `[${bar}] ${pct}  ${nf.format(p.rowsDone)} rows  ${nf.format(p.rowsPerSecond)} rows/s  ${p.step}`;
+  const d = p.detail;
+  const rate =
+    d.type === 'rows'
+      ? `${nf.format(d.rowsDone)} rows  ${nf.format(d.rowsPerSecond)} rows/s`
+      : `epoch ${d.epoch}/${d.epochs}  loss ${d.loss.toFixed(4)}  ${nf.format(Math.round(d.samplesPerSecond))} samples/s`;
+  return `[${bar}] ${pct}  ${rate}  ${p.step}`;
 }
 
 export class StderrProgress {
   private drawn = false;
+  private lastStep: string | null = null;
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
+  /** A terminal gets one line redrawn in place; a log (not a terminal) gets one line per step. */
   update(p: JobProgress): void {
-    if (!this.stream.isTTY) return;
+    if (!this.stream.isTTY) {
+      if (p.step !== this.lastStep) this.stream.write(`… ${p.step}\n`);
+      this.lastStep = p.step;
+      return;
+    }
     this.stream.write(`\r${renderProgress(p).slice(0, (this.stream.columns || 120) - 1)}\x1b[K`);
     this.drawn = true;
   }

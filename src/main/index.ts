@@ -5,15 +5,15 @@ import Store from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, type Settings } from '../shared/settings';
-import { createHandlers, createServices } from './handlers';
+import { createApp } from './app';
 import { allowNavigation, CONTENT_SECURITY_POLICY, isTrustedSender, windowOpenHandler, windowOptions } from './security';
 import { bindIpc } from './transport/ipc';
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 const store = new Store<Settings>({ schema: SETTINGS_SCHEMA as never, defaults: DEFAULT_SETTINGS });
-const services = createServices(store, app.getPath('userData'));
-bindIpc(ipcMain, createHandlers(services), (url) => isTrustedSender(url, rendererUrl));
+const workbench = createApp({ settings: store, dataDir: app.getPath('userData') });
+bindIpc(ipcMain, workbench.handlers, (url) => isTrustedSender(url, rendererUrl));
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
@@ -38,6 +38,5 @@ app.whenReady().then(createWindow, (error: unknown) => {
   app.exit(1);
 });
 app.on('window-all-closed', () => {
-  services.projects.closeAll();
-  app.quit();
+  void workbench.close().finally(() => app.quit());
 });

@@ -4,8 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandlers, createServices } from './handlers';
-import { confSettings, defaultDataDir } from './services/settings/settingsStore';
+import { createNodeApp } from './app';
 import { startBrowserServer } from './transport/http';
 
 const { values } = parseArgs({
@@ -22,9 +21,9 @@ if (!existsSync(join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 
-const services = createServices(confSettings(), defaultDataDir());
+const app = createNodeApp();
 const server = await startBrowserServer({
-  handlers: createHandlers(services),
+  handlers: app.handlers,
   staticDir,
   port: values.port ? Number(values.port) : undefined,
 });
@@ -33,7 +32,7 @@ if (!values['no-open'] && process.env.CW_NO_OPEN !== '1') openBrowser(server.url
 
 const stop = async () => {
   await server.close();
-  services.projects.closeAll();
+  await app.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

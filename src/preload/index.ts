@@ -2,9 +2,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { METHODS } from '../shared/contract';
 import { buildApi } from '../shared/api';
-
-const CALL_CHANNEL = 'workbench:call';
-const EVENT_CHANNEL = 'workbench:event';
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/channels';
 
 const api = buildApi(
   METHODS,

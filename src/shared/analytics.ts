@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIER_NAMES, fill, INACTIVE_STATE, NEW_STATE, TIER_NUMBERED, type Lang } from './i18n';
 
 /**
  * Argument schemas and result types of the Overview and Segments capabilities. The schemas hold
@@ -251,20 +252,14 @@ export interface SegmentProfile {
 
 // ───────────────────────────── Tier names ─────────────────────────────
 
-export type Lang = 'ko' | 'en';
-
-export const DEFAULT_TIER_NAMES: Record<Lang, readonly string[]> = {
-  ko: ['최우수', '우수', '일반', '기타'],
-  en: ['Best', 'Good', 'Regular', 'Other'],
-};
-export const NEW_STATE: Record<Lang, string> = { ko: '신규', en: 'New' };
-export const INACTIVE_STATE: Record<Lang, string> = { ko: '비활동', en: 'Inactive' };
+/** The names themselves live in the one word table (./i18n). */
+export { DEFAULT_TIER_NAMES, INACTIVE_STATE, NEW_STATE, type Lang } from './i18n';
 
 /** Names of the k tiers: the spec's own, the language's defaults for four tiers, else 등급 1… */
 export function tierNames(custom: readonly string[] | null | undefined, count: number, lang: Lang): string[] {
   if (custom && custom.length === count) return [...custom];
   if (count === DEFAULT_TIER_NAMES[lang].length) return [...DEFAULT_TIER_NAMES[lang]];
-  return Array.from({ length: count }, (_, i) => (lang === 'ko' ? `등급 ${i + 1}` : `Tier ${i + 1}`));
+  return Array.from({ length: count }, (_, i) => fill(TIER_NUMBERED[lang], { n: i + 1 }));
 }
 
 /** Row labels (tiers then 신규) and column labels (tiers then 비활동) of the transition matrix. */

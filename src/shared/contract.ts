@@ -16,6 +16,8 @@ export interface SavedMapping {
   savedAt: string;
 }
 import type { Settings } from './settings';
+import type { WireError } from './errors';
+import type { RunInfo } from './runs';
 
 /**
  * The one contract every transport serves: method → argument schema → result type,
@@ -29,6 +31,10 @@ function returns<T>(): T {
 }
 
 const projectDir = z.string().trim().min(1, 'project folder is required');
+/** The methods that are long work: run as jobs, startable with jobs.start. */
+export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample'] as const;
+export type JobMethod = (typeof JOB_METHODS)[number];
+
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'job id: letters, digits, - and _ only').optional();
 
 export const contract = {
@@ -104,6 +110,19 @@ export const contract = {
     result: returns<{ path: string; rows: number }>(),
   },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },
+  /**
+   * Starts one of the long methods as a job and answers at once with the id the server gave it;
+   * progress and the end arrive as events, and the result (or error) is fetched with jobs.get,
+   * also after a page reload (jobs.list re-attaches).
+   */
+  'jobs.start': {
+    args: z.object({ method: z.enum(JOB_METHODS), args: z.record(z.string(), z.unknown()).default({}) }),
+    result: returns<{ jobId: string }>(),
+  },
+  'runs.list': { args: z.object({ project: projectDir, kind: z.string().min(1).optional() }), result: returns<RunInfo[]>() },
+  'runs.get': { args: z.object({ project: projectDir, runId: z.string().min(1) }), result: returns<RunInfo>() },
+  'jobs.get': { args: z.object({ jobId: z.string().min(1) }), result: returns<JobState>() },
+  'jobs.list': { args: z.object({}), result: returns<JobState[]>() },
   'settings.get': { args: z.object({}), result: returns<Settings>() },
   'settings.setLanguage': { args: z.object({ language: z.enum(['ko', 'en']) }), result: returns<Settings>() },
   'settings.addRecentProject': { args: z.object({ project: projectDir }), result: returns<Settings>() },
@@ -123,20 +142,51 @@ export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
+/** What a job reports while it runs; `detail` says what kind of work it is. */
+export type JobDetail =
+  | { type: 'rows'; rowsDone: number; rowsPerSecond: number }
+  | {
+      type: 'training';
+      epoch: number;
+      epochs: number;
+      batch: number;
+      batches: number;
+      loss: number;
+      metrics: Record<string, number>;
+      samplesPerSecond: number;
+    };
+
 /** Push events: name → payload. */
 export interface JobProgress {
   jobId: string;
   kind: string;
   /** What the job is doing now, e.g. the file being read. */
   step: string;
-  rowsDone: number;
-  rowsPerSecond: number;
   /** 0..1 where known. */
   fraction: number | null;
+  detail: JobDetail;
+}
+
+export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A job as the server keeps it: running, or ended with its result or error (kept for a while after). */
+export interface JobState {
+  jobId: string;
+  kind: string;
+  method: string;
+  /** The project folder the job works on, where it has one. */
+  project: string | null;
+  status: JobStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  seconds: number;
+  progress: JobProgress | null;
+  result: unknown;
+  error: WireError | null;
 }
 
 export interface Events {
   'job.progress': JobProgress;
-  'job.finished': { jobId: string; kind: string; ok: boolean; cancelled: boolean; seconds: number };
+  'job.finished': { jobId: string; kind: string; ok: boolean; cancelled: boolean; seconds: number; status: JobStatus };
 }
 export type EventName = keyof Events;

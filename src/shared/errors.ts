@@ -16,9 +16,18 @@ export type ErrorCode =
   | 'IO'
   | 'INTERNAL';
 
+/** One failed check of an argument: where (schema path, e.g. ['weights', '0']) and what. */
+export interface WireIssue {
+  path: string[];
+  message: string;
+}
+
 export interface WireError {
   code: ErrorCode;
+  /** One readable sentence (for BAD_ARGUMENT: every issue, joined). */
   message: string;
+  /** For BAD_ARGUMENT: the failed checks one by one, so a caller words them its own way. */
+  issues?: WireIssue[];
 }
 
 /** A failure a user can act on: the message is one clear sentence. */
@@ -26,6 +35,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly issues?: WireIssue[],
   ) {
     super(message);
     this.name = 'AppError';
@@ -37,6 +47,7 @@ export function isWireError(value: unknown): value is WireError {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as WireError).code === 'string' &&
-    typeof (value as WireError).message === 'string'
+    typeof (value as WireError).message === 'string' &&
+    ((value as WireError).issues === undefined || Array.isArray((value as WireError).issues))
   );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
 import { harness, type Harness } from '../helpers';
 import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
@@ -23,16 +23,34 @@ beforeAll(async () => {
   await h.call('settings.addRecentProject', { project });
   server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
   browser = await launchChromium();
-  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  await page.goto(server.url);
-  await page.getByTestId('data-page').waitFor();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  h?.close();
+  await h?.close();
 });
+
+// Each test gets a page of its own (fresh app state: default weights, nothing selected), so it
+// passes alone and in any order; the project is only read, and segments are recomputed by each page.
+let context: BrowserContext | null = null;
+beforeEach(async () => {
+  context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('data-page').waitFor();
+  return async () => {
+    await context?.close();
+    context = null;
+  };
+});
+
+async function openSegments(): Promise<Locator> {
+  await page.getByTestId('nav.segments').click();
+  const matrix = page.getByTestId('transition-matrix');
+  await matrix.waitFor({ timeout: 30_000 });
+  return matrix;
+}
 
 describe('Overview and Segments in browser mode', () => {
   it('the Overview page draws its charts and reports one-time buyers', async () => {
@@ -43,9 +61,7 @@ describe('Overview and Segments in browser mode', () => {
   });
 
   it('Segments: a weight change updates the matrix, and a chart saves as PNG', async () => {
-    await page.getByTestId('nav.segments').click();
-    const matrix = page.getByTestId('transition-matrix');
-    await matrix.waitFor({ timeout: 30_000 });
+    const matrix = await openSegments();
     expect(await matrix.textContent()).toContain('비활동');
     const before = await matrix.locator('tbody').textContent();
     await page.getByTestId('weight-R').fill('0.9');
@@ -60,6 +76,7 @@ describe('Overview and Segments in browser mode', () => {
   });
 
   it('a click on a matrix cell profiles that segment', async () => {
+    await openSegments();
     await page.locator('[data-cell="3-4"]').click(); // 기타 → 비활동
     await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('기타 → 비활동');
     if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'segments.png'), fullPage: true });

@@ -1,62 +1,107 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
 import { dispatch } from '../../src/main/transport/dispatch';
+import type { JobState } from '../../src/shared/contract';
 import type { ProjectInfo } from '../../src/shared/reports';
 import { FIXTURES, harness, type Harness } from '../helpers';
 import { writePurchases } from '../writePurchases';
 import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
 
+// Shared, read-only: the services, the server, the browser and a template project. Every test
+// works on its own copy of the template in its own browser context, so each passes alone and in
+// any order.
 let h: Harness;
 let server: BrowserServer;
 let browser: Browser;
-let page: Page;
-let project: string;
-
-let expected: ProjectInfo;
+let template: string;
+let copies = 0;
 
 beforeAll(async () => {
   ensureRendererBuilt();
-  h = harness(); // fresh settings: this is the app's first start
-  project = join(h.root, 'app-data', 'sample-project');
+  h = harness();
+  const data = join(h.root, 'data');
+  await h.call('data.generateSample', { out: data, customers: 1500, seed: 11 });
+  template = join(h.root, 'template');
+  await h.call('project.create', { project: template });
+  await h.call('data.importLpoint', { project: template, folder: data });
+  await h.call('project.close', { project: template }); // flushed and unlocked: safe to copy
   server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
   browser = await launchChromium();
-  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 } });
-  await page.goto(server.url);
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  h?.close();
+  await h?.close();
 });
 
-const countOf = (table: string) => page.locator(`[data-testid=table-counts] tr[data-table=${table}] td`);
-
+const countOf = (page: Page, table: string) => page.locator(`[data-testid=table-counts] tr[data-table=${table}] td`);
 const ko = (n: number) => n.toLocaleString('ko-KR');
+const rowsOf = (info: ProjectInfo, table: string) => info.tables.find((t) => t.table === table)!.rows;
+
+async function newPage(url: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 } });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** A fresh copy of the template project, opened in a fresh page as the most recent project. */
+async function openCopy(): Promise<{ page: Page; project: string; info: ProjectInfo }> {
+  const project = join(h.root, 'projects', `copy-${++copies}`);
+  cpSync(template, project, { recursive: true });
+  await h.call('settings.addRecentProject', { project });
+  const info = await h.call<ProjectInfo>('project.info', { project });
+  const page = await newPage(server.url);
+  await expect.poll(() => countOf(page, 'purchases').textContent(), { timeout: 30_000 }).toBe(ko(rowsOf(info, 'purchases')));
+  return { page, project, info };
+}
+
+/** A folder with one big L.POINT purchase file, written once. */
+function bigFolder(lines: number): string {
+  const folder = join(h.root, `big-${lines}`);
+  if (!existsSync(folder)) {
+    mkdirSync(folder);
+    writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), lines);
+  }
+  return folder;
+}
 
 describe('the Data page in browser mode (real Chromium, real services)', () => {
   it('first start generates and opens the sample project, with row counts, dates and the quality report in Korean', async () => {
-    await expect.poll(() => countOf('customers').textContent(), { timeout: 60_000 }).toBe('3,000');
-    const info = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
-    if (!info.ok) throw new Error(info.error.message);
-    expected = info.result as ProjectInfo;
-    const rows = Object.fromEntries(expected.tables.map((t) => [t.table, t.rows]));
-    expect(rows.purchases).toBeGreaterThan(300_000);
-    expect(await countOf('purchases').textContent()).toBe(ko(rows.purchases));
-    expect(await countOf('rejects').textContent()).toBe(ko(rows.rejects));
+    const first = harness(); // fresh settings: this is the app's first start
+    const firstServer = await startBrowserServer({ handlers: first.handlers, staticDir: RENDERER });
+    onTestFinished(async () => {
+      await firstServer.close();
+      await first.close();
+    });
+    const project = join(first.root, 'app-data', 'sample-project');
+    const page = await newPage(firstServer.url);
+    await expect.poll(() => countOf(page, 'customers').textContent(), { timeout: 90_000 }).toBe('3,000');
+    const reply = await dispatch(first.handlers, 'project.info', { project }, first.ctx);
+    if (!reply.ok) throw new Error(reply.error.message);
+    const expected = reply.result as ProjectInfo;
+    expect(rowsOf(expected, 'purchases')).toBeGreaterThan(300_000);
+    expect(await countOf(page, 'purchases').textContent()).toBe(ko(rowsOf(expected, 'purchases')));
+    expect(await countOf(page, 'rejects').textContent()).toBe(ko(rowsOf(expected, 'rejects')));
     await expect.poll(() => page.getByTestId('data-page').textContent()).toContain('구매 기간: 2021. 1. 1. – 2021. 12. 31.');
     const report = page.getByTestId('quality-report');
     expect(await report.textContent()).toContain('데이터 품질 보고서');
     const purchases = expected.imports.find((q) => q.kind === 'purchases')!;
     expect(await report.locator('tr[data-kind=purchases]').textContent()).toContain(`날짜 오류 ${ko(purchases.rejectsByReason.bad_date ?? 0)}`);
     expect(await report.locator('tr[data-kind=purchases]').textContent()).toContain(`${ko(purchases.duplicates)} (유지)`);
-  });
+    // The sample was made by a job with a server-issued id, kept with its result.
+    const jobs = await first.call<JobState[]>('jobs.list', {});
+    expect(jobs.filter((j) => j.method === 'project.openSample').map((j) => j.status)).toEqual(['done']);
+  }, 150_000);
 
   it('filters the rejects by reason', async () => {
-    const badHours = expected.rejectsByReason.bad_hour ?? 0;
+    const { page, info } = await openCopy();
+    const badHours = info.rejectsByReason.bad_hour ?? 0;
     expect(badHours).toBeGreaterThan(0);
     await page.getByTestId('reject-reason').selectOption('bad_hour');
     await expect.poll(() => page.getByTestId('rejects').locator('tbody tr').count()).toBe(Math.min(badHours, 20));
@@ -64,7 +109,8 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
   });
 
   it('imports a CP949 CSV through the mapping wizard: detected encoding, Korean product names shown, rows loaded', async () => {
-    const before = expected.tables.find((t) => t.table === 'purchases')!.rows;
+    const { page, project, info } = await openCopy();
+    const before = rowsOf(info, 'purchases');
     await page.getByTestId('mode-mapped').click();
     await page.getByTestId('mapped-file').fill(join(FIXTURES, 'generic', 'purchases_cp949.csv'));
     await page.getByTestId('mapped-preview').click();
@@ -81,7 +127,7 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     await page.getByTestId('mapped-save-as').fill('엑셀 주문');
     await page.getByTestId('mapped-import').click();
     await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('purchases_cp949.csv: 7');
-    await expect.poll(() => countOf('purchases').textContent()).toBe(ko(before + 7));
+    await expect.poll(() => countOf(page, 'purchases').textContent()).toBe(ko(before + 7));
     const saved = await dispatch(h.handlers, 'data.mappings', { project }, h.ctx);
     expect(saved).toMatchObject({ ok: true, result: [{ name: '엑셀 주문' }] });
     const db = (await h.services.projects.get(project)).db;
@@ -89,25 +135,58 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     expect(await db.all(`SELECT customer_id, gender, age_band FROM customers WHERE customer_id = 'C002'`)).toEqual([
       { customer_id: 'C002', gender: '남성', age_band: '30대' },
     ]);
-    await page.getByRole('button', { name: 'L.POINT 파일 6종' }).click();
   });
 
-  it('a cancel mid-import leaves the counts unchanged', async () => {
+  it('a cancel mid-import leaves the project unchanged', async () => {
+    const { page, project } = await openCopy();
     const snapshot = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
-    const big = join(h.root, 'big');
-    mkdirSync(big);
-    writePurchases(join(big, 'LPOINT_BIG_COMP_02_PDDE.csv'), 1_500_000);
-    await page.getByTestId('import-folder').fill(big);
+    await page.getByTestId('import-folder').fill(bigFolder(1_500_000));
     await page.getByTestId('import-start').click();
     await page.getByTestId('job').getByRole('button', { name: '취소' }).click({ timeout: 20_000 });
     await expect.poll(() => page.getByRole('alert').getAttribute('data-code'), { timeout: 30_000 }).toBe('CANCELLED');
-    const info = await dispatch(h.handlers, 'project.info', { project }, h.ctx);
-    expect(info).toEqual(snapshot);
+    expect(await dispatch(h.handlers, 'project.info', { project }, h.ctx)).toEqual(snapshot);
+    // What the page shows after a fresh load comes from the project, not from the page's memory.
+    await page.reload();
     const purchases = (snapshot as { result: ProjectInfo }).result.tables.find((t) => t.table === 'purchases')!.rows;
-    expect(await countOf('purchases').textContent()).toBe(ko(purchases));
-  }, 60_000);
+    await expect.poll(() => countOf(page, 'purchases').textContent(), { timeout: 30_000 }).toBe(ko(purchases));
+  }, 90_000);
+
+  it('a page reload during an import re-attaches the job in the tray; it then finishes and the counts follow', async () => {
+    const { page, project, info: before } = await openCopy();
+    // Hold the project's write queue, so the import is certainly still running when the page
+    // reloads — no race with a fast machine, and no waiting a fixed time.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = h.services.projects.write(project, 'test: hold the queue', () => gate);
+    onTestFinished(() => release());
+    await page.getByTestId('import-folder').fill(bigFolder(200_000));
+    await page.getByTestId('import-start').click();
+    const job = page.getByTestId('job');
+    await job.waitFor({ timeout: 20_000 });
+    const jobId = await job.getAttribute('data-job-id');
+    expect(jobId).toBeTruthy();
+    expect((await h.call<JobState>('jobs.get', { jobId })).status).toBe('running');
+
+    await page.reload();
+    await page.getByTestId('data-page').waitFor();
+    await expect.poll(() => page.getByTestId('job').getAttribute('data-job-id'), { timeout: 20_000 }).toBe(jobId);
+    expect(await page.getByTestId('job').getByRole('button', { name: '취소' }).isVisible()).toBe(true);
+
+    release();
+    await held;
+    await expect.poll(() => page.getByTestId('job').count(), { timeout: 60_000 }).toBe(0);
+    const done = await h.call<JobState>('jobs.get', { jobId });
+    expect(done.status).toBe('done');
+    const after = await h.call<ProjectInfo>('project.info', { project });
+    expect(after.imports.length).toBe(before.imports.length + 1);
+    // The reloaded page learned of the end from the job.finished event and shows the new counts.
+    await expect.poll(() => countOf(page, 'purchases').textContent(), { timeout: 20_000 }).toBe(ko(rowsOf(after, 'purchases')));
+    await expect.poll(() => page.getByTestId('quality-report').locator('tbody tr').count()).toBe(after.imports.length);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  }, 120_000);
 
   it('renders Korean glyphs (not boxes) and the page screenshot is not blank', async () => {
+    const { page } = await openCopy();
     // A Korean syllable drawn with the page's font differs from an unassigned code point's box.
     const differs = await page.evaluate(() => {
       const draw = (text: string) => {

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calibrate, formatCalibration, withinTolerance, type CalibrationRow } from '../../src/main/services/calibration/index';
+import { formatCalibration } from '../../src/cli/formatCalibration';
+import { calibrate, withinTolerance, type CalibrationRow } from '../../src/main/services/calibration/index';
 import { generateLpoint } from '../../src/main/services/generator/index';
 import { tempDir } from '../helpers';
 

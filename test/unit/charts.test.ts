@@ -14,7 +14,7 @@ import {
   buildTransitionSankey,
   formatAxis,
   formatValue,
-} from '../../src/renderer/src/charts';
+} from '../../src/shared/charts';
 import type { ChainMonthly, EcdfSeries, TransitionCell } from '../../src/shared/analytics';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -192,7 +192,7 @@ describe('segment charts', () => {
 
 describe('axis numbers', () => {
   it('small plain values keep two significant digits and zero has no sign', async () => {
-    const { formatAxis } = await import('../../src/renderer/src/charts/numberFormat');
+    const { formatAxis } = await import('../../src/shared/charts/numberFormat');
     expect(formatAxis(-0.05, 'plain', 'ko')).toBe('-0.05');
     expect(formatAxis(0.125, 'plain', 'ko')).toBe('0.13');
     expect(formatAxis(-0, 'plain', 'ko')).toBe('0');

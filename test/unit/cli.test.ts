@@ -8,7 +8,8 @@ import { writePurchases } from '../writePurchases';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+/** The built CLI (out/node/cli.mjs) through its launcher, which rebuilds it when src/ is newer. */
+const CLI = join(ROOT, 'scripts', 'workbench.mjs');
 
 let tmp: { dir: string; cleanup: () => void };
 beforeEach(() => {
@@ -19,7 +20,7 @@ afterEach(() => tmp.cleanup());
 /** Runs the real CLI in a child process; settings go to the temp folder. */
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [join(ROOT, 'src/cli/index.ts'), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
       cwd: ROOT,
       env: { ...process.env, XDG_CONFIG_HOME: join(tmp.dir, 'config') },
     });
@@ -92,17 +93,27 @@ describe('workbench CLI: Ctrl-C', () => {
     mkdirSync(folder);
     writePurchases(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), 1_500_000);
     expect((await cli(['create', '--project', project])).code).toBe(0);
-    const child = spawn(TSX, [join(ROOT, 'src/cli/index.ts'), 'import', '--project', project, '--lpoint', folder], {
+    const child = spawn(process.execPath, [CLI, 'import', '--project', project, '--lpoint', folder], {
       cwd: ROOT,
       env: { ...process.env, XDG_CONFIG_HOME: join(tmp.dir, 'config') },
     });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
-    await new Promise((r) => setTimeout(r, 2500)); // past start-up, inside the import
+    // Wait for the signal, not a time: the first progress line of the purchase file (the CLI
+    // writes one line per step when stderr is not a terminal).
+    await new Promise<void>((resolve) => {
+      const seen = () => {
+        if (/LPOINT_BIG_COMP_02_PDDE\.csv/.test(stderr)) {
+          child.stderr.off('data', seen);
+          resolve();
+        }
+      };
+      child.stderr.on('data', seen);
+    });
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     expect(code).toBe(130);
-    expect(stderr).toMatch(/cancelled; nothing was changed/);
+    expect(stderr).toMatch(/cancelled; the project is unchanged|cancelled; nothing was changed/);
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const info = JSON.parse((await cli(['info', '--project', project, '--json'])).stdout);
     expect(info.imports).toEqual([]);

@@ -192,17 +192,33 @@ describe('bad files', () => {
 });
 
 describe('a project during an import', () => {
-  it('refuses other calls with BUSY until the import ends, then serves them again', async () => {
+  it('serves reads from the state before the import while it runs, refuses to close, then shows the new rows', async () => {
     const { project } = await importFixture();
+    const before = await call<ProjectInfo>('project.info', { project });
     const big = join(h.root, 'busy');
     mkdirSync(big);
     writePurchases(join(big, 'LPOINT_BIG_COMP_02_PDDE.csv'), 300_000);
-    const running = dispatch(h.handlers, 'data.importLpoint', { project, folder: big, jobId: 'busy-import' }, h.ctx);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await dispatch(h.handlers, 'project.info', { project }, h.ctx)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
-    expect(await dispatch(h.handlers, 'analytics.overview', { project }, h.ctx)).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    let signal: () => void = () => undefined;
+    const staging = new Promise<void>((resolve) => (signal = resolve));
+    const ctx = {
+      emit: (name: string, payload: unknown) => {
+        if (name === 'job.progress' && (payload as JobProgress).step === 'LPOINT_BIG_COMP_02_PDDE.csv') signal();
+      },
+    };
+    const running = dispatch(h.handlers, 'data.importLpoint', { project, folder: big }, ctx);
+    await staging;
+    const [info, overview, closing] = await Promise.all([
+      dispatch(h.handlers, 'project.info', { project }, h.ctx),
+      dispatch(h.handlers, 'analytics.overview', { project }, h.ctx),
+      dispatch(h.handlers, 'project.close', { project }, h.ctx),
+    ]);
+    expect(info).toEqual({ ok: true, result: before });
+    expect(overview).toMatchObject({ ok: true });
+    expect(closing).toMatchObject({ ok: false, error: { code: 'BUSY', message: expect.stringContaining('import') } });
     expect(await running).toMatchObject({ ok: true });
-    expect(await dispatch(h.handlers, 'project.info', { project }, h.ctx)).toMatchObject({ ok: true });
+    const after = await call<ProjectInfo>('project.info', { project });
+    const purchases = (i: ProjectInfo) => i.tables.find((t) => t.table === 'purchases')!.rows;
+    expect(purchases(after)).toBeGreaterThan(purchases(before) + 200_000);
   });
 });
 

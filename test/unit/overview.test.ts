@@ -43,6 +43,8 @@ describe('overview queries on a hand-made dataset', () => {
   beforeEach(async () => {
     db = await project();
     await insertRows(db, { lines: LINES, uses: USES });
+    // Rows written straight into the tables: the per-receipt table is rebuilt as after an import.
+    await db.write('test', (session) => analytics.ensureReceiptFacts(session));
   });
 
   it('monthly buyers and revenue (net of the return)', async () => {
@@ -124,7 +126,6 @@ describe('overview queries on a hand-made dataset', () => {
     const o = await analytics.overview(db, f({ channel: 'online' }));
     expect(o.receiptsPerCustomer).toMatchObject({ customers: 2, oneTimeBuyers: 2 });
     expect(Object.keys(o.timingsMs).sort()).toEqual([...OVERVIEW_QUERIES].sort());
-    expect(o.timingsMs.chainMonthly).toBeGreaterThanOrEqual(0);
   });
 
   it('rejects a date range that ends before it starts', async () => {
@@ -133,10 +134,12 @@ describe('overview queries on a hand-made dataset', () => {
     expect(overviewFilterSchema.safeParse({ from: '2021-02-30' }).success).toBe(false);
   });
 
-  it('sees purchases imported after the first query (receipt_facts is rebuilt)', async () => {
-    expect((await analytics.monthlyBuyers(db, f()))[1].buyers).toBe(3);
+  it('sees purchases added after the first query (receipt_facts is rebuilt)', async () => {
+    const project = join(h.root, 'project');
+    const buyers = async () => (await h.call<{ monthlyBuyers: { buyers: number }[] }>('analytics.overview', { project })).monthlyBuyers[1].buyers;
+    expect(await buyers()).toBe(3);
     await insertRows(db, { lines: [['u5', 'r7', 'A03', 1, '2021-02-14', 100]] });
-    expect((await analytics.monthlyBuyers(db, f()))[1].buyers).toBe(4);
+    expect(await buyers()).toBe(4);
   });
 });
 

@@ -48,16 +48,18 @@ const PAYMENTS: Payment[] = [
 
 let h: Harness;
 let db: Database;
+let dir: string;
 beforeEach(async () => {
   h = harness();
-  const dir = join(h.root, 'project');
+  dir = join(h.root, 'project');
   await h.handlers['project.create']({ project: dir }, h.ctx);
   db = (await h.services.projects.get(dir)).db;
   await insertRows(db, { customers: Array.from({ length: 12 }, (_, i) => `c${String(i + 1).padStart(2, '0')}`), lines: LINES, uses: USES, payments: PAYMENTS });
 });
 afterEach(() => h.close());
 
-const compute = (spec: SegmentSpecIn = {}) => analytics.computeSegments(db, segmentSpecSchema.parse(spec));
+const compute = (spec: SegmentSpecIn = {}) =>
+  h.services.projects.write(dir, 'test', (p) => analytics.computeSegments(p.db, segmentSpecSchema.parse(spec)));
 type Row = Record<string, number | string | null>;
 const table = async (columns: string): Promise<Record<string, Row>> =>
   Object.fromEntries((await db.all<Row>(`SELECT customer_id, ${columns} FROM segments ORDER BY customer_id`)).map((r) => [r.customer_id, r]));

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import type { EventName, Events } from '../../shared/contract';
-import type { Handlers } from '../handlers';
+import type { Handlers } from './handlers';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { dispatch } from './dispatch';
 

@@ -1,9 +1,9 @@
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/channels';
 import type { EventName, Events } from '../../shared/contract';
-import type { Handlers } from '../handlers';
+import type { Handlers } from './handlers';
 import { dispatch, type Reply } from './dispatch';
 
-export const CALL_CHANNEL = 'workbench:call';
-export const EVENT_CHANNEL = 'workbench:event';
+export { CALL_CHANNEL, EVENT_CHANNEL };
 
 /** What the IPC binding needs from Electron, kept as a narrow interface so this file never imports electron. */
 export interface IpcMainLike {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CallError } from '../../shared/api';
+import type { ProjectInfo } from '../../shared/reports';
 import { workbench } from './api/client';
+import { runJob, waitForJob } from './api/jobs';
 import { JobTray } from './components/JobTray';
 import { DataPage } from './features/data/DataPage';
 import { OverviewPage } from './features/overview/OverviewPage';
@@ -40,7 +42,9 @@ export function App() {
         setLang(s.language);
         setRecent(s.recentProjects);
         if (s.recentProjects[0]) return setProject(s.recentProjects[0]);
-        const sample = await workbench.project.openSample({ jobId: `sample-${Date.now()}` });
+        // After a reload during the first start, the sample job is still running: wait for that one.
+        const running = (await workbench.jobs.list({})).find((j) => j.method === 'project.openSample' && j.status === 'running');
+        const sample = running ? await waitForJob<ProjectInfo>(running.jobId) : await runJob('project.openSample', {});
         await openProject(sample.project);
       } catch (e) {
         report(e);

@@ -10,10 +10,10 @@ export {
   receiptValue,
   RECEIPT_BUCKETS,
 } from './overviewQueries';
-export { computeSegments, loadSegments, savedSegmentSpec } from './segments';
+export { computeSegments, loadSegments, runSegmentTables, SAVED_SEGMENTS, savedSegmentSpec, type SegmentTables } from './segments';
 export { resolveSegmentSpec, purchaseDateRange } from './segmentSpec';
 export { segmentProfile } from './profile';
 export { klDivergence, KL_SMOOTHING } from './klDivergence';
 export { exportSegmentsCsv } from './segmentCsv';
 export { churnOrigin } from './transitions';
-export { ensureReceiptFacts } from './receiptFacts';
+export { ensureReceiptFacts, receiptFactsState } from './receiptFacts';

@@ -1,10 +1,10 @@
 import type { Overview, OverviewFilter, OverviewQuery } from '../../../shared/analytics';
-import type { Database } from '../db/database';
+import type { Sql } from '../db/database';
 import { checkFilter } from './purchaseFilter';
 import * as q from './overviewQueries';
 
 /** Every Overview chart's data for one filter, each query timed on its own. */
-export async function overview(db: Database, filter: OverviewFilter): Promise<Overview> {
+export async function overview(db: Sql, filter: OverviewFilter): Promise<Overview> {
   checkFilter(filter);
   const timingsMs = {} as Record<OverviewQuery, number>;
   const timed = async <T>(name: OverviewQuery, run: () => Promise<T>): Promise<T> => {

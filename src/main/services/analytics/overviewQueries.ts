@@ -9,9 +9,8 @@ import type {
   OverviewFilter,
   ReceiptsPerCustomer,
 } from '../../../shared/analytics';
-import type { Database } from '../db/database';
+import type { Sql } from '../db/database';
 import { filterConditions, whereClause } from './purchaseFilter';
-import { ensureReceiptFacts } from './receiptFacts';
 import { SqlParams } from './sqlParams';
 
 /**
@@ -24,30 +23,29 @@ import { SqlParams } from './sqlParams';
 
 const MONTH = `printf('%04d-%02d', ym // 100, ym % 100)`;
 
-async function receiptsWhere(db: Database, filter: OverviewFilter): Promise<{ where: string; p: SqlParams }> {
-  await ensureReceiptFacts(db);
+function receiptsWhere(filter: OverviewFilter): { where: string; p: SqlParams } {
   const p = new SqlParams();
   return { where: whereClause(filterConditions(filter, p, 'purchases')), p };
 }
 
-export async function monthlyBuyers(db: Database, filter: OverviewFilter): Promise<MonthlyBuyers[]> {
-  const { where, p } = await receiptsWhere(db, filter);
+export async function monthlyBuyers(db: Sql, filter: OverviewFilter): Promise<MonthlyBuyers[]> {
+  const { where, p } = receiptsWhere(filter);
   return db.all<MonthlyBuyers & Record<string, unknown>>(
     `SELECT ${MONTH} AS month, count(DISTINCT customer_id)::BIGINT AS buyers FROM receipt_facts ${where} GROUP BY ym ORDER BY 1`,
     p.values,
   );
 }
 
-export async function monthlyRevenue(db: Database, filter: OverviewFilter): Promise<MonthlyRevenue[]> {
-  const { where, p } = await receiptsWhere(db, filter);
+export async function monthlyRevenue(db: Sql, filter: OverviewFilter): Promise<MonthlyRevenue[]> {
+  const { where, p } = receiptsWhere(filter);
   return db.all<MonthlyRevenue & Record<string, unknown>>(
     `SELECT ${MONTH} AS month, sum(amount)::DOUBLE AS revenue FROM receipt_facts ${where} GROUP BY ym ORDER BY 1`,
     p.values,
   );
 }
 
-export async function receiptValue(db: Database, filter: OverviewFilter): Promise<MonthlyReceiptValue[]> {
-  const { where, p } = await receiptsWhere(db, filter);
+export async function receiptValue(db: Sql, filter: OverviewFilter): Promise<MonthlyReceiptValue[]> {
+  const { where, p } = receiptsWhere(filter);
   return db.all<MonthlyReceiptValue & Record<string, unknown>>(
     `SELECT ${MONTH} AS month, count(*)::BIGINT AS receipts, sum(amount)::DOUBLE AS revenue,
             sum(amount)::DOUBLE / count(*) AS "avgPerReceipt"
@@ -62,8 +60,8 @@ export const RECEIPT_BUCKETS: { lo: number; hi: number | null }[] = [
   { lo: 6, hi: 10 }, { lo: 11, hi: 20 }, { lo: 21, hi: 50 }, { lo: 51, hi: 100 }, { lo: 101, hi: null },
 ];
 
-export async function receiptsPerCustomer(db: Database, filter: OverviewFilter): Promise<ReceiptsPerCustomer> {
-  const { where, p } = await receiptsWhere(db, filter);
+export async function receiptsPerCustomer(db: Sql, filter: OverviewFilter): Promise<ReceiptsPerCustomer> {
+  const { where, p } = receiptsWhere(filter);
   const bucket = `CASE ${RECEIPT_BUCKETS.filter((b) => b.hi !== null).map((b) => `WHEN n <= ${b.hi} THEN ${b.lo}`).join(' ')} ELSE ${RECEIPT_BUCKETS.at(-1)!.lo} END`;
   const rows = await db.all<{ lo: number | null; customers: number; one: number; mean: number | null; median: number | null }>(
     `WITH c AS (SELECT count(*) AS n FROM receipt_facts ${where} GROUP BY customer_id),
@@ -84,8 +82,8 @@ export async function receiptsPerCustomer(db: Database, filter: OverviewFilter):
   };
 }
 
-export async function chainMonthly(db: Database, filter: OverviewFilter): Promise<ChainMonthly[]> {
-  const { where, p } = await receiptsWhere(db, filter);
+export async function chainMonthly(db: Sql, filter: OverviewFilter): Promise<ChainMonthly[]> {
+  const { where, p } = receiptsWhere(filter);
   return db.all<ChainMonthly & Record<string, unknown>>(
     `SELECT ${MONTH} AS month, chain, sum(lines)::BIGINT AS lines, count(*)::BIGINT AS receipts, sum(amount)::DOUBLE AS revenue
      FROM receipt_facts ${where} GROUP BY ym, chain ORDER BY 1, 2`,
@@ -93,8 +91,8 @@ export async function chainMonthly(db: Database, filter: OverviewFilter): Promis
   );
 }
 
-export async function channelMonthly(db: Database, filter: OverviewFilter): Promise<ChannelMonthly[]> {
-  const { where, p } = await receiptsWhere(db, filter);
+export async function channelMonthly(db: Sql, filter: OverviewFilter): Promise<ChannelMonthly[]> {
+  const { where, p } = receiptsWhere(filter);
   const rows = await db.all<{ month: string; channel: number; lines: number; receipts: number; revenue: number }>(
     `SELECT ${MONTH} AS month, channel, sum(lines)::BIGINT AS lines, count(*)::BIGINT AS receipts, sum(amount)::DOUBLE AS revenue
      FROM receipt_facts ${where} GROUP BY ym, channel ORDER BY 1, 2`,
@@ -104,8 +102,7 @@ export async function channelMonthly(db: Database, filter: OverviewFilter): Prom
 }
 
 /** Affiliate-service uses (services rows) per month and affiliate; a chain filter keeps the customers who bought there. */
-export async function affiliateMonthly(db: Database, filter: OverviewFilter): Promise<AffiliateMonthly[]> {
-  await ensureReceiptFacts(db);
+export async function affiliateMonthly(db: Sql, filter: OverviewFilter): Promise<AffiliateMonthly[]> {
   const p = new SqlParams();
   const where = whereClause(filterConditions(filter, p, 'services'));
   return db.all<AffiliateMonthly & Record<string, unknown>>(

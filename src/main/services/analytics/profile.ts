@@ -1,10 +1,9 @@
 import { AFFILIATES, CHAINS, CHANNELS, type SegmentProfile, type SegmentSelector } from '../../../shared/analytics';
 import { AppError } from '../../../shared/errors';
-import type { Database } from '../db/database';
+import type { Sql } from '../db/database';
 import { KL_SMOOTHING, klDivergence } from './klDivergence';
 import { ECDF_STEPS, ecdfFromBuckets } from './lpayEcdf';
 import { savedSegmentSpec } from './segments';
-import { ensureReceiptFacts } from './receiptFacts';
 import { SqlParams } from './sqlParams';
 
 /**
@@ -13,9 +12,8 @@ import { SqlParams } from './sqlParams';
  * line mix and of the affiliate-service mix, and the ECDF of the per-customer L.pay usage ratio
  * for the segment, for everyone and for 최우수 → 최우수.
  */
-export async function segmentProfile(db: Database, selector: SegmentSelector): Promise<SegmentProfile> {
+export async function segmentProfile(db: Sql, selector: SegmentSelector): Promise<SegmentProfile> {
   const { spec } = await savedSegmentSpec(db);
-  await ensureReceiptFacts(db);
   const k = spec.shares.length + 1;
   /** Each statement binds its own values: the selected customers and the window's days. */
   const bind = () => {
@@ -72,7 +70,7 @@ export async function segmentProfile(db: Database, selector: SegmentSelector): P
  * counts as paid with L.pay when the payments table holds a payment of the same customer at the
  * same chain, channel, day and hour (L.POINT has no shared key; this is how its receipts join).
  */
-async function lpayEcdfs(db: Database, members: string, from: string, to: string, p: SqlParams): Promise<SegmentProfile['lpay']> {
+async function lpayEcdfs(db: Sql, members: string, from: string, to: string, p: SqlParams): Promise<SegmentProfile['lpay']> {
   const rows = await db.all<{ bucket: number; seg: number; total: number; best: number; seg_sum: number; total_sum: number; best_sum: number }>(
     `WITH s AS (${members}),
      r AS (SELECT customer_id, chain, channel, date, hour FROM receipt_facts WHERE date BETWEEN ${from} AND ${to}),

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database';
+import type { Session, Sql } from '../db/database';
 import { RECEIPT_KEY } from './sqlParams';
 
 /**
@@ -10,15 +10,9 @@ import { RECEIPT_KEY } from './sqlParams';
  *
  * Rebuilt when the purchases change: the fingerprint is the line count and the import ids.
  */
-export async function ensureReceiptFacts(db: Database): Promise<void> {
-  const now = await db.one<{ fp: string }>(
-    `SELECT count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp FROM purchases`,
-  );
-  const known = await db.one<{ n: number }>(
-    `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'receipt_facts_meta'`,
-  );
-  const saved = known?.n ? await db.one<{ fp: string }>(`SELECT fingerprint AS fp FROM receipt_facts_meta`) : undefined;
-  if (saved?.fp === now!.fp) return;
+export async function ensureReceiptFacts(db: Session): Promise<void> {
+  const { fresh, fingerprint } = await receiptFactsState(db);
+  if (fresh) return;
   await db.transaction(async () => {
     await db.run(`CREATE OR REPLACE TABLE receipt_facts AS
       SELECT customer_id, ${RECEIPT_KEY} AS rk, min(chain) AS chain, min(channel) AS channel, min(date) AS date,
@@ -26,6 +20,18 @@ export async function ensureReceiptFacts(db: Database): Promise<void> {
              count(*)::INTEGER AS lines, sum(amount)::DOUBLE AS amount
       FROM purchases GROUP BY 1, 2`);
     await db.run(`CREATE OR REPLACE TABLE receipt_facts_meta (fingerprint VARCHAR NOT NULL)`);
-    await db.run(`INSERT INTO receipt_facts_meta VALUES ($1)`, [now!.fp]);
+    await db.run(`INSERT INTO receipt_facts_meta VALUES ($1)`, [fingerprint]);
   });
+}
+
+/** Whether receipt_facts matches the purchases now (a read: the rebuild is a write, asked separately). */
+export async function receiptFactsState(db: Sql): Promise<{ fresh: boolean; fingerprint: string }> {
+  const now = await db.one<{ fp: string }>(
+    `SELECT count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp FROM purchases`,
+  );
+  const known = await db.one<{ n: number }>(
+    `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'receipt_facts_meta'`,
+  );
+  const saved = known?.n ? await db.one<{ fp: string }>(`SELECT fingerprint AS fp FROM receipt_facts_meta`) : undefined;
+  return { fresh: saved?.fp === now!.fp, fingerprint: now!.fp };
 }

@@ -1,16 +1,11 @@
 import { INACTIVE_STATE, NEW_STATE, tierNames, type Lang } from '../../../shared/analytics';
-import type { Database } from '../db/database';
+import { SEGMENT_CSV_HEADINGS, SEGMENT_CSV_WINDOWS } from '../../../shared/i18n';
+import type { Sql } from '../db/database';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import { savedSegmentSpec } from './segments';
 import { SUFFIXES } from './segmentTable';
 
 const MEASURES = ['recency', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'score', 'tier'] as const;
-
-const HEADINGS: Record<Lang, Record<(typeof MEASURES)[number] | 'customer' | 'transition', string>> = {
-  ko: { customer: '고객번호', recency: '최근성(일)', frequency: '구매빈도(영수증)', monetary: '구매금액(원)', r_score: 'R점수', f_score: 'F점수', m_score: 'M점수', score: '가중점수', tier: '등급', transition: '등급 변화' },
-  en: { customer: 'customer', recency: 'recency_days', frequency: 'frequency_receipts', monetary: 'monetary_won', r_score: 'r_score', f_score: 'f_score', m_score: 'm_score', score: 'score', tier: 'tier', transition: 'transition' },
-};
-const WINDOW_LABEL: Record<Lang, readonly string[]> = { ko: ['전체', '기간1', '기간2'], en: ['all', 'period1', 'period2'] };
 
 const PAGE = 20_000;
 
@@ -18,15 +13,15 @@ const PAGE = 20_000;
  * Writes the saved per-customer segments table as CSV in UTF-8 with BOM (atomically: the file
  * appears only when complete). Tiers and the transition are written as names in `lang`.
  */
-export async function exportSegmentsCsv(db: Database, path: string, lang: Lang = 'ko'): Promise<{ path: string; rows: number }> {
+export async function exportSegmentsCsv(db: Sql, path: string, lang: Lang = 'ko'): Promise<{ path: string; rows: number }> {
   const { spec } = await savedSegmentSpec(db);
   const k = spec.shares.length + 1;
   const names = tierNames(spec.tierNames, k, lang);
-  const h = HEADINGS[lang];
+  const h = (key: keyof typeof SEGMENT_CSV_HEADINGS) => SEGMENT_CSV_HEADINGS[key][lang];
   const header = [
-    h.customer,
-    ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${h[m]}_${WINDOW_LABEL[lang][w]}`)),
-    h.transition,
+    h('customer'),
+    ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${h(m)}_${SEGMENT_CSV_WINDOWS[w][lang]}`)),
+    h('transition'),
   ];
   const fromName = (s: number | null) => (s === null ? null : s === k ? NEW_STATE[lang] : names[s]);
   const toName = (s: number | null) => (s === null ? null : s === k ? INACTIVE_STATE[lang] : names[s]);

@@ -1,12 +1,12 @@
 import type { DateWindow, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
 import { AppError } from '../../../shared/errors';
-import type { Database } from '../db/database';
+import type { Sql } from '../db/database';
 import { addDays } from './dates';
 
 const bad = (message: string) => new AppError('BAD_ARGUMENT', message);
 
 /** The purchase date range, or NOT_FOUND when nothing is imported. */
-export async function purchaseDateRange(db: Database): Promise<DateWindow> {
+export async function purchaseDateRange(db: Sql): Promise<DateWindow> {
   const row = await db.one<{ lo: string | null; hi: string | null }>('SELECT min(date) AS lo, max(date) AS hi FROM purchases');
   if (!row?.lo || !row.hi) throw new AppError('NOT_FOUND', 'The project has no purchase lines yet; import data first.');
   return { from: row.lo, to: row.hi };
@@ -16,7 +16,7 @@ export async function purchaseDateRange(db: Database): Promise<DateWindow> {
  * Fills the defaults from the data: asOf = the day after the last purchase (or after the window),
  * window = first purchase … asOf − 1, periods = Jan–Jun and Jul–Dec of the last purchase's year.
  */
-export async function resolveSegmentSpec(db: Database, spec: SegmentSpec): Promise<ResolvedSegmentSpec> {
+export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<ResolvedSegmentSpec> {
   const [wR, wF, wM] = spec.weights;
   if (!(wR + wF + wM > 0)) throw bad('The weights sum to 0; give at least one weight above 0.');
   const shareSum = spec.shares.reduce((a, b) => a + b, 0);

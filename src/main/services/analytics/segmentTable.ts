@@ -1,4 +1,5 @@
 import type { ResolvedSegmentSpec } from '../../../shared/analytics';
+import { quotedIdentifier } from '@duckdb/node-api';
 import { addDays } from './dates';
 import { rfmCtes, type RfmWindow } from './rfm';
 import { rfmScoreColumns } from './rfmScores';
@@ -18,7 +19,7 @@ export const SEGMENT_COLUMNS = SUFFIXES.flatMap((s) =>
  * window, NULL where absent; from_state = first-period tier or k (신규), to_state =
  * second-period tier or k (비활동), NULL when absent from both periods.
  */
-export function segmentTableSql(spec: ResolvedSegmentSpec): { sql: string; values: SqlParams['values'] } {
+export function segmentTableSql(spec: ResolvedSegmentSpec, table = 'segments'): { sql: string; values: SqlParams['values'] } {
   const p = new SqlParams();
   const windows: RfmWindow[] = [
     { suffix: '', window: spec.window, asOf: spec.asOf },
@@ -29,7 +30,7 @@ export function segmentTableSql(spec: ResolvedSegmentSpec): { sql: string; value
   const weighted = SUFFIXES.map((s) => weightedScoreSql(s, spec.weights, spec.bins, p)).join(',\n      ');
   const tiers = SUFFIXES.map((s) => tierSql(s, spec.shares, p)).join(',\n      ');
   const k = `${p.add(spec.shares.length + 1)}::INTEGER`;
-  const sql = `CREATE OR REPLACE TABLE segments AS
+  const sql = `CREATE OR REPLACE TABLE ${quotedIdentifier(table)} AS
   WITH ${ctes},
   scored AS (SELECT *, ${scores} FROM rfm),
   weighted AS (SELECT *, ${weighted} FROM scored),

@@ -1,12 +1,13 @@
 import type { ChurnOrigin, DateWindow, PeriodSummary, TierCount, TransitionCell } from '../../../shared/analytics';
-import type { Database } from '../db/database';
+import type { Sql } from '../db/database';
+import { quotedIdentifier } from '@duckdb/node-api';
 
 /** Tier counts, revenue and score range of one window of the saved segments table. */
-export async function tierCounts(db: Database, suffix: '' | '_1' | '_2', k: number): Promise<TierCount[]> {
+export async function tierCounts(db: Sql, suffix: '' | '_1' | '_2', k: number, table = 'segments'): Promise<TierCount[]> {
   const rows = await db.all<{ tier: number; customers: number; revenue: number; lo: number; hi: number }>(
     `SELECT tier${suffix} AS tier, count(*)::BIGINT AS customers, sum(monetary${suffix})::DOUBLE AS revenue,
             min(score${suffix}) AS lo, max(score${suffix}) AS hi
-     FROM segments WHERE tier${suffix} IS NOT NULL GROUP BY 1`,
+     FROM ${quotedIdentifier(table)} WHERE tier${suffix} IS NOT NULL GROUP BY 1`,
   );
   const byTier = new Map(rows.map((r) => [r.tier, r]));
   return Array.from({ length: k }, (_, tier) => {
@@ -15,8 +16,8 @@ export async function tierCounts(db: Database, suffix: '' | '_1' | '_2', k: numb
   });
 }
 
-export async function periodSummary(db: Database, suffix: '' | '_1' | '_2', k: number, window: DateWindow, asOf: string): Promise<PeriodSummary> {
-  const tiers = await tierCounts(db, suffix, k);
+export async function periodSummary(db: Sql, suffix: '' | '_1' | '_2', k: number, window: DateWindow, asOf: string, table = 'segments'): Promise<PeriodSummary> {
+  const tiers = await tierCounts(db, suffix, k, table);
   return { window, asOf, customers: tiers.reduce((a, t) => a + t.customers, 0), tiers };
 }
 
@@ -25,11 +26,11 @@ export async function periodSummary(db: Database, suffix: '' | '_1' | '_2', k: n
  * second-period tiers then 비활동 (k); every cell present, 신규 → 비활동 excluded (such a
  * customer is in neither period). Revenue of both periods per cell.
  */
-export async function transitionMatrix(db: Database, k: number): Promise<TransitionCell[]> {
+export async function transitionMatrix(db: Sql, k: number, table = 'segments'): Promise<TransitionCell[]> {
   const rows = await db.all<{ f: number; t: number; customers: number; r1: number; r2: number }>(
     `SELECT from_state AS f, to_state AS t, count(*)::BIGINT AS customers,
             coalesce(sum(monetary_1), 0)::DOUBLE AS r1, coalesce(sum(monetary_2), 0)::DOUBLE AS r2
-     FROM segments WHERE from_state IS NOT NULL GROUP BY 1, 2`,
+     FROM ${quotedIdentifier(table)} WHERE from_state IS NOT NULL GROUP BY 1, 2`,
   );
   const byCell = new Map(rows.map((r) => [`${r.f}:${r.t}`, r]));
   const cells: TransitionCell[] = [];

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { LPOINT_FILES, RETAIL_CHAINS, type LpointKind } from '../../../shared/lpointFiles';
-import { Database } from '../db/database';
-import { quoteLiteral } from '../db/sql';
+import { withScratchSession } from '../db/database';
+import { quotedString } from '@duckdb/node-api';
 import { FACTS, FULL_SCALE_CUSTOMERS, type FactUnit, type Tolerance } from './facts';
 
 export interface CalibrationRow {
@@ -39,11 +39,10 @@ export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
   };
   const read = (kind: LpointKind) => {
     const spec = LPOINT_FILES.find((f) => f.kind === kind)!;
-    const columns = `{${spec.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
-    return `read_csv(${quoteLiteral(path(kind))}, header = true, delim = ',', quote = '"', escape = '"', columns = ${columns}, auto_detect = false, ignore_errors = true)`;
+    const columns = `{${spec.columns.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}`;
+    return `read_csv(${quotedString(path(kind))}, header = true, delim = ',', quote = '"', escape = '"', columns = ${columns}, auto_detect = false, ignore_errors = true)`;
   };
-  const db = await Database.open(':memory:');
-  try {
+  return withScratchSession(async (db) => {
     await db.run(`SET preserve_insertion_order = false`);
     await db.run(`CREATE TABLE demo AS SELECT cust, ma_fem_dv, ages FROM ${read('customers')}`);
     await db.run(`CREATE TABLE catalog AS SELECT pd_c FROM ${read('products')}`);
@@ -54,7 +53,7 @@ export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
                TRY_CAST(de_hr AS INTEGER) AS hr, TRY_CAST(buy_am AS DOUBLE) AS am, TRY_CAST(buy_ct AS INTEGER) AS ct
         FROM ${read('purchases')})
       WHERE cust IS NOT NULL AND dt IS NOT NULL AND hr BETWEEN 0 AND 23 AND chnl IN (1, 2) AND am IS NOT NULL AND ct IS NOT NULL
-        AND cop_c IN (${RETAIL_CHAINS.map(quoteLiteral).join(', ')}) AND pd_c IN (SELECT pd_c FROM catalog)`);
+        AND cop_c IN (${RETAIL_CHAINS.map(quotedString).join(', ')}) AND pd_c IN (SELECT pd_c FROM catalog)`);
     await db.run(`CREATE TABLE s AS SELECT cust FROM ${read('services')} WHERE cust IS NOT NULL`);
     await db.run(`CREATE TABLE l AS SELECT cust, TRY_CAST(chnl_dv AS INTEGER) AS chnl FROM ${read('payments')} WHERE cust IS NOT NULL`);
 
@@ -109,9 +108,7 @@ export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
         sizeDependent: f.sizeDependent,
       };
     });
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export function withinTolerance(generated: number, published: number, tolerance: Tolerance): boolean {

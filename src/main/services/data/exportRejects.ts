@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { REJECT_CSV_HEADINGS } from '../../../shared/i18n';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import type { Project } from '../project/projectStore';
 
@@ -15,7 +16,7 @@ export async function exportRejects(project: Project, out: string | undefined): 
     for await (const rows of result.yieldRowsJs()) yield rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
   }
   try {
-    const rows = await writeCsvAtomic(path, REJECT_COLUMNS, batches());
+    const rows = await writeCsvAtomic(path, REJECT_COLUMNS.map((c) => REJECT_CSV_HEADINGS[c]), batches());
     return { path, rows };
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -1,6 +1,6 @@
 import type { FileQuality, RejectReason } from '../../../shared/reports';
-import type { Database } from '../db/database';
-import { quoteIdent, quoteLiteral } from '../db/sql';
+import type { Session } from '../db/database';
+import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import type { LpointKind } from '../../../shared/lpointFiles';
 import type { Check, KindMapping } from './lpointMapping';
 
@@ -48,7 +48,7 @@ export interface StagedFile {
  * reader (all columns as text; lines it cannot split go to its reject table with line numbers)
  * feeds the typed casts and the checks. Only rejected rows carry raw text and detail.
  */
-export async function stageFile(db: Database, file: StageSource, opts: StageOptions, catalog: string | null): Promise<StagedFile> {
+export async function stageFile(db: Session, file: StageSource, opts: StageOptions, catalog: string | null): Promise<StagedFile> {
   const started = performance.now();
   const mapping = file.mapping;
   const name = file.displayName;
@@ -93,7 +93,7 @@ export async function stageFile(db: Database, file: StageSource, opts: StageOpti
     }
   }
 
-  const targetCols = mapping.select.map(([col]) => quoteIdent(col));
+  const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   let duplicates = 0;
   if (mapping.amount) {
     const dup = await db.one<{ n: number }>(`
@@ -109,9 +109,9 @@ export async function stageFile(db: Database, file: StageSource, opts: StageOpti
   const stats = await db.one<{ loaded: number; rejected: number; returns: number; lo: string | null; hi: string | null }>(`
     SELECT count(*) FILTER (WHERE reason IS NULL)::BIGINT AS loaded,
            count(*) FILTER (WHERE reason IS NOT NULL)::BIGINT AS rejected,
-           ${mapping.amount ? `count(*) FILTER (WHERE reason IS NULL AND ${quoteIdent(mapping.amount)} <= 0)::BIGINT` : '0'} AS returns,
-           ${mapping.date ? `strftime(min(${quoteIdent(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS lo,
-           ${mapping.date ? `strftime(max(${quoteIdent(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
+           ${mapping.amount ? `count(*) FILTER (WHERE reason IS NULL AND ${quotedIdentifier(mapping.amount)} <= 0)::BIGINT` : '0'} AS returns,
+           ${mapping.date ? `strftime(min(${quotedIdentifier(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS lo,
+           ${mapping.date ? `strftime(max(${quotedIdentifier(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
     FROM ${checked}`);
   const rejectsByReason: Partial<Record<RejectReason, number>> = {};
   for (const r of await db.all<{ reason: RejectReason; n: number }>(`
@@ -147,15 +147,15 @@ export async function stageFile(db: Database, file: StageSource, opts: StageOpti
 }
 
 /** Writes a staged file into the project's tables; the caller holds the transaction. */
-export async function writeStaged(db: Database, staged: StagedFile): Promise<void> {
+export async function writeStaged(db: Session, staged: StagedFile): Promise<void> {
   const started = performance.now();
   const mapping = staged.file.mapping;
   const { checked, errors, lineExpr, lineJoin, keep, quality } = staged;
   const id = quality.importId;
-  const name = quoteLiteral(quality.file);
-  const targetCols = mapping.select.map(([col]) => quoteIdent(col));
+  const name = quotedString(quality.file);
+  const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   const insertCols = [...targetCols, ...(mapping.amount ? ['is_return', 'import_id', 'line'] : ['import_id'])];
-  const values = [...targetCols, ...(mapping.amount ? [`${quoteIdent(mapping.amount)} <= 0`, String(id), lineExpr] : [String(id)])];
+  const values = [...targetCols, ...(mapping.amount ? [`${quotedIdentifier(mapping.amount)} <= 0`, String(id), lineExpr] : [String(id)])];
   await db.run(`INSERT INTO ${mapping.table} (${insertCols.join(', ')}) SELECT ${values.join(', ')} FROM ${checked} ${lineJoin} WHERE ${keep}`);
   await db.run(`INSERT INTO rejects SELECT ${id}, ${name}, ${lineExpr}, reason, detail, raw FROM ${checked} ${lineJoin} WHERE reason IS NOT NULL`);
   if (mapping.afterWrite) await db.run(mapping.afterWrite(checked, id));
@@ -168,7 +168,7 @@ export async function writeStaged(db: Database, staged: StagedFile): Promise<voi
   quality.seconds += (performance.now() - started) / 1000;
 }
 
-export async function dropStaged(db: Database, staged: StagedFile[]): Promise<void> {
+export async function dropStaged(db: Session, staged: StagedFile[]): Promise<void> {
   for (const s of staged) {
     const kind = s.file.kind;
     await db.run(`DROP TABLE IF EXISTS checked_${kind}; DROP TABLE IF EXISTS reader_errors_${kind}; DROP TABLE IF EXISTS line_steps_${kind};`);
@@ -178,11 +178,11 @@ export async function dropStaged(db: Database, staged: StagedFile[]): Promise<vo
 /** Every column as text, named by position; CSV lines the reader cannot split go to reject_errors. */
 function readSource(file: StageSource): string {
   if (file.format === 'parquet') {
-    const cols = (file.sourceColumns ?? []).map((c, i) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(file.columns[i])}`);
-    return `(SELECT ${cols.join(', ')} FROM read_parquet(${quoteLiteral(file.path)}))`;
+    const cols = (file.sourceColumns ?? []).map((c, i) => `CAST(${quotedIdentifier(c)} AS VARCHAR) AS ${quotedIdentifier(file.columns[i])}`);
+    return `(SELECT ${cols.join(', ')} FROM read_parquet(${quotedString(file.path)}))`;
   }
-  const columns = `{${file.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
-  return `read_csv(${quoteLiteral(file.path)}, header = true, delim = ${quoteLiteral(file.delimiter)}, quote = '"', escape = '"',
+  const columns = `{${file.columns.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}`;
+  return `read_csv(${quotedString(file.path)}, header = true, delim = ${quotedString(file.delimiter)}, quote = '"', escape = '"',
     columns = ${columns}, auto_detect = false, store_rejects = true)`;
 }
 
@@ -195,7 +195,7 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
   let from = `(SELECT rowid + 1 AS ordinality, * FROM ${raw}) AS src`;
   const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
   if (mapping.key) {
-    const key = quoteIdent(mapping.key);
+    const key = quotedIdentifier(mapping.key);
     checks.push({ reason: 'missing_key', fails: `${key} IS NULL`, detail: `'key is empty'` });
     checks.push({
       reason: 'duplicate_key',
@@ -206,14 +206,14 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
   }
   const productCol = mapping.productColumn;
   if (catalog && productCol) {
-    from += ` LEFT JOIN (${catalog}) cat ON cat.catalog_id = src.${quoteIdent(productCol)}`;
-    checks.push({ reason: 'unknown_product', fails: `catalog_id IS NULL`, detail: `'${productCol}=' || coalesce(${quoteIdent(productCol)}, '')` });
+    from += ` LEFT JOIN (${catalog}) cat ON cat.catalog_id = src.${quotedIdentifier(productCol)}`;
+    checks.push({ reason: 'unknown_product', fails: `catalog_id IS NULL`, detail: `'${productCol}=' || coalesce(${quotedIdentifier(productCol)}, '')` });
   }
   const reason = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.fails} THEN '${c.reason}'`).join(' ')} END` : 'NULL::VARCHAR';
   const detail = checks.length ? `CASE reason ${checks.map((c) => `WHEN '${c.reason}' THEN ${c.detail}`).join(' ')} END` : 'NULL::VARCHAR';
-  const rawText = `concat_ws(${quoteLiteral(file.delimiter)}, ${file.columns.map((c) => `coalesce(${quoteIdent(c)}, '')`).join(', ')})`;
+  const rawText = `concat_ws(${quotedString(file.delimiter)}, ${file.columns.map((c) => `coalesce(${quotedIdentifier(c)}, '')`).join(', ')})`;
   const selectAll = [...mapping.select, ...(mapping.extra ?? [])];
-  const typed = selectAll.map(([col]) => quoteIdent(col)).join(', ');
+  const typed = selectAll.map(([col]) => quotedIdentifier(col)).join(', ');
   return `
     SELECT ord, ${typed}, reason,
       CASE WHEN reason IS NULL THEN NULL ELSE ${detail} END AS detail,
@@ -221,7 +221,7 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
     FROM (
       SELECT *, ${reason} AS reason
       FROM (
-        SELECT src.ordinality AS ord, ${file.columns.map((c) => `src.${quoteIdent(c)}`).join(', ')}${catalog && productCol ? ', cat.catalog_id' : ''},
-          ${selectAll.map(([col, expr]) => `${expr} AS ${quoteIdent(col)}`).join(',\n          ')}
+        SELECT src.ordinality AS ord, ${file.columns.map((c) => `src.${quotedIdentifier(c)}`).join(', ')}${catalog && productCol ? ', cat.catalog_id' : ''},
+          ${selectAll.map(([col, expr]) => `${expr} AS ${quotedIdentifier(col)}`).join(',\n          ')}
         FROM ${from}))`;
 }

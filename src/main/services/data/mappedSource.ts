@@ -6,7 +6,7 @@ import {
   type ProductMapping,
   type PurchaseMapping,
 } from '../../../shared/mapping';
-import { quoteIdent, quoteLiteral } from '../db/sql';
+import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import type { Check, KindMapping } from './lpointMapping';
 
 /**
@@ -20,7 +20,7 @@ export function positional(header: string[]): { columns: string[]; col: (name: s
     col: (name: string) => {
       const i = header.indexOf(name);
       if (i < 0) throw new AppError('BAD_ARGUMENT', `The file has no column named "${name}"; its columns are: ${header.join(', ')}.`);
-      return quoteIdent(columns[i]);
+      return quotedIdentifier(columns[i]);
     },
   };
 }
@@ -30,10 +30,10 @@ const text = (c: string) => `NULLIF(${c}, '')`;
 const number = (c: string) => `TRY_CAST(regexp_replace(trim(${c}), '[,₩원\\s]', '', 'g') AS DOUBLE)`;
 const ONLINE = ['2', 'online', 'on', '온라인', 'web', 'app', 'mobile', '모바일', 'e'];
 const OFFLINE = ['1', 'offline', 'off', '오프라인', 'store', '매장', 'o'];
-const list = (values: string[]) => values.map(quoteLiteral).join(', ');
+const list = (values: string[]) => values.map(quotedString).join(', ');
 
 export function purchaseMapping(m: PurchaseMapping, col: (name: string) => string, deriveProducts: boolean): KindMapping {
-  const fmt = quoteLiteral(DATE_FORMATS[m.dateFormat]);
+  const fmt = quotedString(DATE_FORMATS[m.dateFormat]);
   const stamp = `try_strptime(trim(${col(m.date)}), ${fmt})`;
   const hour = m.hour ? `TRY_CAST(trim(${col(m.hour)}) AS TINYINT)` : formatHasTime(m.dateFormat) ? `hour(${stamp})::TINYINT` : '0::TINYINT';
   const customer = text(col(m.customer));

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { guessPurchaseMapping, type Encoding } from '../../../shared/mapping';
 import type { FilePreview } from '../../../shared/reports';
 import { Database } from '../db/database';
-import { quoteLiteral } from '../db/sql';
+import { quotedString } from '@duckdb/node-api';
 import { decodeHead, detectDelimiter, detectEncoding, readHead } from './encoding';
 
 export const PREVIEW_ROWS = 20;
@@ -29,8 +29,8 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
   const tmp = mkdtempSync(join(tmpdir(), 'cw-preview-'));
   try {
     if (fileFormat(file) === 'parquet') {
-      const rows = await db.all(`SELECT * FROM read_parquet(${quoteLiteral(file)}) LIMIT ${PREVIEW_ROWS}`);
-      const header = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(file)})`)).map((r) => r.column_name);
+      const rows = await db.all(`SELECT * FROM read_parquet(${quotedString(file)}) LIMIT ${PREVIEW_ROWS}`);
+      const header = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${quotedString(file)})`)).map((r) => r.column_name);
       const values = rows.map((r) => header.map((h) => (r[h] === null || r[h] === undefined ? '' : String(r[h]))));
       return { file, format: 'parquet', encodingDetected: null, encoding: 'utf-8', delimiter: null, header, rows: values, guess: guessPurchaseMapping(header, values) };
     }
@@ -45,8 +45,10 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     let header: string[];
     let values: string[][];
     try {
-      const rows = await db.connection.runAndReadAll(
-        `SELECT * FROM read_csv(${quoteLiteral(sample)}, header = true, delim = ${quoteLiteral(delim)}, quote = '"', all_varchar = true, null_padding = true)`,
+      const rows = await db.read((session) =>
+        session.connection.runAndReadAll(
+        `SELECT * FROM read_csv(${quotedString(sample)}, header = true, delim = ${quotedString(delim)}, quote = '"', all_varchar = true, null_padding = true)`,
+        ),
       );
       header = rows.columnNames();
       values = rows.getRowsJS().map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
@@ -55,7 +57,7 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     }
     return { file, format: 'csv', encodingDetected: detected, encoding: used, delimiter: delim, header, rows: values, guess: guessPurchaseMapping(header, values) };
   } finally {
-    db.close();
+    await db.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

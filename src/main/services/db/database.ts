@@ -1,34 +1,76 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { AppError } from '../../../shared/errors';
+import { Session, type Row, type Sql } from './session';
 
-export type Row = Record<string, unknown>;
+export { Session, type Row, type Sql } from './session';
 
-/** One open DuckDB file and its connection. Closed exactly once. */
-export class Database {
-  private closed = false;
+/**
+ * One open DuckDB file. Every unit of work gets its own connection (a Session) and with it its
+ * own transaction: reads run side by side on the last committed state; writes go through one
+ * queue, one at a time. Closing waits for the work in flight and refuses new work.
+ */
+export class Database implements Sql {
+  private writes: Promise<unknown> = Promise.resolve();
+  private active = 0;
+  private queued = 0;
+  private closing: Promise<void> | null = null;
+  private drained: (() => void) | null = null;
+  /** What the write running now does (for BUSY messages); null when none. */
+  writing: string | null = null;
 
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
   ) {}
 
   static async open(path: string): Promise<Database> {
     const instance = await DuckDBInstance.create(path);
-    try {
-      const connection = await instance.connect();
-      return new Database(path, instance, connection);
-    } catch (error) {
-      instance.closeSync();
-      throw error;
-    }
+    return new Database(path, instance);
   }
 
-  /** Run a statement; rows come back with BIGINT as number and dates as ISO text. */
+  /** Runs `work` on a session of its own, beside any other reads and the write in progress. */
+  async read<T>(work: (session: Session) => Promise<T>): Promise<T> {
+    return this.withSession(work);
+  }
+
+  /**
+   * Runs `work` after every write queued before it, on a session of its own. `what` names the
+   * work for anyone told the project is busy.
+   */
+  async write<T>(what: string, work: (session: Session) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    this.queued += 1;
+    const turn = this.writes.then(async () => {
+      this.writing = what;
+      try {
+        return await this.withSession(work);
+      } finally {
+        this.writing = null;
+        this.queued -= 1;
+      }
+    });
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Resolves when every write queued so far has ended (whatever its outcome). */
+  async writeQueueIdle(): Promise<void> {
+    await this.writes;
+  }
+
+  /** Whether close was asked: new work must open the file again. */
+  get isClosing(): boolean {
+    return this.closing !== null;
+  }
+
+  /** Writes queued or running. */
+  get pendingWrites(): number {
+    return this.queued;
+  }
+
+  /** One statement on a session of its own (reads, and writes in tests and set-up). */
   async all<T extends Row = Row>(sql: string, values?: DuckDBValue[]): Promise<T[]> {
-    const started = performance.now();
-    const reader = await this.connection.runAndReadAll(sql, values);
-    logSlow(sql, started);
-    return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+    return this.read((s) => s.all<T>(sql, values));
   }
 
   async one<T extends Row = Row>(sql: string, values?: DuckDBValue[]): Promise<T | undefined> {
@@ -36,64 +78,45 @@ export class Database {
   }
 
   async run(sql: string, values?: DuckDBValue[]): Promise<void> {
-    const started = performance.now();
-    await this.connection.run(sql, values);
-    logSlow(sql, started);
+    await this.read((s) => s.run(sql, values));
   }
 
-  /** Runs `work` inside one transaction: everything or nothing. */
-  async transaction<T>(work: () => Promise<T>): Promise<T> {
-    await this.run('BEGIN TRANSACTION');
-    try {
-      const result = await work();
-      await this.run('COMMIT');
-      return result;
-    } catch (error) {
-      await this.run('ROLLBACK').catch(() => undefined);
-      throw error;
+  /** Waits for the work in flight, then closes the file. Closing twice is closing once. */
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = new Promise<void>((resolve) => {
+        if (this.active === 0) resolve();
+        else this.drained = resolve;
+      }).then(() => this.instance.closeSync());
     }
+    return this.closing;
   }
 
-  interrupt(): void {
-    if (!this.closed) this.connection.interrupt();
-  }
-
-  /** Percentage of the running query, or null where DuckDB cannot tell. */
-  progress(): { percentage: number; rowsProcessed: number } | null {
-    if (this.closed) return null;
-    const p = this.connection.progress;
-    if (!p || p.percentage < 0) return null;
-    return { percentage: p.percentage, rowsProcessed: Number(p.rows_processed) };
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  private async withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    this.active += 1;
+    let session: Session | null = null;
     try {
-      this.connection.closeSync();
+      session = new Session(await this.instance.connect());
+      return await work(session);
     } finally {
-      this.instance.closeSync();
+      session?.close();
+      this.active -= 1;
+      if (this.active === 0 && this.drained) this.drained();
     }
+  }
+
+  private ensureOpen(): void {
+    if (this.closing) throw new AppError('BUSY', `The project file ${this.path} is being closed; open the project again.`);
   }
 }
 
-/** CW_DEBUG_SQL=1 logs every statement slower than 100 ms with its duration (stderr). */
-const debugSql = typeof process !== 'undefined' && process.env.CW_DEBUG_SQL === '1';
-function logSlow(sql: string, started: number): void {
-  if (!debugSql) return;
-  const ms = performance.now() - started;
-  if (ms >= 100) process.stderr.write(`[sql ${ms.toFixed(0)} ms] ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)}\n`);
-}
-
-function toPlain(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
-  return out;
-}
-
-function plainValue(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(plainValue);
-  return value;
+/** One session on a fresh in-memory database (scratch work: previews, calibration), closed after. */
+export async function withScratchSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
+  const db = await Database.open(':memory:');
+  try {
+    return await db.read(work);
+  } finally {
+    await db.close();
+  }
 }

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { JobProgress } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
+import type { JobDetail, JobProgress, JobState, JobStatus } from '../../../shared/contract';
+import { AppError, type WireError } from '../../../shared/errors';
 
 export type Clock = () => number;
 
-export interface ProgressUpdate {
-  step: string;
-  rowsDone: number;
-  fraction: number | null;
+/** What work reports: rows for imports and generation, or a training step. */
+export type ProgressUpdate =
+  | { step: string; fraction: number | null; rowsDone: number }
+  | { step: string; fraction: number | null; training: Omit<Extract<JobDetail, { type: 'training' }>, 'type'> };
+
+export interface JobEvents {
+  progress(progress: JobProgress): void;
+  finished(state: JobState): void;
 }
 
 /** A running piece of long work: an id, throttled progress and cancel. */
@@ -33,18 +37,16 @@ export class Job {
     if (!force && now - this.lastEmit < this.throttleMs) return;
     this.lastEmit = now;
     const seconds = (now - this.started) / 1000;
-    this.emit({
-      jobId: this.id,
-      kind: this.kind,
-      step: update.step,
-      rowsDone: update.rowsDone,
-      rowsPerSecond: seconds > 0 ? Math.round(update.rowsDone / seconds) : 0,
-      fraction: update.fraction,
-    });
+    const detail: JobDetail =
+      'training' in update
+        ? { type: 'training', ...update.training }
+        : { type: 'rows', rowsDone: update.rowsDone, rowsPerSecond: seconds > 0 ? Math.round(update.rowsDone / seconds) : 0 };
+    this.emit({ jobId: this.id, kind: this.kind, step: update.step, fraction: update.fraction, detail });
   }
 
   onCancel(handler: () => void): void {
-    this.cancelHandlers.push(handler);
+    if (this.cancelled) handler();
+    else this.cancelHandlers.push(handler);
   }
 
   cancel(): void {
@@ -63,42 +65,146 @@ export class Job {
   }
 }
 
+interface Entry {
+  state: JobState;
+  job: Job | null;
+  /** Cancel asked before the work attached (jobs.start answers before the work begins). */
+  cancelEarly: boolean;
+  started: number;
+}
+
+/**
+ * Every job of this process: the server issues the ids, keeps the state of the running ones
+ * and the result (or error) of the last `keep` finished ones, so a reloaded page can find them.
+ */
 export class JobRegistry {
-  private readonly running = new Map<string, Job>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly clock: Clock = () => performance.now(),
     private readonly throttleMs = 200,
+    private readonly keep = 50,
   ) {}
 
+  /** Registers a job before its work begins (jobs.start answers with this id at once). */
+  reserve(method: string, kind: string, project: string | null): string {
+    const id = randomUUID();
+    this.entries.set(id, { state: this.newState(id, method, kind, project), job: null, cancelEarly: false, started: this.clock() });
+    return id;
+  }
+
+  /**
+   * Runs work as a job: progress events while it runs, one job.finished event at the end, the
+   * result or error kept. A reserved id is adopted; a new id is issued when none is given.
+   */
   async run<T>(
     kind: string,
     requestedId: string | undefined,
-    emit: (progress: JobProgress) => void,
+    events: JobEvents,
     work: (job: Job) => Promise<T>,
+    meta: { method?: string; project?: string | null } = {},
   ): Promise<T> {
     const id = requestedId ?? randomUUID();
-    if (this.running.has(id)) throw new AppError('BAD_ARGUMENT', `A job with id ${id} is already running.`);
-    const job = new Job(id, kind, emit, this.clock, this.throttleMs);
-    this.running.set(id, job);
+    let entry = this.entries.get(id);
+    if (entry && (entry.job || entry.state.status !== 'running')) {
+      throw new AppError('BAD_ARGUMENT', `A job with id ${id} already exists.`);
+    }
+    if (!entry) {
+      entry = { state: this.newState(id, meta.method ?? kind, kind, meta.project ?? null), job: null, cancelEarly: false, started: this.clock() };
+      this.entries.set(id, entry);
+    }
+    const current = entry;
+    const job = new Job(id, kind, (p) => {
+      current.state.progress = p;
+      events.progress(p);
+    }, this.clock, this.throttleMs);
+    current.job = job;
+    if (current.cancelEarly) job.cancel();
     try {
-      return await work(job);
+      job.throwIfCancelled();
+      const result = await work(job);
+      this.finish(id, events, 'done', result, null);
+      return result;
     } catch (error) {
-      if (job.cancelled) throw new AppError('CANCELLED', 'The job was cancelled; nothing was changed.');
+      const wire = job.cancelled ? { code: 'CANCELLED' as const, message: 'The job was cancelled; nothing was changed.' } : toWire(error);
+      this.finish(id, events, job.cancelled ? 'cancelled' : 'failed', undefined, wire);
+      if (job.cancelled) throw new AppError('CANCELLED', wire.message);
       throw error;
-    } finally {
-      this.running.delete(id);
     }
   }
 
+  /** Ends a reserved job whose work failed before it attached (e.g. the project did not open). */
+  failReserved(id: string, events: JobEvents, error: unknown): void {
+    const entry = this.entries.get(id);
+    if (!entry || entry.job || entry.state.status !== 'running') return;
+    const wire = toWire(error);
+    this.finish(id, events, wire.code === 'CANCELLED' ? 'cancelled' : 'failed', undefined, wire);
+  }
+
   cancel(id: string): boolean {
-    const job = this.running.get(id);
-    if (!job) return false;
-    job.cancel();
+    const entry = this.entries.get(id);
+    if (!entry || entry.state.status !== 'running') return false;
+    if (entry.job) entry.job.cancel();
+    else entry.cancelEarly = true;
     return true;
   }
 
-  list(): string[] {
-    return [...this.running.keys()];
+  get(id: string): JobState {
+    const entry = this.entries.get(id);
+    if (!entry) throw new AppError('NOT_FOUND', `There is no job with id ${id} (finished jobs are kept until ${this.keep} newer ones end).`);
+    return this.snapshot(entry);
   }
+
+  /** Running jobs first, then the finished ones, newest first. */
+  list(): JobState[] {
+    const all = [...this.entries.values()].map((e) => this.snapshot(e));
+    const rank = (s: JobState) => (s.status === 'running' ? 0 : 1);
+    return all.sort((a, b) => rank(a) - rank(b) || b.startedAt.localeCompare(a.startedAt));
+  }
+
+  /** Ids of the jobs still running. */
+  running(): string[] {
+    return [...this.entries.values()].filter((e) => e.state.status === 'running').map((e) => e.state.jobId);
+  }
+
+  private finish(id: string, events: JobEvents, status: JobStatus, result: unknown, error: WireError | null): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    const seconds = (this.clock() - entry.started) / 1000;
+    Object.assign(entry.state, { status, result, error, seconds, finishedAt: new Date().toISOString() });
+    entry.job = null;
+    this.prune();
+    events.finished(this.snapshot(entry));
+  }
+
+  private prune(): void {
+    const finished = [...this.entries.values()].filter((e) => e.state.status !== 'running');
+    for (const old of finished.slice(0, Math.max(0, finished.length - this.keep))) this.entries.delete(old.state.jobId);
+  }
+
+  private snapshot(entry: Entry): JobState {
+    const seconds = entry.state.status === 'running' ? (this.clock() - entry.started) / 1000 : entry.state.seconds;
+    return { ...entry.state, seconds };
+  }
+
+  private newState(id: string, method: string, kind: string, project: string | null): JobState {
+    return {
+      jobId: id,
+      kind,
+      method,
+      project,
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      seconds: 0,
+      progress: null,
+      result: undefined,
+      error: null,
+    };
+  }
+}
+
+function toWire(error: unknown): WireError {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  return { code: 'INTERNAL', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }

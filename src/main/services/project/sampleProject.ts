@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { generateLpoint } from '../generator';
 import { importLpoint } from '../data/importLpoint';
 import type { Job } from '../jobs/jobs';
-import { PROJECT_FILE, type Project, type ProjectStore } from './projectStore';
+import { ensureReceiptFacts } from '../analytics/receiptFacts';
+import { PROJECT_FILE, type OpenProject, type ProjectStore } from './projectStore';
 
 export const SAMPLE_CUSTOMERS = 3000;
 export const SAMPLE_SEED = 20210101;
@@ -13,7 +14,7 @@ export const SAMPLE_SEED = 20210101;
  * (3,000 customers, fixed seed, with its planted bad lines so the quality report has something
  * to show), already imported. Built beside its final place and moved there only when complete.
  */
-export async function openSampleProject(projects: ProjectStore, dataDir: string, job: Job): Promise<Project> {
+export async function openSampleProject(projects: ProjectStore, dataDir: string, job: Job): Promise<OpenProject> {
   const dir = join(dataDir, 'sample-project');
   if (existsSync(join(dir, PROJECT_FILE))) return projects.get(dir);
   // Two windows (or a double-mounted effect) asking at once share one build.
@@ -24,9 +25,9 @@ export async function openSampleProject(projects: ProjectStore, dataDir: string,
   return build;
 }
 
-const building = new Map<string, Promise<Project>>();
+const building = new Map<string, Promise<OpenProject>>();
 
-async function buildSample(projects: ProjectStore, dataDir: string, dir: string, job: Job): Promise<Project> {
+async function buildSample(projects: ProjectStore, dataDir: string, dir: string, job: Job): Promise<OpenProject> {
   const partial = join(dataDir, 'sample-project.partial');
   const source = join(dataDir, 'sample-source');
   rmSync(partial, { recursive: true, force: true });
@@ -38,13 +39,16 @@ async function buildSample(projects: ProjectStore, dataDir: string, dir: string,
       onProgress: (p) => job.progress({ step: `sample: ${p.step}`, rowsDone: p.linesDone, fraction: p.fraction / 2 }),
       cancelled: () => job.cancelled,
     });
-    const project = await projects.create(partial);
-    await importLpoint(project, { folder: source, dropDuplicates: false, replace: false }, job);
-    projects.close(partial);
+    await projects.create(partial);
+    await projects.write(partial, 'import', async (project) => {
+      await importLpoint(project, { folder: source, dropDuplicates: false, replace: false }, job);
+      await ensureReceiptFacts(project.db);
+    });
+    await projects.close(partial);
     renameSync(partial, dir);
     return projects.get(dir);
   } catch (error) {
-    projects.close(partial);
+    await projects.close(partial).catch(() => false);
     rmSync(partial, { recursive: true, force: true });
     throw error;
   } finally {

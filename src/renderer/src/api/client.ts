@@ -11,12 +11,29 @@ declare global {
  * The typed client: the preload's `window.workbench` inside Electron; in browser mode the same
  * verbs over HTTP (the token travels as a same-site cookie) and events over server-sent events.
  */
+const connectedListeners = new Set<() => void>();
+let ensureEvents: () => void = () => {};
+
+/**
+ * Called each time the event stream (re)connects — browser mode only; in Electron events never
+ * have a gap. Events sent while the stream was not connected are lost, so whoever waits for an
+ * event asks the server for the state again here.
+ */
+export function onEventsConnected(listener: () => void): () => void {
+  ensureEvents();
+  connectedListeners.add(listener);
+  return () => connectedListeners.delete(listener);
+}
+
 function httpApi(): WorkbenchApi {
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let source: EventSource | null = null;
   const ensureSource = () => {
     if (source) return;
     source = new EventSource('/api/events');
+    source.addEventListener('open', () => {
+      for (const l of [...connectedListeners]) l();
+    });
     for (const name of ['job.progress', 'job.finished']) {
       source.addEventListener(name, (e) => {
         const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
@@ -24,6 +41,7 @@ function httpApi(): WorkbenchApi {
       });
     }
   };
+  ensureEvents = ensureSource;
   return buildApi(
     METHODS,
     async (method, args) => {

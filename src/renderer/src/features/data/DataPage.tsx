@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { formatDate, formatNumber } from '../../format';
 import { t, type Lang, type StringKey } from '../../i18n';
 import { ImportPanel } from './ImportPanel';
@@ -17,21 +18,16 @@ interface Props {
 
 /** Open or create a project, see its tables and the data-quality report, import, browse rejects. */
 export function DataPage({ lang, project, recent, onOpen, onError }: Props) {
-  const [info, setInfo] = useState<ProjectInfo | null>(null);
   const [folder, setFolder] = useState(project ?? '');
-
-  const refresh = useCallback(async () => {
-    if (!project) return setInfo(null);
-    try {
-      setInfo(await workbench.project.open({ project }));
-    } catch (e) {
-      setInfo(null);
-      onError(e);
-    }
-  }, [project, onError]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const { data: info = null, refresh } = useQuery(project ? { project } : null, (a): Promise<ProjectInfo> => workbench.project.open(a), { onError });
+  // A job that ends while this page is shown — also one started before a page reload — may have changed the project.
+  useEffect(
+    () =>
+      workbench.on('job.finished', (f) => {
+        if (f.ok) void refresh();
+      }),
+    [refresh],
+  );
   useEffect(() => setFolder(project ?? ''), [project]);
 
   const open = async (create: boolean) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { workbench } from '../../api/client';
+import { runJob } from '../../api/jobs';
 import { t, type Lang } from '../../i18n';
 import { MappedImportWizard } from './MappedImportWizard';
 import { useImportRun } from './useImportRun';
@@ -12,7 +12,7 @@ export function ImportPanel({ lang, project, onDone, onError }: { lang: Lang; pr
   const { busy, done, run } = useImportRun(onDone, onError);
   const [mode, setMode] = useState<'lpoint' | 'mapped'>('lpoint');
 
-  const start = () => run((jobId) => workbench.data.importLpoint({ project, folder, dropDuplicates, replace, jobId }));
+  const start = () => run(() => runJob('data.importLpoint', { project, folder, dropDuplicates, replace }));
   return (
     <div className="card" data-testid="import-panel">
       <h3>{t('import.title', lang)}</h3>

@@ -10,6 +10,8 @@ import {
 } from '../../../../shared/mapping';
 import type { FilePreview } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
+import { runJob } from '../../api/jobs';
+import { useQuery } from '../../api/useQuery';
 import { t, type Lang, type StringKey } from '../../i18n';
 import { SideFileMapper, type SideFile } from './SideFileMapper';
 import { useImportRun } from './useImportRun';
@@ -46,37 +48,34 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const [file, setFile] = useState('');
   const [encoding, setEncoding] = useState<Encoding | 'auto'>('auto');
   const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
-  const [preview, setPreview] = useState<FilePreview | null>(null);
+  // The preview asked for last: a quick change of encoding or delimiter never shows an older answer.
+  const [previewArgs, setPreviewArgs] = useState<{ file: string; encoding: Encoding | 'auto'; delimiter: Delimiter | ''; n: number } | null>(null);
+  const { data: preview = null } = useQuery(
+    previewArgs,
+    (a): Promise<FilePreview> => workbench.data.previewFile({ file: a.file, encoding: a.encoding, delimiter: a.delimiter || undefined }),
+    { onError },
+  );
   const [mapping, setMapping] = useState<Partial<PurchaseMapping>>({});
   const [customers, setCustomers] = useState<SideFile | null>(null);
   const [products, setProducts] = useState<SideFile | null>(null);
   const [saveAs, setSaveAs] = useState('');
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
   const { busy, done, run } = useImportRun(onDone, onError);
 
-  useEffect(() => {
-    workbench.data.mappings({ project }).then(setSaved, onError);
-  }, [project, onError, done]);
+  const { data: saved = [] } = useQuery({ project, done }, (a): Promise<SavedMapping[]> => workbench.data.mappings({ project: a.project }), { onError });
 
-  const load = async (enc = encoding, delim = delimiter) => {
-    try {
-      const p = await workbench.data.previewFile({ file, encoding: enc, delimiter: delim || undefined });
-      setPreview(p);
-      setMapping((m) => (Object.keys(m).length ? m : p.guess));
-    } catch (e) {
-      onError(e);
-    }
-  };
+  useEffect(() => {
+    if (preview) setMapping((m) => (Object.keys(m).length ? m : preview.guess));
+  }, [preview]);
+  const load = (enc = encoding, delim = delimiter) => setPreviewArgs((prev) => ({ file, encoding: enc, delimiter: delim, n: (prev?.n ?? 0) + 1 }));
   const missing = !mapping.customer || !mapping.date || !mapping.amount || !mapping.dateFormat;
   const start = () =>
-    run((jobId) =>
-      workbench.data.importMapped({
+    run(() =>
+      runJob('data.importMapped', {
         project,
         purchases: { file, encoding, delimiter: delimiter || undefined, mapping: mapping as PurchaseMapping },
         customers: customers ? { file: customers.file, mapping: customers.mapping as CustomerMapping } : undefined,
         products: products ? { file: products.file, mapping: products.mapping as ProductMapping } : undefined,
         saveAs: saveAs || undefined,
-        jobId,
       }),
     );
 

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REJECT_REASONS, type ProjectInfo, type RejectPage, type RejectReason } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { formatNumber } from '../../format';
 import { REASON_LABELS, t, type Lang } from '../../i18n';
 
@@ -10,14 +11,13 @@ const PAGE = 20;
 export function RejectsViewer({ lang, project, info, onError }: { lang: Lang; project: string; info: ProjectInfo; onError: (e: unknown) => void }) {
   const [reason, setReason] = useState<RejectReason | ''>('');
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<RejectPage | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  useEffect(() => {
-    workbench.data
-      .rejects({ project, reason: reason || undefined, offset, limit: PAGE })
-      .then(setPage, onError);
-  }, [project, reason, offset, info, onError]);
+  // Asked again when the project's info changes (an import); a quick filter or page change never shows an older page.
+  const { data: page = null } = useQuery(
+    { project, reason, offset, rejects: info.rejectsByReason, imports: info.imports.length },
+    (a): Promise<RejectPage> => workbench.data.rejects({ project: a.project, reason: a.reason || undefined, offset: a.offset, limit: PAGE }),
+    { onError },
+  );
 
   const exportCsv = async () => {
     try {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { guessColumns, SIDE_SYNONYMS } from '../../../../shared/mapping';
 import type { FilePreview } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
+import { useLatest } from '../../api/useQuery';
 import { t, type Lang, type StringKey } from '../../i18n';
 
 export interface SideFile {
@@ -29,9 +30,12 @@ export function SideFileMapper<F extends SideField>({ lang, title, fields, testI
 
   const publish = (nextFile: string, next: Record<string, string>) =>
     onChange(nextFile && next[fields[0]] ? { file: nextFile, mapping: next } : null);
+  const latest = useLatest();
   const load = async () => {
+    const ticket = latest.begin(); // a preview of a file no longer in the field is dropped
     try {
       const p = await workbench.data.previewFile({ file });
+      if (!ticket.isCurrent()) return;
       setPreview(p);
       // Guess by name, else the first column for the key.
       const guess = { ...guessColumns(p.header, fields) } as Record<string, string>;
@@ -39,7 +43,7 @@ export function SideFileMapper<F extends SideField>({ lang, title, fields, testI
       setMapping(guess);
       publish(file, guess);
     } catch (e) {
-      onError(e);
+      if (ticket.isCurrent()) onError(e);
     }
   };
   return (
@@ -47,7 +51,7 @@ export function SideFileMapper<F extends SideField>({ lang, title, fields, testI
       <div className="row">
         <label>
           {t(title, lang)}
-          <input value={file} onChange={(e) => { setFile(e.target.value); setPreview(null); onChange(null); }} size={50} />
+          <input value={file} onChange={(e) => { latest.cancel(); setFile(e.target.value); setPreview(null); onChange(null); }} size={50} />
         </label>
         <button disabled={!file} onClick={() => void load()}>{t('wizard.preview', lang)}</button>
       </div>

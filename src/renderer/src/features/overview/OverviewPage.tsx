@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CHAINS, type Chain, type Overview, type OverviewFilterIn } from '../../../../shared/analytics';
 import { workbench } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import {
   buildAffiliateUsageChart,
   buildChainStackedChart,
@@ -10,7 +11,7 @@ import {
   buildReceiptValueChart,
   buildReceiptsHistogram,
   chainLabel,
-} from '../../charts';
+} from '../../../../shared/charts';
 import { Chart } from '../../components/Chart';
 import { formatNumber } from '../../format';
 import { t, type Lang } from '../../i18n';
@@ -29,18 +30,19 @@ export function OverviewPage({ lang, project, onError }: Props) {
   const [to, setTo] = useState('');
   const [measure, setMeasure] = useState<'lines' | 'receipts'>('lines');
   const [asShare, setAsShare] = useState(false);
-  const [data, setData] = useState<Overview | null>(null);
-
-  useEffect(() => {
-    if (!project || chains.length === 0) return;
-    const filter: OverviewFilterIn = {
-      chains: chains.length === CHAINS.length ? undefined : chains,
-      channel,
-      from: from || undefined,
-      to: to || undefined,
-    };
-    workbench.analytics.overview({ project, ...filter }).then(setData, onError);
-  }, [project, chains, channel, from, to, onError]);
+  const filter: OverviewFilterIn = {
+    chains: chains.length === CHAINS.length ? undefined : chains,
+    channel,
+    from: from || undefined,
+    to: to || undefined,
+  };
+  // Filters that change fast (clicks, typed dates) make one call after a short pause, and an
+  // older answer never replaces the answer to the newest filter.
+  const { data = null, loading } = useQuery(
+    project && chains.length > 0 ? { project, ...filter } : null,
+    (args): Promise<Overview> => workbench.analytics.overview(args),
+    { debounceMs: 150, onError },
+  );
 
   const charts = useMemo(() => {
     if (!data) return null;
@@ -58,7 +60,7 @@ export function OverviewPage({ lang, project, onError }: Props) {
   if (!project) return <p>{t('project.none', lang)}</p>;
   const toggle = (c: Chain) => setChains(chains.includes(c) ? chains.filter((x) => x !== c) : [...chains, c]);
   return (
-    <section className="page" data-testid="overview-page">
+    <section className="page" data-testid="overview-page" data-loading={loading}>
       <h2>{t('nav.overview', lang)}</h2>
       <div className="card row">
         {CHAINS.map((c) => (

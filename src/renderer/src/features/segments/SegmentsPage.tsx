@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { tierNames, transitionStates, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
 import { workbench } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import {
   buildChurnOriginChart,
   buildKlContributionChart,
   buildLpayEcdfChart,
   buildTransitionHeatmap,
   buildTransitionSankey,
-} from '../../charts';
+} from '../../../../shared/charts';
 import { Chart } from '../../components/Chart';
 import { formatNumber } from '../../format';
 import { t, type Lang } from '../../i18n';
@@ -30,38 +31,31 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const [asOf, setAsOf] = useState('');
   const [periods, setPeriods] = useState({ p1from: '', p1to: '', p2from: '', p2to: '' });
   const [tierPick, setTierPick] = useState<{ period: 'all' | 'first' | 'second'; tier: number } | null>(null);
-  const [summary, setSummary] = useState<SegmentSummary | null>(null);
   const [measure, setMeasure] = useState<'customers' | 'revenueSecond'>('customers');
   const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
-  const [profile, setProfile] = useState<SegmentProfile | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const request = useRef(0);
 
   // Recompute (debounced) whenever the spec changes; a stale answer never overwrites a newer one.
-  useEffect(() => {
-    if (!project) return;
-    const parsedShares = shares.split(',').map((s) => Number(s.trim())).filter((n) => Number.isFinite(n) && n > 0);
-    const parsedNames = names.split(',').map((n) => n.trim()).filter(Boolean);
-    const { p1from, p1to, p2from, p2to } = periods;
-    const windows = p1from && p1to && p2from && p2to ? ([{ from: p1from, to: p1to }, { from: p2from, to: p2to }] as const) : undefined;
-    const id = ++request.current;
-    const timer = setTimeout(() => {
-      workbench.segments
-        .compute({
+  const parsedShares = shares.split(',').map((s) => Number(s.trim())).filter((n) => Number.isFinite(n) && n > 0);
+  const parsedNames = names.split(',').map((n) => n.trim()).filter(Boolean);
+  const { p1from, p1to, p2from, p2to } = periods;
+  const windows: [{ from: string; to: string }, { from: string; to: string }] | undefined =
+    p1from && p1to && p2from && p2to ? [{ from: p1from, to: p1to }, { from: p2from, to: p2to }] : undefined;
+  const { data: summary = null } = useQuery(
+    project
+      ? {
           project,
           weights,
           bins,
           shares: parsedShares,
           tierNames: parsedNames.length ? parsedNames : undefined,
           asOf: asOf || undefined,
-          periods: windows ? [windows[0], windows[1]] : undefined,
-        })
-        .then((s) => {
-          if (id === request.current) setSummary(s);
-        }, onError);
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [project, weights, bins, shares, names, asOf, periods, onError]);
+          periods: windows,
+        }
+      : null,
+    (spec): Promise<SegmentSummary> => workbench.segments.compute(spec),
+    { debounceMs: 250, onError },
+  );
 
   // The first answer fills the period inputs with the defaults the service chose (H1/H2 of the data's year).
   useEffect(() => {
@@ -70,13 +64,17 @@ export function SegmentsPage({ lang, project, onError }: Props) {
     setPeriods({ p1from: a.from, p1to: a.to, p2from: b.from, p2to: b.to });
   }, [summary, periods.p1from]);
 
-  useEffect(() => {
-    if (!project || !summary || (!selected && !tierPick)) return setProfile(null);
-    const selector = tierPick
-      ? { kind: 'tier' as const, period: tierPick.period, tier: tierPick.tier }
-      : { kind: 'transition' as const, from: selected!.from, to: selected!.to };
-    workbench.segments.profile({ project, selector }).then(setProfile, onError);
-  }, [project, selected, tierPick, summary, onError]);
+  // The profile of the picked tier or cell, asked again when the segments were recomputed (their spec changed).
+  const selector = tierPick
+    ? { kind: 'tier' as const, period: tierPick.period, tier: tierPick.tier }
+    : selected
+      ? { kind: 'transition' as const, from: selected.from, to: selected.to }
+      : null;
+  const { data: profile = null } = useQuery(
+    project && summary && selector ? { project, selector, spec: summary.spec } : null,
+    (a): Promise<SegmentProfile> => workbench.segments.profile({ project: a.project, selector: a.selector }),
+    { onError },
+  );
 
   const tiers = useMemo(() => (summary ? tierNames(summary.spec.tierNames, summary.tierCount, lang) : []), [summary, lang]);
   const states = useMemo(() => transitionStates(tiers, lang), [tiers, lang]);

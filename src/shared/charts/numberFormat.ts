@@ -1,3 +1,4 @@
+import { fill, UNIT_AFFIXES } from '../i18n';
 import type { Lang } from './labels';
 
 /** Units shown after numbers: 원 (won), 명 (people), 건 (counts), % (shares). */
@@ -16,8 +17,7 @@ function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
 function withUnit(text: string, unit: Unit, lang: Lang): string {
   if (unit === 'percent') return `${text}%`;
   if (unit === 'plain') return text;
-  if (lang === 'en') return unit === 'won' ? `₩${text}` : text;
-  return text + { won: '원', people: '명', count: '건' }[unit];
+  return fill(UNIT_AFFIXES[unit][lang], { n: text });
 }
 
 /** Full figure for tooltips: 1,234원 / 1,234명 / 1,234건 / 12.3% (en: ₩1,234, 1,234). */

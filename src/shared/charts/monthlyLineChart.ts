@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { MonthlyBuyers, MonthlyReceiptValue, MonthlyRevenue } from '../../../shared/analytics';
+import type { MonthlyBuyers, MonthlyReceiptValue, MonthlyRevenue } from '../analytics';
 import { baseOption, tooltipFormatter, valueAxis } from './common';
 import { label, type Lang, type LabelKey } from './labels';
 import type { Unit } from './numberFormat';

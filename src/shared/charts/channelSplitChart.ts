@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { CHANNELS, type ChannelMonthly } from '../../../shared/analytics';
+import { CHANNELS, type ChannelMonthly } from '../analytics';
 import { label, type Lang } from './labels';
 import { stackedMonthly } from './stackedMonthly';
 

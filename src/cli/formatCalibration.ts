@@ -1,5 +1,8 @@
-import type { CalibrationRow } from './calibrate';
-import type { FactUnit, Tolerance } from './facts';
+import type { CalibrationFact } from '../shared/reports';
+
+type CalibrationRow = CalibrationFact;
+type FactUnit = CalibrationFact['unit'];
+type Tolerance = CalibrationFact['tolerance'];
 
 /** A readable table of calibration rows: fact, published, generated, tolerance, pass. */
 export function formatCalibration(rows: CalibrationRow[]): string {

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { transitionStates, type TransitionCell } from '../../../shared/analytics';
+import { transitionStates, type TransitionCell } from '../analytics';
 import { baseOption } from './common';
 import { label, type Lang } from './labels';
 import { formatValue } from './numberFormat';

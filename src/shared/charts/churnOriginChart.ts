@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { ChurnOrigin } from '../../../shared/analytics';
+import type { ChurnOrigin } from '../analytics';
 import { baseOption, tooltipFormatter, valueAxis } from './common';
 import { label, type Lang } from './labels';
 import { formatValue } from './numberFormat';

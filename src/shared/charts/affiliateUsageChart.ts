@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { AFFILIATES, type AffiliateMonthly } from '../../../shared/analytics';
+import { AFFILIATES, type AffiliateMonthly } from '../analytics';
 import { baseOption, monthsOf, tooltipFormatter, valueAxis } from './common';
 import { chainLabel, label, type Lang } from './labels';
 

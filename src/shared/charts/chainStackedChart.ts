@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { CHAINS, type ChainMonthly } from '../../../shared/analytics';
+import { CHAINS, type ChainMonthly } from '../analytics';
 import { chainLabel, label, type Lang } from './labels';
 import { stackedMonthly } from './stackedMonthly';
 

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { KlResult } from '../../../shared/analytics';
+import type { KlResult } from '../analytics';
 import { baseOption, tooltipFormatter, valueAxis } from './common';
 import { chainChannelLabel, label, type Lang } from './labels';
 import { formatValue } from './numberFormat';

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { EcdfSeries, SegmentProfile } from '../../../shared/analytics';
+import type { EcdfSeries, SegmentProfile } from '../analytics';
 import { baseOption, tooltipFormatter, valueAxis } from './common';
 import { label, type Lang } from './labels';
 

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { ReceiptsPerCustomer } from '../../../shared/analytics';
+import type { ReceiptsPerCustomer } from '../analytics';
 import { baseOption, tooltipFormatter, valueAxis } from './common';
 import { label, type Lang } from './labels';
 import { formatValue } from './numberFormat';

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { formatAxis, formatValue, type Unit } from './numberFormat';
-import type { Lang } from './labels';
+import { label, type Lang } from './labels';
 
 
 
@@ -8,7 +8,7 @@ import type { Lang } from './labels';
 export function baseOption(title: string, fileName: string, lang: Lang): EChartsOption {
   return {
     title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
-    toolbox: { feature: { saveAsImage: { name: fileName, title: lang === 'ko' ? '이미지로 저장' : 'Save as image' } } },
+    toolbox: { feature: { saveAsImage: { name: fileName, title: label('saveImage', lang) } } },
     legend: { bottom: 0, type: 'scroll' },
     grid: { left: 72, right: 24, top: 48, bottom: 56, containLabel: true },
   };

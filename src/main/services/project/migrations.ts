@@ -1,0 +1,96 @@
+import { AppError } from '../../../shared/errors';
+import type { Session } from '../db/database';
+
+/**
+ * How a project's storage grows: numbered migrations, each run once, in order, in its own
+ * transaction, recorded in `meta.schema_version` and `schema_migrations`. A project made by an
+ * earlier version opens and is upgraded; one made by a later version is refused untouched.
+ * Never change a migration that has shipped: add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const V1 = `
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS imports (
+  import_id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL,
+  imported_at TIMESTAMP NOT NULL, report VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS customers (
+  customer_id VARCHAR NOT NULL, gender VARCHAR, age_band VARCHAR, region VARCHAR, import_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS products (
+  product_id VARCHAR NOT NULL, name VARCHAR, category VARCHAR, subcategory VARCHAR, import_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS branches (
+  branch_id VARCHAR NOT NULL, chain VARCHAR, region VARCHAR, subregion VARCHAR, import_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS purchases (
+  customer_id VARCHAR NOT NULL, receipt_id VARCHAR, channel TINYINT NOT NULL, chain VARCHAR NOT NULL,
+  branch_id VARCHAR, product_id VARCHAR, date DATE NOT NULL, hour TINYINT NOT NULL, amount DOUBLE NOT NULL,
+  quantity INTEGER NOT NULL, is_return BOOLEAN NOT NULL, import_id INTEGER NOT NULL, line BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS services (
+  customer_id VARCHAR NOT NULL, receipt_id VARCHAR, chain VARCHAR NOT NULL, branch_id VARCHAR, channel TINYINT NOT NULL,
+  date DATE NOT NULL, visit_date DATE, hour TINYINT NOT NULL, amount DOUBLE NOT NULL, is_return BOOLEAN NOT NULL,
+  import_id INTEGER NOT NULL, line BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS payments (
+  customer_id VARCHAR NOT NULL, receipt_id VARCHAR, chain VARCHAR NOT NULL, channel TINYINT NOT NULL, date DATE NOT NULL,
+  hour TINYINT NOT NULL, amount DOUBLE NOT NULL, is_return BOOLEAN NOT NULL, import_id INTEGER NOT NULL, line BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS rejects (
+  import_id INTEGER NOT NULL, file VARCHAR NOT NULL, line BIGINT, reason VARCHAR NOT NULL, detail VARCHAR, raw VARCHAR);
+CREATE TABLE IF NOT EXISTS mappings (name VARCHAR PRIMARY KEY, spec VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'data tables, imports, rejects, saved mappings', sql: V1 },
+  {
+    version: 2,
+    name: 'run registry',
+    sql: `
+CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL);
+CREATE TABLE runs (
+  run_id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, status VARCHAR NOT NULL, settings VARCHAR NOT NULL,
+  seed BIGINT, data_fingerprint VARCHAR NOT NULL, backend VARCHAR, started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP, duration_s DOUBLE, metrics VARCHAR, artifacts VARCHAR, result_tables VARCHAR, error VARCHAR);`,
+  },
+  {
+    version: 3,
+    name: 'saved segment spec table owned by the schema',
+    sql: `CREATE TABLE IF NOT EXISTS segment_spec (spec VARCHAR NOT NULL, computed_at VARCHAR NOT NULL);`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The version a project file is at: 0 for an empty file. */
+export async function schemaVersion(db: Session): Promise<number> {
+  const meta = await db.one<{ n: number }>(
+    `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'meta'`,
+  );
+  if (!meta?.n) return 0;
+  const row = await db.one<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`);
+  return row ? Number(row.value) : 0;
+}
+
+/** Brings a project file to SCHEMA_VERSION; returns the versions applied. */
+export async function migrate(db: Session, dir: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const from = await schemaVersion(db);
+  const latest = migrations[migrations.length - 1].version;
+  if (from > latest) {
+    throw new AppError(
+      'BAD_FILE',
+      `The project in ${dir} was made by a newer Campaign Workbench (storage version ${from}; this one knows up to ${latest}); update the app to open it.`,
+    );
+  }
+  const applied: number[] = [];
+  for (const m of migrations.filter((x) => x.version > from)) {
+    await db.transaction(async () => {
+      await db.run(m.sql);
+      await db.run(`INSERT INTO meta VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [String(m.version)]);
+      if (m.version >= 2) {
+        await db.run(`INSERT INTO schema_migrations VALUES ($1, $2, now()::TIMESTAMP) ON CONFLICT DO NOTHING`, [m.version, m.name]);
+      }
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

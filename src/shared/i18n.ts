@@ -1,0 +1,309 @@
+import type { ErrorCode } from './errors';
+import type { RejectReason } from './reports';
+
+/**
+ * The one table of words the product shows: UI strings, chart labels, chain and tier names, CSV
+ * headings and the CLI's table labels. Korean first (the default), English second. Pure data and
+ * lookups: the renderer, the chart builders, the services that write CSV and the CLI all read it.
+ */
+export type Lang = 'ko' | 'en';
+export type Text = { ko: string; en: string };
+
+/** '{n} rows' with { n: 3 } → '3 rows'; an unknown placeholder stays as it is. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+/** Every UI string, in one table: Korean first (the default), English second. */
+export const STRINGS = {
+  appTitle: { ko: '캠페인 워크벤치', en: 'Campaign Workbench' },
+  'nav.data': { ko: '데이터', en: 'Data' },
+  'nav.overview': { ko: '개요', en: 'Overview' },
+  'nav.segments': { ko: '세그먼트', en: 'Segments' },
+  'nav.churn': { ko: '이탈 예측', en: 'Churn' },
+  'nav.recommend': { ko: '추천', en: 'Recommendations' },
+  'nav.validation': { ko: '검증', en: 'Validation' },
+  'nav.export': { ko: '내보내기', en: 'Export' },
+  comingNext: { ko: '이 단계는 다음 작업에서 제공됩니다.', en: 'This step comes in a later release.' },
+  language: { ko: 'English', en: '한국어' },
+  'project.title': { ko: '프로젝트', en: 'Project' },
+  'project.folder': { ko: '프로젝트 폴더', en: 'Project folder' },
+  'project.open': { ko: '열기', en: 'Open' },
+  'project.create': { ko: '새로 만들기', en: 'Create' },
+  'project.recent': { ko: '최근 프로젝트', en: 'Recent projects' },
+  'project.none': { ko: '열린 프로젝트가 없습니다. 폴더를 입력해 열거나 새로 만드세요.', en: 'No project is open. Enter a folder to open or create one.' },
+  'import.title': { ko: '데이터 가져오기', en: 'Import data' },
+  'import.folder': { ko: 'L.POINT 파일 폴더', en: 'Folder with the L.POINT files' },
+  'import.start': { ko: '가져오기', en: 'Import' },
+  'import.dropDuplicates': { ko: '완전 중복 행 제거', en: 'Drop exact duplicate lines' },
+  'import.replace': { ko: '이미 가져온 파일 다시 가져오기', en: 'Re-import files imported before' },
+  'import.done': { ko: '가져오기 완료', en: 'Import finished' },
+  'import.mode.lpoint': { ko: 'L.POINT 파일 6종', en: 'The six L.POINT files' },
+  'import.mode.mapped': { ko: '기타 구매 파일 (CSV/Parquet)', en: 'Any purchase file (CSV/Parquet)' },
+  'wizard.file': { ko: '구매 파일 경로', en: 'Purchase file path' },
+  'wizard.preview': { ko: '미리보기', en: 'Preview' },
+  'wizard.encoding': { ko: '인코딩', en: 'Encoding' },
+  'wizard.detected': { ko: '감지됨', en: 'detected' },
+  'wizard.delimiter': { ko: '구분자', en: 'Delimiter' },
+  'wizard.auto': { ko: '자동', en: 'Auto' },
+  'wizard.mapping': { ko: '열 매핑', en: 'Column mapping' },
+  'wizard.unmapped': { ko: '(없음)', en: '(none)' },
+  'wizard.required': { ko: '필수', en: 'required' },
+  'wizard.saveAs': { ko: '매핑 저장 이름', en: 'Save mapping as' },
+  'wizard.saved': { ko: '저장된 매핑', en: 'Saved mappings' },
+  'wizard.use': { ko: '불러오기', en: 'Use' },
+  'wizard.customersFile': { ko: '고객 파일 (선택)', en: 'Customer file (optional)' },
+  'wizard.productsFile': { ko: '상품 파일 (선택)', en: 'Product file (optional)' },
+  'side.customer': { ko: '고객', en: 'Customer' },
+  'side.gender': { ko: '성별', en: 'Gender' },
+  'side.ageBand': { ko: '연령대', en: 'Age band' },
+  'side.region': { ko: '지역', en: 'Region' },
+  'side.product': { ko: '상품 코드', en: 'Product' },
+  'side.name': { ko: '상품명', en: 'Name' },
+  'side.category': { ko: '카테고리', en: 'Category' },
+  'side.subcategory': { ko: '세부 카테고리', en: 'Subcategory' },
+  'wizard.import': { ko: '매핑으로 가져오기', en: 'Import with this mapping' },
+  'wizard.missing': { ko: '필수 열을 지정하세요', en: 'Map the required columns' },
+  'field.customer': { ko: '고객', en: 'Customer' },
+  'field.receipt': { ko: '영수증 (없으면 고객+일시)', en: 'Receipt (else customer + time)' },
+  'field.date': { ko: '날짜/일시', en: 'Date or timestamp' },
+  'field.dateFormat': { ko: '날짜 형식', en: 'Date format' },
+  'field.hour': { ko: '시간 (0–23)', en: 'Hour (0–23)' },
+  'field.product': { ko: '상품 코드', en: 'Product' },
+  'field.productName': { ko: '상품명', en: 'Product name' },
+  'field.category': { ko: '카테고리', en: 'Category' },
+  'field.chain': { ko: '제휴사/점포', en: 'Chain' },
+  'field.channel': { ko: '채널 (온/오프라인)', en: 'Channel (online/offline)' },
+  'field.amount': { ko: '금액', en: 'Amount' },
+  'field.quantity': { ko: '수량 (없으면 1)', en: 'Quantity (else 1)' },
+  'tables.title': { ko: '테이블', en: 'Tables' },
+  'tables.rows': { ko: '행 수', en: 'Rows' },
+  'table.customers': { ko: '고객', en: 'Customers' },
+  'table.products': { ko: '상품 분류', en: 'Products' },
+  'table.branches': { ko: '점포', en: 'Branches' },
+  'table.purchases': { ko: '상품 구매', en: 'Purchase lines' },
+  'table.services': { ko: '제휴사 이용', en: 'Affiliate services' },
+  'table.payments': { ko: '엘페이 결제', en: 'L.pay payments' },
+  'table.rejects': { ko: '거부된 행', en: 'Rejected rows' },
+  dateRange: { ko: '구매 기간', en: 'Purchase dates' },
+  'quality.title': { ko: '데이터 품질 보고서', en: 'Data-quality report' },
+  'quality.file': { ko: '파일', en: 'File' },
+  'quality.read': { ko: '읽은 행', en: 'Read' },
+  'quality.loaded': { ko: '적재', en: 'Loaded' },
+  'quality.rejected': { ko: '거부', en: 'Rejected' },
+  'quality.returns': { ko: '반품(금액 ≤ 0)', en: 'Returns (amount ≤ 0)' },
+  'quality.duplicates': { ko: '완전 중복', en: 'Exact duplicates' },
+  'quality.dropped': { ko: '제거됨', en: 'dropped' },
+  'quality.kept': { ko: '유지', en: 'kept' },
+  'quality.customersWithoutPurchases': { ko: '구매 없는 고객', en: 'Customers without purchases' },
+  'quality.unknownCustomers': { ko: '고객 파일에 없는 고객의 구매', en: 'Purchases by customers not in the customer file' },
+  'quality.unaccounted': { ko: '적재도 거부도 되지 않은 행', en: 'Lines neither loaded nor rejected' },
+  'quality.none': { ko: '아직 가져온 데이터가 없습니다.', en: 'Nothing imported yet.' },
+  'rejects.title': { ko: '거부된 행', en: 'Rejected rows' },
+  'rejects.all': { ko: '모든 사유', en: 'All reasons' },
+  'rejects.line': { ko: '줄', en: 'Line' },
+  'rejects.reason': { ko: '사유', en: 'Reason' },
+  'rejects.detail': { ko: '내용', en: 'Detail' },
+  'rejects.raw': { ko: '원본', en: 'Raw text' },
+  'rejects.export': { ko: 'CSV로 내보내기', en: 'Export as CSV' },
+  'rejects.exported': { ko: '저장됨', en: 'Saved' },
+  'rejects.prev': { ko: '이전', en: 'Previous' },
+  'rejects.next': { ko: '다음', en: 'Next' },
+  'rejects.empty': { ko: '거부된 행이 없습니다.', en: 'No rejected rows.' },
+  'jobs.title': { ko: '작업', en: 'Jobs' },
+  'jobs.cancel': { ko: '취소', en: 'Cancel' },
+  'jobs.rows': { ko: '행', en: 'rows' },
+  'jobs.perSecond': { ko: '행/초', en: 'rows/s' },
+  'jobs.starting': { ko: '시작하는 중…', en: 'Starting…' },
+  'jobs.epoch': { ko: '에포크', en: 'epoch' },
+  'jobs.batch': { ko: '배치', en: 'batch' },
+  'jobs.loss': { ko: '손실', en: 'loss' },
+  'jobs.samplesPerSecond': { ko: '샘플/초', en: 'samples/s' },
+  'overview.allChannels': { ko: '전체 채널', en: 'All channels' },
+  'overview.offline': { ko: '오프라인', en: 'Offline' },
+  'overview.online': { ko: '온라인', en: 'Online' },
+  'overview.from': { ko: '시작일', en: 'From' },
+  'overview.to': { ko: '종료일', en: 'To' },
+  'overview.byLines': { ko: '구매 라인 기준', en: 'By lines' },
+  'overview.byReceipts': { ko: '영수증 기준', en: 'By receipts' },
+  'overview.asShare': { ko: '비중으로 보기', en: 'Show as shares' },
+  'overview.oneTimeBuyers': { ko: '1회 구매 고객', en: 'One-time buyers' },
+  'unit.people': { ko: '명', en: '' },
+  'segments.weight': { ko: '가중치', en: 'Weight' },
+  'segments.bins': { ko: '점수 구간 수', en: 'Score bins' },
+  'segments.shares': { ko: '등급 비율(%)', en: 'Tier shares (%)' },
+  'segments.export': { ko: '고객별 세그먼트 CSV', en: 'Per-customer CSV' },
+  'segments.names': { ko: '등급 이름', en: 'Tier names' },
+  'segments.asOf': { ko: '기준일', en: 'As of' },
+  'segments.wholeWindow': { ko: '전체 기간', en: 'Whole window' },
+  'segments.periods': { ko: '기간별 등급', en: 'Tiers per period' },
+  'segments.firstPeriod': { ko: '기간1', en: 'Period 1' },
+  'segments.secondPeriod': { ko: '기간2', en: 'Period 2' },
+  'segments.total': { ko: '합계', en: 'Total' },
+  'segments.matrix': { ko: '등급 이동 행렬', en: 'Transition matrix' },
+  'segments.byCustomers': { ko: '고객 수', en: 'Customers' },
+  'segments.byRevenue': { ko: '기간2 매출', en: 'Period-2 revenue' },
+  'segments.clickCell': { ko: '칸(또는 위 등급 표의 칸)을 누르면 그 세그먼트의 프로필을 봅니다.', en: 'Click a cell (or a tier above) to profile that segment.' },
+  'segments.churnOrigin': { ko: '비활동 전환 고객의 기간1 등급', en: 'Where the churners came from' },
+  'segments.profile': { ko: '세그먼트 프로필', en: 'Segment profile' },
+  'segments.chainChannel': { ko: '체인×채널', en: 'chain × channel' },
+  'segments.affiliates': { ko: '제휴 서비스', en: 'affiliate services' },
+  'chart.savePng': { ko: 'PNG 저장', en: 'Save PNG' },
+  'chart.saveSvg': { ko: 'SVG 저장', en: 'Save SVG' },
+  'notice.title': { ko: '알림', en: 'Note' },
+  'error.title': { ko: '오류', en: 'Error' },
+  'error.dismiss': { ko: '닫기', en: 'Dismiss' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(key: StringKey, lang: Lang): string {
+  return STRINGS[key][lang];
+}
+
+/** Readable messages by error code; the renderer never matches on message text. */
+export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
+  BAD_ARGUMENT: { ko: '입력값이 올바르지 않습니다.', en: 'The input is not valid.' },
+  FORBIDDEN: { ko: '접근이 거부되었습니다. 앱이 출력한 주소로 다시 여세요.', en: 'Access refused. Open the address the app printed.' },
+  UNKNOWN_METHOD: { ko: '알 수 없는 요청입니다.', en: 'Unknown request.' },
+  NOT_FOUND: { ko: '파일이나 폴더를 찾을 수 없습니다.', en: 'File or folder not found.' },
+  NOT_A_PROJECT: { ko: '프로젝트 폴더가 아닙니다. 새로 만드세요.', en: 'Not a project folder; create one first.' },
+  PROJECT_EXISTS: { ko: '이미 프로젝트가 있는 폴더입니다. 열기를 사용하세요.', en: 'A project already exists there; open it instead.' },
+  PROJECT_LOCKED: { ko: '다른 프로그램이 이 프로젝트를 사용 중입니다.', en: 'Another program has this project open.' },
+  BUSY: { ko: '이 프로젝트에서 가져오기가 진행 중입니다. 끝나거나 취소될 때까지 기다리세요.', en: 'An import is running on this project; wait for it or cancel it.' },
+  ALREADY_IMPORTED: { ko: '이미 가져온 파일입니다. 다시 가져오려면 "다시 가져오기"를 선택하세요.', en: 'This file was imported before; tick "re-import" to import it again.' },
+  NO_LPOINT_FILES: { ko: '폴더에 L.POINT 파일이 없습니다.', en: 'No L.POINT files in the folder.' },
+  BAD_FILE: { ko: '파일을 읽을 수 없습니다.', en: 'The file cannot be read.' },
+  IMPORT_FAILED: { ko: '가져오기에 실패하여 되돌렸습니다. 프로젝트는 변경되지 않았습니다.', en: 'The import failed and was rolled back; the project is unchanged.' },
+  CANCELLED: { ko: '작업이 취소되었습니다. 변경된 내용은 없습니다.', en: 'Cancelled; nothing was changed.' },
+  IO: { ko: '파일을 쓰거나 읽지 못했습니다.', en: 'A file could not be read or written.' },
+  INTERNAL: { ko: '예상하지 못한 오류가 발생했습니다.', en: 'An unexpected error occurred.' },
+};
+
+export const REASON_LABELS: Record<RejectReason, Text> = {
+  column_count: { ko: '열 개수 오류', en: 'Wrong column count' },
+  malformed: { ko: '형식 오류', en: 'Malformed line' },
+  bad_date: { ko: '날짜 오류', en: 'Unparseable date' },
+  bad_hour: { ko: '시간 오류', en: 'Hour not 0–23' },
+  missing_customer: { ko: '고객 번호 없음', en: 'Missing customer' },
+  bad_amount: { ko: '금액 오류', en: 'Non-numeric amount' },
+  bad_count: { ko: '수량 오류', en: 'Non-numeric count' },
+  bad_channel: { ko: '채널 오류', en: 'Unknown channel' },
+  unknown_chain: { ko: '알 수 없는 제휴사', en: 'Unknown chain code' },
+  unknown_product: { ko: '카탈로그에 없는 상품', en: 'Product not in catalog' },
+  missing_key: { ko: '키 없음', en: 'Missing key' },
+  duplicate_key: { ko: '중복 키', en: 'Duplicate key' },
+};
+
+/** Chart axis, legend and title labels (used by the pure option builders in ./charts). */
+export const CHART_LABELS = {
+  month: { ko: '월', en: 'Month' },
+  buyers: { ko: '구매 고객 수', en: 'Buyers' },
+  revenue: { ko: '매출', en: 'Revenue' },
+  avgPerReceipt: { ko: '영수증당 평균 금액', en: 'Average per receipt' },
+  receipts: { ko: '영수증 수', en: 'Receipts' },
+  lines: { ko: '구매 라인 수', en: 'Purchase lines' },
+  customers: { ko: '고객 수', en: 'Customers' },
+  receiptsPerCustomer: { ko: '고객당 영수증 수', en: 'Receipts per customer' },
+  oneTimeBuyers: { ko: '1회 구매 고객', en: 'One-time buyers' },
+  share: { ko: '비중', en: 'Share' },
+  chainTrend: { ko: '체인별 월간 추이', en: 'Monthly trend per chain' },
+  channelSplit: { ko: '온라인/오프라인 비중', en: 'Online / offline split' },
+  offline: { ko: '오프라인', en: 'Offline' },
+  online: { ko: '온라인', en: 'Online' },
+  affiliateUsage: { ko: '제휴사 이용 추이', en: 'Affiliate-service usage' },
+  uses: { ko: '이용 건수', en: 'Uses' },
+  transitions: { ko: '등급 이동', en: 'Tier transitions' },
+  firstPeriod: { ko: '기간1', en: 'Period 1' },
+  secondPeriod: { ko: '기간2', en: 'Period 2' },
+  churnOrigin: { ko: '비활동 전환 고객의 이전 등급', en: 'Where the churners came from' },
+  churnShare: { ko: '이탈 고객 비중', en: 'Share of churners' },
+  klTitle: { ko: 'KL 발산 기여도', en: 'KL divergence contributions' },
+  contribution: { ko: '기여도(nat)', en: 'Contribution (nats)' },
+  lpayTitle: { ko: '엘페이 이용 비율 누적분포', en: 'L.pay usage ratio ECDF' },
+  lpayRatio: { ko: '엘페이 결제 영수증 비율', en: 'Share of receipts paid with L.pay' },
+  cumulativeShare: { ko: '누적 고객 비율', en: 'Cumulative share of customers' },
+  allCustomers: { ko: '전체 고객', en: 'All customers' },
+  bestToBest: { ko: '최우수→최우수', en: 'Best → Best' },
+  saveImage: { ko: '이미지로 저장', en: 'Save as image' },
+} as const;
+
+/** Numbers with their unit, as the charts write them ({n} is the formatted number). */
+export const UNIT_AFFIXES = {
+  won: { ko: '{n}원', en: '₩{n}' },
+  people: { ko: '{n}명', en: '{n}' },
+  count: { ko: '{n}건', en: '{n}' },
+} as const satisfies Record<string, Text>;
+
+/** Chains and affiliates by code. */
+export const CHAIN_NAMES: Record<string, Text> = {
+  A01: { ko: '백화점', en: 'Department store' },
+  A02: { ko: '대형마트', en: 'Hypermarket' },
+  A03: { ko: '슈퍼마켓', en: 'Supermarket' },
+  A04: { ko: '편의점', en: 'Convenience store' },
+  A05: { ko: '전자제품', en: 'Electronics' },
+  A06: { ko: '온라인몰', en: 'Online mall' },
+  B01: { ko: '숙박', en: 'Lodging' },
+  C01: { ko: '엔터테인먼트1', en: 'Entertainment 1' },
+  C02: { ko: '엔터테인먼트2', en: 'Entertainment 2' },
+  D01: { ko: '식음료1', en: 'Food & beverage 1' },
+  D02: { ko: '식음료2', en: 'Food & beverage 2' },
+  E01: { ko: '렌탈', en: 'Rental' },
+};
+
+// ───────────────────────────── Tiers ─────────────────────────────
+
+/** Default names of the four RFM tiers, top first. */
+export const DEFAULT_TIER_NAMES: Record<Lang, readonly string[]> = {
+  ko: ['최우수', '우수', '일반', '기타'],
+  en: ['Best', 'Good', 'Regular', 'Other'],
+};
+/** The transition matrix's extra row (absent in the first period) and column (absent in the second). */
+export const NEW_STATE: Record<Lang, string> = { ko: '신규', en: 'New' };
+export const INACTIVE_STATE: Record<Lang, string> = { ko: '비활동', en: 'Inactive' };
+/** Names of tiers when their number is not the default four: '등급 1', 'Tier 1' … */
+export const TIER_NUMBERED: Text = { ko: '등급 {n}', en: 'Tier {n}' };
+
+// ───────────────────────────── CSV headings ─────────────────────────────
+
+/** The per-customer segments CSV: one heading per measure, suffixed with the window label. */
+export const SEGMENT_CSV_HEADINGS = {
+  customer: { ko: '고객번호', en: 'customer' },
+  recency: { ko: '최근성(일)', en: 'recency_days' },
+  frequency: { ko: '구매빈도(영수증)', en: 'frequency_receipts' },
+  monetary: { ko: '구매금액(원)', en: 'monetary_won' },
+  r_score: { ko: 'R점수', en: 'r_score' },
+  f_score: { ko: 'F점수', en: 'f_score' },
+  m_score: { ko: 'M점수', en: 'm_score' },
+  score: { ko: '가중점수', en: 'score' },
+  tier: { ko: '등급', en: 'tier' },
+  transition: { ko: '등급 변화', en: 'transition' },
+} as const satisfies Record<string, Text>;
+/** Window suffixes of the segments CSV: the whole window, period 1, period 2. */
+export const SEGMENT_CSV_WINDOWS: readonly Text[] = [
+  { ko: '전체', en: 'all' },
+  { ko: '기간1', en: 'period1' },
+  { ko: '기간2', en: 'period2' },
+];
+
+/** The rejects CSV: machine-readable column names, the same in both languages. */
+export const REJECT_CSV_HEADINGS = {
+  import_id: 'import_id',
+  file: 'file',
+  line: 'line',
+  reason: 'reason',
+  detail: 'detail',
+  raw: 'raw',
+} as const;
+
+// ───────────────────────────── CLI ─────────────────────────────
+
+/** The CLI's segment tables (the CLI prints them in English around the data's own tier names). */
+export const CLI_SEGMENT_LABELS = {
+  spec: { ko: '기준일 {asOf} RFM; 가중치 R/F/M {weights}; 점수 구간 {bins}개; 등급 비율 {shares} %', en: 'RFM as of {asOf}; weights R/F/M {weights}; {bins} bins; tier shares {shares} %' },
+  tiers: { ko: '등급별 고객 수', en: 'Tiers (customers)' },
+  whole: { ko: '전체', en: 'whole' },
+  period: { ko: '기간 {n}', en: 'period {n}' },
+  transitions: { ko: '등급 이동 (고객 수; 두 기간 중 한 번 이상 구매 {total}명)', en: 'Transitions (customers; {total} seen in either period)' },
+  churnOrigin: { ko: '이탈 고객(→ {inactive})의 기간1 등급 비중', en: 'Share of all churners (→ {inactive}) by their period-1 tier' },
+} as const satisfies Record<string, Text>;

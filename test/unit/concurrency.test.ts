@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch, type Reply } from '../../src/main/transport/dispatch';
+import { fixtureCopy, harness, type Harness } from '../helpers';
+
+let h: Harness;
+let project: string;
+beforeEach(async () => {
+  h = harness();
+  project = join(h.root, 'project');
+  await h.call('data.importLpoint', { project: await create(), folder: fixtureCopy('lpoint', h.root) });
+  await h.call('segments.compute', { project });
+});
+afterEach(() => h.close());
+
+async function create(): Promise<string> {
+  await h.call('project.create', { project });
+  return project;
+}
+
+const send = (method: string, args: unknown): Promise<Reply> => dispatch(h.handlers, method, args, h.ctx);
+
+describe('calls at the same time on one project', () => {
+  it('overlapping segment computations, a profile, an overview and info all succeed, round after round', async () => {
+    // What the Segments page sends while an analyst drags a weight slider.
+    for (let round = 0; round < 6; round++) {
+      const replies = await Promise.all([
+        send('segments.compute', { project, weights: [0.3, 0.2, 0.5] }),
+        send('segments.compute', { project, weights: [0.5 - round * 0.05, 0.2, 0.3 + round * 0.05] }),
+        send('segments.profile', { project, selector: { kind: 'tier', period: 'all', tier: 0 } }),
+        send('analytics.overview', { project }),
+        send('project.info', { project }),
+        send('segments.load', { project }),
+      ]);
+      for (const reply of replies) expect(reply).toMatchObject({ ok: true });
+    }
+    // The last computation queued is the one saved.
+    const saved = await h.call<{ spec: { weights: number[] } }>('segments.load', { project });
+    expect(saved.spec.weights).toEqual([0.25, 0.2, 0.55].map((w) => expect.closeTo(w, 10)));
+  });
+
+  it('writes queue one at a time: each computation saves exactly the spec it was given', async () => {
+    const weights = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
+    const summaries = await Promise.all(weights.map((w) => h.call<{ spec: { weights: number[] } }>('segments.compute', { project, weights: w })));
+    expect(summaries.map((s) => s.spec.weights)).toEqual(weights);
+    expect((await h.call<{ spec: { weights: number[] } }>('segments.load', { project })).spec.weights).toEqual([0, 0, 1]);
+  });
+
+  it('a closed project opened by three calls at once is opened once', async () => {
+    await h.call('project.close', { project });
+    const opens = await Promise.all([h.services.projects.get(project), h.services.projects.get(project), h.services.projects.get(project)]);
+    expect(opens[1]).toBe(opens[0]);
+    expect(opens[2]).toBe(opens[0]);
+    await h.call('project.close', { project });
+    const replies = await Promise.all([send('project.open', { project }), send('project.info', { project }), send('analytics.overview', { project })]);
+    for (const reply of replies) expect(reply).toMatchObject({ ok: true });
+  });
+
+  it('closing waits for the reads in flight and the next call opens the project again', async () => {
+    const [overview, closed] = await Promise.all([send('analytics.overview', { project }), send('project.close', { project })]);
+    expect(overview).toMatchObject({ ok: true });
+    expect(closed).toEqual({ ok: true, result: { closed: true } });
+    expect(await send('project.info', { project })).toMatchObject({ ok: true });
+  });
+});
