@@ -66,4 +66,31 @@ describe('calls at the same time on one project', () => {
     expect(closed).toEqual({ ok: true, result: { closed: true } });
     expect(await send('project.info', { project })).toMatchObject({ ok: true });
   });
+
+  it('an import stages beside other writes and takes the write turn only for its commit; imports run one at a time', async () => {
+    const db = (await h.services.projects.get(project)).db;
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const staging = new Promise<void>((resolve) => (release = resolve));
+    const first = db.staged('import', async (session, commit) => {
+      order.push('first staging');
+      await staging;
+      return commit(async () => {
+        order.push('first commit');
+        return (await session.one<{ n: number }>('SELECT 1::BIGINT AS n'))!.n;
+      });
+    });
+    const second = db.staged('import', async (_session, commit) => {
+      order.push('second staging');
+      return commit(async () => order.push('second commit'));
+    });
+    // A write asked while the first import stages runs at once, not after the import.
+    await db.write('segments', async () => order.push('other write'));
+    expect(order).toEqual(['first staging', 'other write']);
+    expect(await send('project.close', { project })).toMatchObject({ ok: false, error: { code: 'BUSY' } });
+    release();
+    expect(await first).toBe(1);
+    await second;
+    expect(order).toEqual(['first staging', 'other write', 'first commit', 'second staging', 'second commit']);
+  });
 });

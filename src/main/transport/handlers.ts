@@ -77,9 +77,9 @@ export function createHandlers(s: Services): Handlers {
     'project.info': async ({ project }) => s.projects.read(project, projectInfo),
     'data.importLpoint': async (args, ctx) =>
       runJob(ctx, 'data.importLpoint', args.jobId, args.project, (job) =>
-        s.projects.write(args.project, 'import', async (project) => {
+        s.projects.staged(args.project, 'import', async (project) => {
           const report = await importLpoint(project, args, job);
-          await ensureReceiptFacts(project.db);
+          await project.commit(() => ensureReceiptFacts(project.db));
           return report;
         }),
       ),
@@ -88,9 +88,9 @@ export function createHandlers(s: Services): Handlers {
       const { purchases, customers, products } = args;
       const map = { purchases, customers, products };
       return runJob(ctx, 'data.importMapped', args.jobId, args.project, (job) =>
-        s.projects.write(args.project, 'import', async (project) => {
+        s.projects.staged(args.project, 'import', async (project) => {
           const report = await importMapped(project, { ...args, map }, job);
-          await ensureReceiptFacts(project.db);
+          await project.commit(() => ensureReceiptFacts(project.db));
           return report;
         }),
       );

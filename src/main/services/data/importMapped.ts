@@ -44,7 +44,7 @@ export async function importMapped(project: Project, options: MappedOptions, job
       inputs.push(await prepare(kind, spec, build, tmp));
     }
     const files = await runImport(project, inputs, options, job);
-    if (options.saveAs) await saveMapping(project, options.saveAs, map);
+    if (options.saveAs) await project.commit(() => saveMapping(project, options.saveAs!, map));
     return { project: project.dir, files, missing: [], skipped: [] };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

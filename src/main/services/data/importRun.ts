@@ -55,6 +55,8 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
   }
 
   job.onCancel(() => db.interrupt());
+  // The earlier imports and the import ids above stay valid until the commit: imports of one
+  // project run one at a time (ProjectStore.staged), and only imports write these tables.
   const replacing = files.map((f) => earlier.get(f.bytes.sha256)?.import_id).filter((id): id is number => id !== undefined);
   const firstId = (await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`))?.id ?? 1;
   const staged: StagedFile[] = [];
@@ -77,8 +79,8 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
     }
-    // 2. Write them in one transaction: all or nothing.
-    await db.transaction(async () => {
+    // 2. Write them in one transaction, in the project's write turn: all or nothing.
+    await project.commit(() => db.transaction(async () => {
       for (const id of replacing) await removeImport(project, id);
       for (const s of staged) {
         job.throwIfCancelled();
@@ -95,7 +97,7 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
         job.progress({ step: current, rowsDone: s.quality.rowsLoaded, fraction: phase / steps }, true);
       }
       job.throwIfCancelled();
-    });
+    }));
   } catch (error) {
     if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; the project is unchanged.');
     if (error instanceof AppError) throw error;

@@ -4,6 +4,9 @@ import { Session, type Row, type Sql } from './session';
 
 export { Session, type Row, type Sql } from './session';
 
+/** Runs one part of a staged job in the project's write turn. */
+export type Commit = <R>(part: () => Promise<R>) => Promise<R>;
+
 /**
  * One open DuckDB file. Every unit of work gets its own connection (a Session) and with it its
  * own transaction: reads run side by side on the last committed state; writes go through one
@@ -11,8 +14,11 @@ export { Session, type Row, type Sql } from './session';
  */
 export class Database implements Sql {
   private writes: Promise<unknown> = Promise.resolve();
+  private stagedTail: Promise<unknown> = Promise.resolve();
   private active = 0;
   private queued = 0;
+  private staging = 0;
+  private stagingWhat: string | null = null;
   private closing: Promise<void> | null = null;
   private drained: (() => void) | null = null;
   /** What the write running now does (for BUSY messages); null when none. */
@@ -38,12 +44,39 @@ export class Database implements Sql {
    * work for anyone told the project is busy.
    */
   async write<T>(what: string, work: (session: Session) => Promise<T>): Promise<T> {
+    return this.enqueue(what, () => this.withSession(work));
+  }
+
+  /**
+   * Long work that writes only at its end (an import): one such job at a time, reading and
+   * staging on a session of its own beside other reads and writes; `commit(part)` runs a part in
+   * the write queue's turn on that same session (its temporary tables stay visible). Other writes
+   * wait only for the commit, not for the whole job.
+   */
+  async staged<T>(what: string, work: (session: Session, commit: Commit) => Promise<T>): Promise<T> {
+    this.ensureOpen();
+    this.staging += 1;
+    const turn = this.stagedTail
+      .then(() => {
+        this.stagingWhat = what;
+        return this.withSession((session) => work(session, (part) => this.enqueue(what, part)));
+      })
+      .finally(() => {
+        this.staging -= 1;
+        this.stagingWhat = null;
+      });
+    this.stagedTail = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Runs `run` in the write queue's turn (on whatever session it closes over). */
+  enqueue<T>(what: string, run: () => Promise<T>): Promise<T> {
     this.ensureOpen();
     this.queued += 1;
     const turn = this.writes.then(async () => {
       this.writing = what;
       try {
-        return await this.withSession(work);
+        return await run();
       } finally {
         this.writing = null;
         this.queued -= 1;
@@ -53,8 +86,14 @@ export class Database implements Sql {
     return turn;
   }
 
-  /** Resolves when every write queued so far has ended (whatever its outcome). */
+  /** What the project is busy with (a write or a staged job), or null. */
+  get busyWith(): string | null {
+    return this.writing ?? this.stagingWhat;
+  }
+
+  /** Resolves when every staged job and write asked for so far has ended (whatever its outcome). */
   async writeQueueIdle(): Promise<void> {
+    await this.stagedTail;
     await this.writes;
   }
 
@@ -63,9 +102,9 @@ export class Database implements Sql {
     return this.closing !== null;
   }
 
-  /** Writes queued or running. */
+  /** Writes and staged jobs queued or running. */
   get pendingWrites(): number {
-    return this.queued;
+    return this.queued + this.staging;
   }
 
   /** One statement on a session of its own (reads, and writes in tests and set-up). */

@@ -10,6 +10,11 @@ export const PROJECT_FILE = 'project.duckdb';
 export interface Project {
   dir: string;
   db: Session;
+  /**
+   * Runs a part that writes in the project's write turn, on this session. Inside a write it just
+   * runs; inside a staged job (an import) it waits for the writes queued before it.
+   */
+  commit<R>(part: () => Promise<R>): Promise<R>;
 }
 
 /** An open project: its folder and its file (reads and writes are asked of the store). */
@@ -61,12 +66,20 @@ export class ProjectStore {
 
   /** Reads on a session of their own, beside other reads and the write in progress. */
   async read<T>(dir: string, work: (project: Project) => Promise<T>): Promise<T> {
-    return this.use(dir, (open) => open.db.read((db) => work({ dir: open.dir, db })));
+    return this.use(dir, (open) => open.db.read((db) => work({ dir: open.dir, db, commit: (part) => open.db.enqueue('write', part) })));
   }
 
   /** Writes one at a time per project, each on a session of its own; `what` names it for BUSY messages. */
   async write<T>(dir: string, what: string, work: (project: Project) => Promise<T>): Promise<T> {
-    return this.use(dir, (open) => open.db.write(what, (db) => work({ dir: open.dir, db })));
+    return this.use(dir, (open) => open.db.write(what, (db) => work({ dir: open.dir, db, commit: (part) => part() })));
+  }
+
+  /**
+   * Long work that writes at its end (an import): reads and stages beside other calls, then
+   * `project.commit(part)` writes in the write queue's turn. One staged job at a time per project.
+   */
+  async staged<T>(dir: string, what: string, work: (project: Project) => Promise<T>): Promise<T> {
+    return this.use(dir, (open) => open.db.staged(what, (db, commit) => work({ dir: open.dir, db, commit })));
   }
 
   /** The open project for new work: one being closed is waited for and opened again. */
@@ -82,7 +95,7 @@ export class ProjectStore {
   /** What the project's running write does, or null (for the UI: "an import is running"). */
   async writing(dir: string): Promise<string | null> {
     const known = this.open.get(resolve(dir));
-    return known ? (await known).db.writing : null;
+    return known ? (await known).db.busyWith : null;
   }
 
   /**
@@ -96,7 +109,7 @@ export class ProjectStore {
     const project = await known.catch(() => null);
     if (!project) return false;
     if (project.db.pendingWrites > 0) {
-      throw new AppError('BUSY', `An ${project.db.writing ?? 'import'} is running on the project in ${abs}; wait for it to finish or cancel it.`);
+      throw new AppError('BUSY', `An ${project.db.busyWith ?? 'import'} is running on the project in ${abs}; wait for it to finish or cancel it.`);
     }
     this.open.delete(abs);
     const closing = project.db.close().finally(() => this.closing.delete(abs));

@@ -40,9 +40,9 @@ async function buildSample(projects: ProjectStore, dataDir: string, dir: string,
       cancelled: () => job.cancelled,
     });
     await projects.create(partial);
-    await projects.write(partial, 'import', async (project) => {
+    await projects.staged(partial, 'import', async (project) => {
       await importLpoint(project, { folder: source, dropDuplicates: false, replace: false }, job);
-      await ensureReceiptFacts(project.db);
+      await project.commit(() => ensureReceiptFacts(project.db));
     });
     await projects.close(partial);
     renameSync(partial, dir);
