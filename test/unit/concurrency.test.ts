@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { dispatch, type Reply } from '../../src/main/transport/dispatch';
 import { fixtureCopy, harness, type Harness } from '../helpers';
 
@@ -72,8 +72,12 @@ describe('calls at the same time on one project', () => {
     const order: string[] = [];
     let release: () => void = () => undefined;
     const staging = new Promise<void>((resolve) => (release = resolve));
+    onTestFinished(() => release());
+    let began: () => void = () => undefined;
+    const stagingBegan = new Promise<void>((resolve) => (began = resolve));
     const first = db.staged('import', async (session, commit) => {
       order.push('first staging');
+      began();
       await staging;
       return commit(async () => {
         order.push('first commit');
@@ -85,6 +89,7 @@ describe('calls at the same time on one project', () => {
       return commit(async () => order.push('second commit'));
     });
     // A write asked while the first import stages runs at once, not after the import.
+    await stagingBegan;
     await db.write('segments', async () => order.push('other write'));
     expect(order).toEqual(['first staging', 'other write']);
     expect(await send('project.close', { project })).toMatchObject({ ok: false, error: { code: 'BUSY' } });

@@ -103,12 +103,18 @@ describe('browser mode transport', () => {
       request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: `127.0.0.1:${server.port}`, 'x-workbench-token': server.token } }, ok).end();
     });
     stream.setEncoding('utf8');
-    stream.on('data', (c: string) => events.push(c));
+    // Wait for the signal: the job.finished frame arriving on the stream.
+    const finished = new Promise<void>((resolve) =>
+      stream.on('data', (c: string) => {
+        events.push(c);
+        if (events.join('').includes('event: job.finished')) resolve();
+      }),
+    );
     const project = join(h.root, 'p');
     const auth = { ...json, 'x-workbench-token': server.token };
     await raw('POST', '/api/project.create', auth, JSON.stringify({ project }));
     await raw('POST', '/api/data.importLpoint', auth, JSON.stringify({ project, folder: join(import.meta.dirname, '..', 'fixtures', 'lpoint') }));
-    await new Promise((r) => setTimeout(r, 50));
+    await finished;
     stream.destroy();
     const text = events.join('');
     expect(text).toContain('event: job.progress');
