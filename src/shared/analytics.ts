@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIER_NAMES, fill, INACTIVE_STATE, NEW_STATE, TIER_NUMBERED, type Lang } from './i18n';
+import { isRealDate as isRealCalendarDate } from './dates/calendar';
 
 /**
  * Argument schemas and result types of the Overview and Segments capabilities. The schemas hold
@@ -21,10 +22,9 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
   .refine((s) => isRealDate(s), 'not a calendar date');
 
+/** A real calendar day written YYYY-MM-DD, years 0001–9999 (year-safe: no Date.UTC, which maps 0–99 to 19xx). */
 export function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  return isRealCalendarDate(iso);
 }
 
 // ───────────────────────────── Overview ─────────────────────────────

@@ -1,5 +1,6 @@
-/** Calendar arithmetic on ISO days (YYYY-MM-DD), in UTC so no time zone moves a day. */
+import { addDays as addCalendarDays } from '../../../shared/dates/calendar';
+
+/** Calendar arithmetic on ISO days (YYYY-MM-DD), by integer arithmetic: right for years 0001–9999, no time zone. */
 export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return addCalendarDays(iso, days);
 }
