@@ -20,7 +20,8 @@ export function formatQuality(q: FileQuality): string {
       ? `  returns (amount <= 0, kept and flagged) ${n(q.returns)}; exact duplicate lines ${n(q.duplicates)}` +
         (q.duplicatesDropped ? `, dropped ${n(q.duplicatesDropped)}` : ' (kept)')
       : '',
-    q.dateMin ? `  dates ${q.dateMin} .. ${q.dateMax}` : '',
+    q.dateMin ? `  dates ${q.dateMin} .. ${q.dateMax}${q.dateFormat ? ` (read as ${q.dateFormat})` : ''}` : '',
+    ...(q.dateWarnings ?? []).map((w) => `  WARNING, imported anyway: ${w}`),
     `  ${q.seconds.toFixed(2)} s`,
   ]
     .filter(Boolean)

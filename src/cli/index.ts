@@ -19,6 +19,7 @@ Commands:
   import   --project DIR --lpoint DIR [--drop-duplicates] [--replace]
                                                  import the L.POINT files of a folder (creates the project if needed)
   import   --project DIR --purchases FILE --map MAP.json [--replace] [--drop-duplicates] [--save-map NAME]
+           [--accept-date-warnings]              (dateFormat left out or "auto": inferred from the values)
                                                  import any purchase CSV/Parquet through a column mapping
   info     --project DIR                         tables, date range, data-quality report, rejects per reason
   rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       shares: { type: 'string' },
       periods: { type: 'string' },
       'drop-duplicates': { type: 'boolean', default: false },
+      'accept-date-warnings': { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -151,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
         jobRunning = true;
         const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace };
         const report = map
-          ? await call('data.importMapped', { ...common, ...map, saveAs: values['save-map'] })
+          ? await call('data.importMapped', { ...common, ...map, saveAs: values['save-map'], acceptDateWarnings: values['accept-date-warnings'] })
           : await call('data.importLpoint', { ...common, folder: values.lpoint! });
         jobRunning = false;
         out(formatImport(report), report);

@@ -66,6 +66,8 @@ export const contract = {
       dropDuplicates: z.boolean().default(false),
       replace: z.boolean().default(false),
       saveAs: z.string().trim().min(1).max(80).optional(),
+      /** Import even when the dates look wrong (refused by default, with the reason). */
+      acceptDateWarnings: z.boolean().default(false),
       jobId,
     }),
     result: returns<ImportReport>(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateFormatProblem, dateFormatSpec, inferDateFormatAllowingFew } from './dates';
 
 /** How a purchase file that is not in the L.POINT layout maps onto the project's columns. */
 export const DATE_FORMATS = {
@@ -11,8 +12,21 @@ export const DATE_FORMATS = {
   'M/D/YY': '%m/%d/%y',
   'M/D/YYYY H:MM': '%m/%d/%Y %H:%M',
 } as const;
-export type DateFormat = keyof typeof DATE_FORMATS;
-const dateFormat = z.enum(Object.keys(DATE_FORMATS) as [DateFormat, ...DateFormat[]]);
+/**
+ * A date format: 'auto' (inferred from the column's values at import), a name of the registry in
+ * src/shared/dates (the keys above and more: DD/MM/YY, 14-Jan-15, ISO 8601, Excel serial …), or a
+ * strptime pattern of one's own such as %d.%m.%Y.
+ */
+export type DateFormat = string;
+const dateFormat = z
+  .string()
+  .trim()
+  .min(1)
+  .default('auto')
+  .superRefine((value, ctx) => {
+    const problem = value === 'auto' ? null : dateFormatProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const ENCODINGS = ['utf-8', 'utf-8-bom', 'cp949'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -108,25 +122,16 @@ export function guessPurchaseMapping(header: string[], sample: string[][]): Part
   return guess;
 }
 
-const DATE_PATTERNS: [DateFormat, RegExp][] = [
-  ['YYYYMMDD', /^\d{8}$/],
-  ['YYYY-MM-DD', /^\d{4}-\d{2}-\d{2}$/],
-  ['YYYY-MM-DD HH:MM:SS', /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$/],
-  ['YYYY-MM-DD HH:MM', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/],
-  ['YYYY.MM.DD', /^\d{4}\.\d{2}\.\d{2}$/],
-  ['DD/MM/YYYY', /^\d{2}\/\d{2}\/\d{4}$/],
-  ['M/D/YY', /^\d{1,2}\/\d{1,2}\/\d{2}$/],
-  ['M/D/YYYY H:MM', /^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}$/],
-];
 
+/** The one format that reads every sample value the same way, or undefined (none, or day/month ambiguous). */
 export function guessDateFormat(values: string[]): DateFormat | undefined {
   if (values.length === 0) return undefined;
-  return DATE_PATTERNS.find(([, re]) => values.every((v) => re.test(v.trim())))?.[0];
+  return inferDateFormatAllowingFew(values).chosen ?? undefined;
 }
 
 /** Whether the date format carries the time of day (then the hour comes from it). */
 export function formatHasTime(format: DateFormat): boolean {
-  return DATE_FORMATS[format].includes('%H');
+  return dateFormatSpec(format).time;
 }
 
 /** Column-name synonyms of the optional customer and product files. */

@@ -41,6 +41,10 @@ export interface FileQuality {
   dateMin: string | null;
   dateMax: string | null;
   seconds: number;
+  /** Mapped purchase files: the date format used (inferred or given). */
+  dateFormat?: string;
+  /** Mapped purchase files: dates that looked wrong and were imported anyway (--accept-date-warnings). */
+  dateWarnings?: string[];
 }
 
 export interface ImportReport {

@@ -21,6 +21,7 @@ export { duckTrim } from './trim';
 export { dateFormatSql, excelSerialSql, isoSql } from './sql';
 export { EXCEL_MAX_SERIAL } from './excel';
 export { inferDateFormats, type DateInference, type FormatReading, type InferOptions, type NearMiss } from './infer';
+export { inferDateFormatAllowingFew, MAX_BAD_DATE_SHARE } from './tolerant';
 export { checkDateFormat, type CheckOptions, type DateCheck } from './check';
 export type { DateRange, DateWarning, DateWarningCode, PlausibilityOptions } from './plausibility';
 export type { FailedValue } from './column';

@@ -10,6 +10,8 @@ import type { Project } from '../project/projectStore';
 import { transcodeCp949 } from './encoding';
 import { scanFileBytes } from './fileScan';
 import { runImport, type PreparedSource } from './importRun';
+import { resolveDates, sampleColumnValues } from './dateColumn';
+import type { StageSource } from './loadFile';
 import type { KindMapping } from './lpointMapping';
 import { customerMapping, positional, productMapping, purchaseMapping } from './mappedSource';
 import { fileFormat, previewFile } from './preview';
@@ -20,6 +22,8 @@ export interface MappedOptions {
   replace: boolean;
   /** Save the mapping in the project under this name for reuse. */
   saveAs?: string;
+  /** Import even when the dates look wrong (outside 1900–2100, a two-digit year under a four-digit format …). */
+  acceptDateWarnings?: boolean;
 }
 
 /**
@@ -33,11 +37,22 @@ export async function importMapped(project: Project, options: MappedOptions, job
     const inputs: PreparedSource[] = [];
     const { map } = options;
     const deriveProducts = !map.products;
-    const entries: [LpointKind, { file: string; encoding: Encoding | 'auto'; delimiter?: string }, (col: (n: string) => string) => KindMapping][] = [
-      ['purchases', map.purchases, (col) => purchaseMapping(map.purchases.mapping, col, deriveProducts)],
+    const entries: [LpointKind, { file: string; encoding: Encoding | 'auto'; delimiter?: string }, Build][] = [
+      [
+        'purchases',
+        map.purchases,
+        async (col, source) => {
+          // The date format: inferred from (or checked against) the date column's values first.
+          const m = map.purchases.mapping;
+          col(m.date); // a missing column is named before anything is read
+          const values = await sampleColumnValues(source, source.header.indexOf(m.date));
+          const dates = resolveDates(values, m.dateFormat, m.date, source.displayName, options.acceptDateWarnings ?? false);
+          return { mapping: purchaseMapping({ ...m, dateFormat: dates.format }, col, deriveProducts), dates };
+        },
+      ],
     ];
-    if (map.customers) entries.push(['customers', map.customers, (col) => customerMapping(map.customers!.mapping, col)]);
-    if (map.products) entries.push(['products', map.products, (col) => productMapping(map.products!.mapping, col)]);
+    if (map.customers) entries.push(['customers', map.customers, async (col) => ({ mapping: customerMapping(map.customers!.mapping, col) })]);
+    if (map.products) entries.push(['products', map.products, async (col) => ({ mapping: productMapping(map.products!.mapping, col) })]);
     for (const [kind, spec, build] of entries) {
       job.throwIfCancelled();
       job.progress({ step: `check ${basename(spec.file)}`, rowsDone: 0, fraction: null }, true);
@@ -51,12 +66,13 @@ export async function importMapped(project: Project, options: MappedOptions, job
   }
 }
 
-async function prepare(
-  kind: LpointKind,
-  spec: { file: string; encoding: Encoding | 'auto'; delimiter?: string },
-  build: (col: (n: string) => string) => KindMapping,
-  tmp: string,
-): Promise<PreparedSource> {
+/** Builds a file's mapping once the file is readable (the purchase file's dates are sampled first). */
+type Build = (
+  col: (n: string) => string,
+  source: Omit<StageSource, 'mapping'> & { header: string[] },
+) => Promise<{ mapping: KindMapping; dates?: { format: string; warnings: string[] } }>;
+
+async function prepare(kind: LpointKind, spec: { file: string; encoding: Encoding | 'auto'; delimiter?: string }, build: Build, tmp: string): Promise<PreparedSource> {
   const preview = await previewFile(spec.file, spec.encoding, spec.delimiter);
   const bytes = await scanFileBytes(spec.file);
   let path = spec.file;
@@ -72,19 +88,17 @@ async function prepare(
     }
   }
   const { columns, col } = positional(preview.header);
-  return {
-    bytes,
-    source: {
-      kind,
-      path,
-      displayName: basename(spec.file),
-      format: fileFormat(spec.file),
-      delimiter: preview.delimiter ?? ',',
-      sourceColumns: preview.format === 'parquet' ? preview.header : undefined,
-      columns,
-      mapping: build(col),
-    },
+  const readable = {
+    kind,
+    path,
+    displayName: basename(spec.file),
+    format: fileFormat(spec.file),
+    delimiter: preview.delimiter ?? ',',
+    sourceColumns: preview.format === 'parquet' ? preview.header : undefined,
+    columns,
   };
+  const { mapping, dates } = await build(col, { ...readable, header: preview.header });
+  return { bytes, source: { ...readable, mapping, dates } };
 }
 
 export async function saveMapping(project: Project, name: string, map: ImportMap): Promise<void> {

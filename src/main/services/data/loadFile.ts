@@ -18,6 +18,8 @@ export interface StageSource {
   /** Names given to the file's columns, by position, inside SQL; the mapping refers to these. */
   columns: string[];
   mapping: KindMapping;
+  /** What the report says about the file's dates (mapped purchase files). */
+  dates?: { format: string; warnings: string[] };
 }
 
 export interface StageOptions {
@@ -142,6 +144,7 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     dateMin: stats?.lo ?? null,
     dateMax: stats?.hi ?? null,
     seconds: (performance.now() - started) / 1000,
+    ...(file.dates ? { dateFormat: file.dates.format, dateWarnings: file.dates.warnings } : {}),
   };
   return { file, quality, checked, errors, lineExpr, lineJoin, keep };
 }

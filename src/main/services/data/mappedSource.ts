@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
+import { dateFormatSql } from '../../../shared/dates';
 import {
-  DATE_FORMATS,
   formatHasTime,
   type CustomerMapping,
   type ProductMapping,
@@ -33,8 +33,8 @@ const OFFLINE = ['1', 'offline', 'off', '오프라인', 'store', '매장', 'o'];
 const list = (values: string[]) => values.map(quotedString).join(', ');
 
 export function purchaseMapping(m: PurchaseMapping, col: (name: string) => string, deriveProducts: boolean): KindMapping {
-  const fmt = quotedString(DATE_FORMATS[m.dateFormat]);
-  const stamp = `try_strptime(trim(${col(m.date)}), ${fmt})`;
+  // m.dateFormat is resolved by now (never 'auto'): see dateColumn.ts.
+  const stamp = dateFormatSql(m.dateFormat, col(m.date));
   const hour = m.hour ? `TRY_CAST(trim(${col(m.hour)}) AS TINYINT)` : formatHasTime(m.dateFormat) ? `hour(${stamp})::TINYINT` : '0::TINYINT';
   const customer = text(col(m.customer));
   const receipt = m.receipt

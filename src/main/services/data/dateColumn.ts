@@ -1,0 +1,83 @@
+import { quotedIdentifier, quotedString } from '@duckdb/node-api';
+import { checkDateFormat, inferDateFormatAllowingFew, inferDateFormats } from '../../../shared/dates';
+import { AppError } from '../../../shared/errors';
+import { withScratchSession } from '../db/database';
+import type { StageSource } from './loadFile';
+
+/** How many values of the date column inference and checks read (spread over the whole file). */
+export const DATE_SAMPLE = 10_000;
+
+/** Up to DATE_SAMPLE non-empty values of one column, drawn from the whole file (a repeatable sample). */
+export async function sampleColumnValues(source: Omit<StageSource, 'mapping'>, index: number): Promise<string[]> {
+  const column = quotedIdentifier(source.columns[index]);
+  const from =
+    source.format === 'parquet'
+      ? `(SELECT CAST(${quotedIdentifier(source.sourceColumns![index])} AS VARCHAR) AS ${column} FROM read_parquet(${quotedString(source.path)}))`
+      : `read_csv(${quotedString(source.path)}, header = true, delim = ${quotedString(source.delimiter)}, quote = '"', escape = '"',
+          columns = {${source.columns.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}, auto_detect = false, ignore_errors = true)`;
+  return withScratchSession(async (db) => {
+    const rows = await db.all<{ v: string }>(
+      `SELECT v FROM (SELECT ${column} AS v FROM ${from} WHERE nullif(trim(${column}), '') IS NOT NULL)
+       USING SAMPLE reservoir(${DATE_SAMPLE} ROWS) REPEATABLE (20210101)`,
+    );
+    return rows.map((r) => r.v);
+  });
+}
+
+export interface ResolvedDates {
+  /** The format the import uses (a registry name or a strptime pattern). */
+  format: string;
+  /** English sentences: dates that look wrong. Empty when none. */
+  warnings: string[];
+}
+
+/**
+ * The date format of a purchase file's date column: inferred from its values when `auto`, else
+ * the one given, checked against the values. Refuses (and imports nothing) when the values fit
+ * two formats that read them differently, fit none, or look implausible — unless `acceptWarnings`.
+ */
+export function resolveDates(values: string[], requested: string, column: string, file: string, acceptWarnings: boolean): ResolvedDates {
+  let format: string;
+  let warnings: string[];
+  if (requested === 'auto') {
+    const inferred = inferDateFormatAllowingFew(values);
+    if (inferred.ambiguous) {
+      throw new AppError(
+        'BAD_ARGUMENT',
+        `The dates in column "${column}" of ${file} fit ${inferred.choices.join(' and ')}, which read them differently. ${inferred.reason} ` +
+          `Nothing was imported; set dateFormat in the mapping to one of them.`,
+      );
+    }
+    if (!inferred.chosen) {
+      throw new AppError('BAD_FILE', `Column "${column}" of ${file}: ${inferred.reason} Nothing was imported.`);
+    }
+    format = inferred.chosen;
+    warnings = inferred.warnings.map((w) => w.message);
+  } else {
+    format = requested;
+    const check = checkDateFormat(values, requested);
+    warnings = check.warnings.map((w) => w.message);
+    if (check.checked > 0 && check.read === 0) {
+      throw new AppError('BAD_FILE', `Column "${column}" of ${file}: ${check.summary} Nothing was imported; choose another date format or leave it to auto.`);
+    }
+    if (check.failed > 0) {
+      // Another format reading every value means the chosen one is wrong (e.g. M/D/YY on day-first data).
+      const inferred = inferDateFormats(values);
+      const better = inferred.chosen ?? (inferred.ambiguous ? inferred.choices.join(' or ') : null);
+      if (better && better !== requested) {
+        throw new AppError(
+          'BAD_FILE',
+          `Column "${column}" of ${file}: ${check.summary} ${better} reads every value. Nothing was imported; set dateFormat to ${better}, or leave it to auto.`,
+        );
+      }
+    }
+  }
+  if (warnings.length && !acceptWarnings) {
+    throw new AppError(
+      'BAD_FILE',
+      `The dates in column "${column}" of ${file} read as ${format} look wrong: ${warnings.join(' ')} ` +
+        `Nothing was imported; check the date format, or import anyway with --accept-date-warnings.`,
+    );
+  }
+  return { format, warnings };
+}

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportReport, ProjectInfo } from '../../src/shared/reports';
+import { FIXTURES, harness, type Harness } from '../helpers';
+
+const DATES = join(FIXTURES, 'dates');
+
+let h: Harness;
+let project: string;
+beforeEach(async () => {
+  h = harness();
+  project = join(h.root, 'project');
+  await h.call('project.create', { project });
+});
+afterEach(() => h.close());
+
+/** Imports one file of the date corpus (columns member, day, sales) with the date format given, or inferred. */
+const importFile = (file: string, dateFormat?: string, extra: Record<string, unknown> = {}) =>
+  h.call<ImportReport>('data.importMapped', {
+    project,
+    purchases: { file: join(DATES, file), mapping: { customer: 'member', date: 'day', amount: 'sales', ...(dateFormat ? { dateFormat } : {}) } },
+    ...extra,
+  });
+
+const days = async () =>
+  (await h.services.projects.read(project, (p) => p.db.all<{ d: string; hour: number }>('SELECT strftime(date, \'%Y-%m-%d\') AS d, hour FROM purchases ORDER BY line'))).map((r) => r.d);
+const info = () => h.call<ProjectInfo>('project.info', { project });
+
+describe('dates of a mapped purchase file', () => {
+  it('infers day-first two-digit years when the format is left out, and says which it used', async () => {
+    const report = await importFile('day_first_two_digit.csv');
+    expect(report.files[0]).toMatchObject({ dateFormat: 'DD/MM/YY', rowsLoaded: 4, rowsRejected: 0, dateMin: '2021-12-25', dateMax: '2022-06-01' });
+    expect(await days()).toEqual(['2022-02-14', '2022-03-03', '2021-12-25', '2022-06-01']);
+  });
+
+  it('refuses DD/MM/YYYY on two-digit years (it would load the year 22 AD) and imports nothing; accepting the warning imports it', async () => {
+    await expect(importFile('day_first_two_digit.csv', 'DD/MM/YYYY')).rejects.toMatchObject({ code: 'BAD_FILE', message: expect.stringMatching(/look wrong/) });
+    expect((await info()).imports).toEqual([]);
+    const report = await importFile('day_first_two_digit.csv', 'DD/MM/YYYY', { acceptDateWarnings: true });
+    expect(report.files[0].dateWarnings!.length).toBeGreaterThan(0);
+  });
+
+  it('refuses M/D/YY on day-first data (it would swap day and month on some rows) and names the format that reads them all', async () => {
+    await expect(importFile('day_first_two_digit.csv', 'M/D/YY')).rejects.toMatchObject({ code: 'BAD_FILE', message: expect.stringContaining('DD/MM/YY reads every value') });
+    expect((await info()).imports).toEqual([]);
+  });
+
+  it('asks when day and month cannot be told apart, naming both readings', async () => {
+    await expect(importFile('ambiguous_day_month.csv')).rejects.toMatchObject({
+      code: 'BAD_ARGUMENT',
+      message: expect.stringMatching(/DD\/MM\/YY.*MM\/DD\/YY|MM\/DD\/YY.*DD\/MM\/YY|M\/D\/YY/),
+    });
+    expect((await info()).imports).toEqual([]);
+    const report = await importFile('ambiguous_day_month.csv', 'DD/MM/YY');
+    expect(report.files[0].dateFormat).toBe('DD/MM/YY');
+    expect(await days()).toEqual(['2022-02-01', '2022-04-03', '2021-06-05', '2022-08-07']);
+  });
+
+  it('reads month names, ISO with T and a zone, and Excel serial numbers', async () => {
+    const names = await importFile('month_names.csv');
+    expect(names.files[0]).toMatchObject({ rowsLoaded: 4, dateMin: '2014-12-25', dateMax: '2015-06-01' });
+    const iso = await importFile('iso_t.csv');
+    expect(iso.files[0]).toMatchObject({ rowsLoaded: 3, dateMin: '2021-03-04', dateMax: '2021-12-31' });
+    const excel = await importFile('excel_serial.csv');
+    expect(excel.files[0]).toMatchObject({ dateFormat: 'Excel serial', rowsLoaded: 3, dateMin: '2021-01-01', dateMax: '2021-12-31' });
+  });
+
+  it('refuses an unknown date format name with the reason, before reading anything', async () => {
+    await expect(importFile('month_names.csv', 'DD//MM')).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+  });
+});
+
+describe('a few broken dates', () => {
+  it('infers the format from the readable values and rejects the broken ones with their reason', async () => {
+    const report = await h.call<ImportReport>('data.importMapped', {
+      project,
+      purchases: { file: join(FIXTURES, 'generic', 'purchases_cp949.csv'), mapping: { customer: '고객번호', date: '주문일자', amount: '금액' } },
+    });
+    expect(report.files[0]).toMatchObject({ dateFormat: 'YYYY-MM-DD', rejectsByReason: { bad_date: 1 } });
+  });
+});
