@@ -8,7 +8,7 @@ import {
   type SegmentSummary,
 } from './analytics';
 import { ENCODINGS, importMapSchema, type ImportMap } from './mapping';
-import { REJECT_REASONS, type CalibrationFact, type FilePreview, type GenerateSummary, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
+import { REJECT_REASONS, type CalibrationFact, type DateColumnCheck, type FilePreview, type GenerateSummary, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
 
 export interface SavedMapping {
   name: string;
@@ -71,6 +71,17 @@ export const contract = {
       jobId,
     }),
     result: returns<ImportReport>(),
+  },
+  /** The date column of a purchase file as the import would read it (inferred or checked on the whole file); nothing is imported. */
+  'data.checkDates': {
+    args: z.object({
+      file: z.string().trim().min(1, 'file is required'),
+      encoding: z.enum(['auto', ...ENCODINGS]).default('auto'),
+      delimiter: z.enum([',', '\t', ';', '|']).optional(),
+      column: z.string().min(1, 'the date column is required'),
+      dateFormat: z.string().trim().min(1).default('auto'),
+    }),
+    result: returns<DateColumnCheck>(),
   },
   'data.mappings': { args: z.object({ project: projectDir }), result: returns<SavedMapping[]>() },
   'data.generateSample': {

@@ -103,6 +103,27 @@ export interface FilePreview {
   guess: Partial<PurchaseMapping>;
 }
 
+/** The date column of a file as the import would read it: the wizard shows it before anything is imported. */
+export interface DateColumnCheck {
+  column: string;
+  /** The format the import would use: the one asked for, or the inferred one; null when it must be chosen. */
+  format: string | null;
+  /** Day and month cannot be told apart: the formats to choose from, each with how it reads the data. */
+  ambiguous: boolean;
+  choices: { format: string; first: string | null; last: string | null }[];
+  /** A value the choices read differently, and how each reads it. */
+  example: { value: string; dates: { format: string; date: string }[] } | null;
+  /** First and last day read with `format`. */
+  first: string | null;
+  last: string | null;
+  /** English sentences: dates that look wrong with `format`. */
+  warnings: string[];
+  /** English: why this format, or what the question is, or which values fail. */
+  reason: string;
+  /** Non-empty values read (a sample spread over the whole file). */
+  checked: number;
+}
+
 /** What `generate` wrote. */
 export interface GenerateSummary {
   out: string;

@@ -137,6 +137,24 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     ]);
   });
 
+  it('asks the day/month question for an ambiguous date column before importing, and imports with the answer', async () => {
+    const { page } = await openCopy();
+    await page.getByTestId('mode-mapped').click();
+    await page.getByTestId('mapped-file').fill(join(FIXTURES, 'dates', 'ambiguous_day_month.csv'));
+    await page.getByTestId('mapped-preview').click();
+    await page.getByTestId('map-date').selectOption('day');
+    const question = page.getByTestId('date-question');
+    await question.waitFor({ timeout: 20_000 });
+    expect(await question.textContent()).toContain('일과 월을 구분할 수 없습니다');
+    expect(await page.getByTestId('mapped-import').isDisabled()).toBe(true);
+    await page.getByTestId('date-choice-DD/MM/YY').check();
+    // Read day-first: 01/02/22 … 07/08/22 → 2021-06-05 to 2022-08-07.
+    await expect.poll(() => page.getByTestId('date-range').textContent(), { timeout: 20_000 }).toBe('2021. 6. 5. ~ 2022. 8. 7.');
+    expect(await page.getByTestId('map-dateFormat').inputValue()).toBe('DD/MM/YY');
+    await page.getByTestId('mapped-import').click();
+    await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('ambiguous_day_month.csv: 4');
+  });
+
   it('a cancel mid-import leaves the project unchanged', async () => {
     const { page, project } = await openCopy();
     const snapshot = await dispatch(h.handlers, 'project.info', { project }, h.ctx);

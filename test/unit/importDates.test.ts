@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReport, ProjectInfo } from '../../src/shared/reports';
+import type { DateColumnCheck, ImportReport, ProjectInfo } from '../../src/shared/reports';
 import { FIXTURES, harness, type Harness } from '../helpers';
 
 const DATES = join(FIXTURES, 'dates');
@@ -77,5 +77,22 @@ describe('a few broken dates', () => {
       purchases: { file: join(FIXTURES, 'generic', 'purchases_cp949.csv'), mapping: { customer: '고객번호', date: '주문일자', amount: '금액' } },
     });
     expect(report.files[0]).toMatchObject({ dateFormat: 'YYYY-MM-DD', rejectsByReason: { bad_date: 1 } });
+  });
+});
+
+describe('the wizard\'s date check (data.checkDates)', () => {
+  const check = (file: string, dateFormat?: string) =>
+    h.call<DateColumnCheck>('data.checkDates', { file: join(DATES, file), column: 'day', ...(dateFormat ? { dateFormat } : {}) });
+
+  it('infers over the whole file, asks when ambiguous, warns on a wrong given format, and imports nothing', async () => {
+    expect(await check('day_first_two_digit.csv')).toMatchObject({ format: 'DD/MM/YY', ambiguous: false, first: '2021-12-25', last: '2022-06-01', warnings: [] });
+    const ambiguous = await check('ambiguous_day_month.csv');
+    expect(ambiguous).toMatchObject({ format: null, ambiguous: true });
+    expect(ambiguous.choices.map((c) => c.format).sort()).toEqual(['DD/MM/YY', 'M/D/YY']);
+    expect(ambiguous.example!.dates.map((d) => d.date)).toHaveLength(2);
+    expect((await check('day_first_two_digit.csv', 'DD/MM/YYYY')).warnings.length).toBeGreaterThan(0);
+    await expect(check('day_first_two_digit.csv', '%Q')).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+    await expect(h.call('data.checkDates', { file: join(DATES, 'month_names.csv'), column: 'nope' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringContaining('member, day, sales') });
+    expect((await info()).imports).toEqual([]);
   });
 });

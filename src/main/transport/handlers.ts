@@ -13,7 +13,7 @@ import {
 import { calibrate } from '../services/calibration';
 import { exportRejects, timestamp } from '../services/data/exportRejects';
 import { importLpoint } from '../services/data/importLpoint';
-import { importMapped, listMappings } from '../services/data/importMapped';
+import { checkDateColumn, importMapped, listMappings } from '../services/data/importMapped';
 import { previewFile } from '../services/data/preview';
 import { rejectsPage } from '../services/data/rejectsPage';
 import type { Sql } from '../services/db/database';
@@ -116,6 +116,7 @@ export function createHandlers(s: Services): Handlers {
           seconds: report.seconds,
         };
       }),
+    'data.checkDates': async ({ file, encoding, delimiter, column, dateFormat }) => checkDateColumn({ file, encoding, delimiter }, column, dateFormat),
     'data.calibrate': async ({ folder }) => calibrate(folder),
     'project.openSample': async ({ jobId }, ctx) =>
       runJob(ctx, 'project.openSample', jobId, null, async (job) => {

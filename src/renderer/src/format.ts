@@ -8,5 +8,8 @@ export const formatNumber = (value: number, lang: Lang) => new Intl.NumberFormat
 export function formatDate(iso: string | null, lang: Lang): string {
   if (!iso) return '–';
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  // setUTCFullYear, not Date.UTC: Date.UTC turns the years 0–99 into 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC' }).format(date);
 }

@@ -1,6 +1,7 @@
 import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import { checkDateFormat, inferDateFormatAllowingFew, inferDateFormats } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
+import type { DateColumnCheck } from '../../../shared/reports';
 import { withScratchSession } from '../db/database';
 import type { StageSource } from './loadFile';
 
@@ -80,4 +81,36 @@ export function resolveDates(values: string[], requested: string, column: string
     );
   }
   return { format, warnings };
+}
+
+/** The wizard's view of a date column: inferred (or checked) on a sample of the whole file, nothing imported. */
+export function describeDateColumn(values: string[], requested: string, column: string): DateColumnCheck {
+  if (requested !== 'auto') {
+    const check = checkDateFormat(values, requested);
+    return {
+      column,
+      format: check.format,
+      ambiguous: false,
+      choices: [],
+      example: null,
+      first: check.range?.first ?? null,
+      last: check.range?.last ?? null,
+      warnings: check.warnings.map((w) => w.message),
+      reason: check.summary,
+      checked: check.checked,
+    };
+  }
+  const inferred = inferDateFormatAllowingFew(values);
+  return {
+    column,
+    format: inferred.chosen,
+    ambiguous: inferred.ambiguous,
+    choices: inferred.ambiguous ? inferred.readings.map((r) => ({ format: r.format, first: r.range?.first ?? null, last: r.range?.last ?? null })) : [],
+    example: inferred.example ? { value: inferred.example.value, dates: inferred.example.dates } : null,
+    first: inferred.range?.first ?? null,
+    last: inferred.range?.last ?? null,
+    warnings: inferred.warnings.map((w) => w.message),
+    reason: inferred.reason,
+    checked: inferred.checked,
+  };
 }

@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { dateFormatProblem } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { LpointKind } from '../../../shared/lpointFiles';
 import type { Encoding, ImportMap } from '../../../shared/mapping';
-import type { ImportReport } from '../../../shared/reports';
+import type { DateColumnCheck, ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
 import { transcodeCp949 } from './encoding';
 import { scanFileBytes } from './fileScan';
 import { runImport, type PreparedSource } from './importRun';
-import { resolveDates, sampleColumnValues } from './dateColumn';
+import { describeDateColumn, resolveDates, sampleColumnValues } from './dateColumn';
 import type { StageSource } from './loadFile';
 import type { KindMapping } from './lpointMapping';
 import { customerMapping, positional, productMapping, purchaseMapping } from './mappedSource';
@@ -37,7 +38,7 @@ export async function importMapped(project: Project, options: MappedOptions, job
     const inputs: PreparedSource[] = [];
     const { map } = options;
     const deriveProducts = !map.products;
-    const entries: [LpointKind, { file: string; encoding: Encoding | 'auto'; delimiter?: string }, Build][] = [
+    const entries: [LpointKind, FileSpec, Build][] = [
       [
         'purchases',
         map.purchases,
@@ -72,7 +73,16 @@ type Build = (
   source: Omit<StageSource, 'mapping'> & { header: string[] },
 ) => Promise<{ mapping: KindMapping; dates?: { format: string; warnings: string[] } }>;
 
-async function prepare(kind: LpointKind, spec: { file: string; encoding: Encoding | 'auto'; delimiter?: string }, build: Build, tmp: string): Promise<PreparedSource> {
+async function prepare(kind: LpointKind, spec: FileSpec, build: Build, tmp: string): Promise<PreparedSource> {
+  const { bytes, readable, header, col } = await readableSource(kind, spec, tmp);
+  const { mapping, dates } = await build(col, { ...readable, header });
+  return { bytes, source: { ...readable, mapping, dates } };
+}
+
+type FileSpec = { file: string; encoding: Encoding | 'auto'; delimiter?: string };
+
+/** A file as DuckDB will read it: transcoded to UTF-8 where it is CP949, columns named by position. */
+async function readableSource(kind: LpointKind, spec: FileSpec, tmp: string) {
   const preview = await previewFile(spec.file, spec.encoding, spec.delimiter);
   const bytes = await scanFileBytes(spec.file);
   let path = spec.file;
@@ -88,7 +98,7 @@ async function prepare(kind: LpointKind, spec: { file: string; encoding: Encodin
     }
   }
   const { columns, col } = positional(preview.header);
-  const readable = {
+  const readable: Omit<StageSource, 'mapping'> = {
     kind,
     path,
     displayName: basename(spec.file),
@@ -97,8 +107,24 @@ async function prepare(kind: LpointKind, spec: { file: string; encoding: Encodin
     sourceColumns: preview.format === 'parquet' ? preview.header : undefined,
     columns,
   };
-  const { mapping, dates } = await build(col, { ...readable, header: preview.header });
-  return { bytes, source: { ...readable, mapping, dates } };
+  return { bytes, readable, header: preview.header, col };
+}
+
+/**
+ * The date column of a purchase file as the import would read it — inferred when `dateFormat` is
+ * auto, else checked — on a sample of the whole file; nothing is imported (the wizard asks with it).
+ */
+export async function checkDateColumn(spec: FileSpec, column: string, dateFormat: string): Promise<DateColumnCheck> {
+  const tmp = mkdtempSync(join(tmpdir(), 'cw-dates-'));
+  try {
+    const problem = dateFormat === 'auto' ? null : dateFormatProblem(dateFormat);
+    if (problem) throw new AppError('BAD_ARGUMENT', problem);
+    const { readable, header, col } = await readableSource('purchases', spec, tmp);
+    col(column); // names the file's columns when there is no such column
+    return describeDateColumn(await sampleColumnValues(readable, header.indexOf(column)), dateFormat, column);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 export async function saveMapping(project: Project, name: string, map: ImportMap): Promise<void> {

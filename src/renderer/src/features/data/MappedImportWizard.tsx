@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { SavedMapping } from '../../../../shared/contract';
+import { DATE_FORMAT_SPECS } from '../../../../shared/dates';
 import {
-  DATE_FORMATS,
   type CustomerMapping,
   type DateFormat,
   type Encoding,
   type ProductMapping,
   type PurchaseMapping,
 } from '../../../../shared/mapping';
-import type { FilePreview } from '../../../../shared/reports';
+import type { DateColumnCheck as Check, FilePreview } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { useQuery } from '../../api/useQuery';
 import { t, type Lang, type StringKey } from '../../i18n';
+import { DateColumnCheck } from './DateColumnCheck';
 import { SideFileMapper, type SideFile } from './SideFileMapper';
 import { useImportRun } from './useImportRun';
 
@@ -59,15 +60,25 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const [customers, setCustomers] = useState<SideFile | null>(null);
   const [products, setProducts] = useState<SideFile | null>(null);
   const [saveAs, setSaveAs] = useState('');
+  const [acceptDates, setAcceptDates] = useState(false);
   const { busy, done, run } = useImportRun(onDone, onError);
 
   const { data: saved = [] } = useQuery({ project, done }, (a): Promise<SavedMapping[]> => workbench.data.mappings({ project: a.project }), { onError });
 
   useEffect(() => {
-    if (preview) setMapping((m) => (Object.keys(m).length ? m : preview.guess));
+    if (preview) setMapping((m) => (Object.keys(m).length ? m : { dateFormat: 'auto', ...preview.guess }));
   }, [preview]);
+  // The date column read as the import would, over the whole file, whenever the column or format changes.
+  const dateArgs = previewArgs && mapping.date ? { ...previewArgs, column: mapping.date, dateFormat: mapping.dateFormat ?? 'auto' } : null;
+  const { data: dates = null, loading: datesLoading } = useQuery(
+    dateArgs,
+    (a): Promise<Check> => workbench.data.checkDates({ file: a.file, encoding: a.encoding, delimiter: a.delimiter || undefined, column: a.column, dateFormat: a.dateFormat }),
+    { onError },
+  );
+  const datesBlock = !dates || dates.ambiguous || !dates.format || (dates.warnings.length > 0 && !acceptDates);
   const load = (enc = encoding, delim = delimiter) => setPreviewArgs((prev) => ({ file, encoding: enc, delimiter: delim, n: (prev?.n ?? 0) + 1 }));
   const missing = !mapping.customer || !mapping.date || !mapping.amount || !mapping.dateFormat;
+  const blocked = missing || datesBlock;
   const start = () =>
     run(() =>
       runJob('data.importMapped', {
@@ -76,6 +87,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
         customers: customers ? { file: customers.file, mapping: customers.mapping as CustomerMapping } : undefined,
         products: products ? { file: products.file, mapping: products.mapping as ProductMapping } : undefined,
         saveAs: saveAs || undefined,
+        acceptDateWarnings: acceptDates,
       }),
     );
 
@@ -168,12 +180,22 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
             ))}
             <label>
               {t('field.dateFormat', lang)}
-              <select value={mapping.dateFormat ?? ''} data-testid="map-dateFormat" onChange={(e) => setMapping({ ...mapping, dateFormat: (e.target.value || undefined) as DateFormat | undefined })}>
-                <option value="">–</option>
-                {Object.keys(DATE_FORMATS).map((f) => <option key={f} value={f}>{f}</option>)}
+              <select value={mapping.dateFormat ?? 'auto'} data-testid="map-dateFormat" onChange={(e) => setMapping({ ...mapping, dateFormat: e.target.value as DateFormat })}>
+                <option value="auto">{t('wizard.dateAuto', lang)}</option>
+                {DATE_FORMAT_SPECS.filter((s) => !s.aliasOf).map((s) => (
+                  <option key={s.name} value={s.name}>{s.name} ({s.example})</option>
+                ))}
               </select>
             </label>
           </div>
+          <DateColumnCheck
+            lang={lang}
+            check={dates}
+            loading={datesLoading}
+            onChoose={(format) => setMapping({ ...mapping, dateFormat: format })}
+            accept={acceptDates}
+            onAccept={setAcceptDates}
+          />
           <SideFileMapper lang={lang} title="wizard.customersFile" fields={CUSTOMER_FIELDS} testId="side-customers" onChange={setCustomers} onError={onError} />
           <SideFileMapper lang={lang} title="wizard.productsFile" fields={PRODUCT_FIELDS} testId="side-products" onChange={setProducts} onError={onError} />
           <div className="row">
@@ -181,7 +203,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
               {t('wizard.saveAs', lang)}
               <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} size={16} data-testid="mapped-save-as" />
             </label>
-            <button disabled={missing || busy} onClick={() => void start()} data-testid="mapped-import">
+            <button disabled={blocked || busy} onClick={() => void start()} data-testid="mapped-import">
               {t('wizard.import', lang)}
             </button>
             {missing && <span className="warning">{t('wizard.missing', lang)}</span>}
