@@ -41,6 +41,7 @@ export function formatInfo(info: ProjectInfo): string {
     `Project ${info.project}`,
     ...info.tables.map((t) => `  ${t.table.padEnd(width)}  ${n(t.rows).padStart(12)}`),
     `Purchase dates: ${info.dateMin ?? '-'} .. ${info.dateMax ?? '-'}`,
+    `Buyers ${n(info.buyers)}, receipts ${n(info.receipts)}, total amount ${n(Math.round(info.totalAmount))}`,
     `Customers without purchases: ${n(info.customersWithoutPurchases)}`,
     `Purchase lines of customers absent from the customer file: ${
       info.tables.find((t) => t.table === 'customers')?.rows ? n(info.purchasesOfUnknownCustomers) : 'n/a (no customer file imported)'

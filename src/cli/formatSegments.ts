@@ -24,6 +24,7 @@ export function formatSegments(s: SegmentSummary): string {
   const w = Math.max(8, ...[...states.from, ...states.to].map((n) => displayWidth(n) + 2));
   const cell = (v: string) => padStart(v, w);
   const lines = [
+    ...s.warnings.map((w) => say('emptyPeriod', { n: w.period, from: w.window.from, to: w.window.to })),
     say('spec', { asOf: s.spec.asOf, weights: s.spec.weights.join('/'), bins: s.spec.bins, shares: s.spec.shares.join('/') }),
     `${padEnd(say('tiers'), 34)}${names.map(cell).join('')}`,
     `${padEnd(`  ${padEnd(say('whole'), 8)} ${s.all.window.from}..${s.all.window.to}`, 34)}${s.all.tiers.map((t) => cell(nf.format(t.customers))).join('')}`,

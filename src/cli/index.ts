@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArgsIn, Method, Result } from '../shared/contract';
 import type { CallContext } from '../main/app';
@@ -16,7 +16,7 @@ Usage: npm run -s workbench -- <command> [options]
 
 Commands:
   create   --project DIR                         create an empty project folder
-  import   --project DIR --lpoint DIR [--drop-duplicates] [--replace]
+  import   --project DIR --lpoint DIR [--drop-duplicates] [--replace] [--max-reject-share PERCENT]
                                                  import the L.POINT files of a folder (creates the project if needed)
   import   --project DIR --purchases FILE --map MAP.json [--replace] [--drop-duplicates] [--save-map NAME]
            [--accept-date-warnings]              (dateFormat left out or "auto": inferred from the values)
@@ -24,7 +24,7 @@ Commands:
   info     --project DIR                         tables, date range, data-quality report, rejects per reason
   rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
   segment  --project DIR [--asof DATE] [--weights 0.3,0.2,0.5] [--bins 5] [--shares 20,20,20]
-           [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--out FILE.csv]
+           [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--out FILE.csv] [--lang ko|en]
                                                  RFM tiers per period and the transition matrix (saved in the project)
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
@@ -71,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       periods: { type: 'string' },
       'drop-duplicates': { type: 'boolean', default: false },
       'accept-date-warnings': { type: 'boolean', default: false },
+      'max-reject-share': { type: 'string' },
+      lang: { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -146,15 +148,30 @@ async function main(argv: string[]): Promise<number> {
         }
         const dir = project();
         const map = values.purchases ? readMap(values.map, values.purchases) : undefined;
+        const maxRejectShare = rejectShare(values['max-reject-share']);
+        const folderWasThere = existsSync(dir);
+        let created = false;
         await call('project.open', { project: dir }).catch(async (error: unknown) => {
           if ((error as CliError).code !== 'NOT_A_PROJECT') throw error;
           await call('project.create', { project: dir });
+          created = true;
         });
+        // A project this command created is removed again when its first import fails: no empty project left behind.
+        const undoCreate = async () => {
+          if (!created) return;
+          await call('project.close', { project: dir }).catch(() => undefined);
+          if (!folderWasThere) rmSync(dir, { recursive: true, force: true });
+          else for (const entry of ['project.duckdb', 'project.duckdb.wal', 'models', 'exports']) rmSync(join(dir, entry), { recursive: true, force: true });
+        };
         jobRunning = true;
-        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace };
-        const report = map
-          ? await call('data.importMapped', { ...common, ...map, saveAs: values['save-map'], acceptDateWarnings: values['accept-date-warnings'] })
-          : await call('data.importLpoint', { ...common, folder: values.lpoint! });
+        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace, maxRejectShare };
+        const report = await (map
+          ? call('data.importMapped', { ...common, ...map, saveAs: values['save-map'], acceptDateWarnings: values['accept-date-warnings'] })
+          : call('data.importLpoint', { ...common, folder: values.lpoint! })
+        ).catch(async (error: unknown) => {
+          await undoCreate();
+          throw error;
+        });
         jobRunning = false;
         out(formatImport(report), report);
         return 0;
@@ -181,7 +198,9 @@ async function main(argv: string[]): Promise<number> {
           periods: values.periods ? periodsOption(values.periods) : undefined,
         });
         let written: { path: string; rows: number } | undefined;
-        if (values.out) written = await call('segments.exportCsv', { project: dir, out: values.out });
+        const lang = values.lang ?? 'ko';
+        if (lang !== 'ko' && lang !== 'en') throw new CliError('BAD_ARGUMENT', `--lang is ko or en (got ${lang}).`);
+        if (values.out) written = await call('segments.exportCsv', { project: dir, out: values.out, lang });
         out(formatSegments(summary) + (written ? `\nWrote ${written.rows} customers to ${written.path}` : ''), written ? { ...summary, csv: written } : summary);
         return 0;
       }
@@ -243,6 +262,15 @@ function cliWording(error: WireError): string {
   return `${error.issues.map((i) => (i.path.length ? `${where(i.path)}: ${i.message}` : i.message)).join('; ')}.`;
 }
 
+/** --max-reject-share in percent (default 5): a file rejecting more, or loading nothing, refuses the import. */
+const DEFAULT_MAX_REJECT_PERCENT = 5;
+function rejectShare(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_REJECT_PERCENT / 100;
+  const pct = Number(value.replace(/%$/, ''));
+  if (!Number.isFinite(pct) || pct < 0 || pct > 100) throw new CliError('BAD_ARGUMENT', `--max-reject-share is a percentage from 0 to 100 (got ${value}).`);
+  return pct / 100;
+}
+
 function intOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new CliError('BAD_ARGUMENT', `--${name} must be a whole number, not "${value}".`);
@@ -281,7 +309,15 @@ function readMap(path: string | undefined, purchases: string): ImportMapIn {
   const map = parsed as { purchases?: Record<string, unknown> } & Record<string, unknown>;
   // A bare purchase mapping ({ customer, date, … }) is accepted as well as the full saved form.
   const purchasesPart = map.purchases ?? { mapping: map };
-  return { ...map, purchases: { ...purchasesPart, file: purchases } } as ImportMapIn;
+  // A side file's relative path: from the mapping file's folder where it is there, else the working folder.
+  const fromMap = (file: unknown) => {
+    if (typeof file !== 'string' || isAbsolute(file)) return file;
+    const besideMap = resolve(dirname(path), file);
+    return existsSync(besideMap) ? besideMap : resolve(file);
+  };
+  const side = (part: unknown) => (part && typeof part === 'object' ? { ...part, file: fromMap((part as { file?: unknown }).file) } : part);
+  const sides = { ...(map.customers ? { customers: side(map.customers) } : {}), ...(map.products ? { products: side(map.products) } : {}) };
+  return { ...map, ...sides, purchases: { ...purchasesPart, file: resolve(purchases) } } as ImportMapIn;
 }
 
 main(process.argv.slice(2)).then(

@@ -203,6 +203,8 @@ export interface SegmentSummary {
   computedAt: string;
   /** compute: building and saving the table (0 when loaded); summary: the aggregates above. */
   timingsMs: { compute: number; summary: number };
+  /** Periods without any purchase: the transitions would read as 100 % churn (or 100 % new). */
+  warnings: { code: 'empty_period'; period: 1 | 2; window: DateWindow }[];
 }
 
 /** Which customers a profile describes. Tier indices as in TransitionCell (k = 신규 / 비활동). */

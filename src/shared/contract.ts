@@ -7,7 +7,7 @@ import {
   type SegmentProfile,
   type SegmentSummary,
 } from './analytics';
-import { ENCODINGS, importMapSchema, type ImportMap } from './mapping';
+import { delimiterSchema, ENCODINGS, importMapSchema, type ImportMap } from './mapping';
 import { REJECT_REASONS, type CalibrationFact, type DateColumnCheck, type FilePreview, type GenerateSummary, type ImportReport, type ProjectInfo, type RejectPage } from './reports';
 
 export interface SavedMapping {
@@ -35,6 +35,9 @@ const projectDir = z.string().trim().min(1, 'project folder is required');
 export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample'] as const;
 export type JobMethod = (typeof JOB_METHODS)[number];
 
+/** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
+const maxRejectShare = z.number().min(0, 'the reject share is 0 to 1').max(1, 'the reject share is 0 to 1').optional();
+
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'job id: letters, digits, - and _ only').optional();
 
 export const contract = {
@@ -48,6 +51,7 @@ export const contract = {
       folder: z.string().trim().min(1, 'folder with the L.POINT files is required'),
       dropDuplicates: z.boolean().default(false),
       replace: z.boolean().default(false),
+      maxRejectShare,
       jobId,
     }),
     result: returns<ImportReport>(),
@@ -56,7 +60,7 @@ export const contract = {
     args: z.object({
       file: z.string().trim().min(1, 'file is required'),
       encoding: z.enum(['auto', ...ENCODINGS]).default('auto'),
-      delimiter: z.enum([',', '\t', ';', '|']).optional(),
+      delimiter: delimiterSchema.optional(),
     }),
     result: returns<FilePreview>(),
   },
@@ -66,6 +70,7 @@ export const contract = {
       dropDuplicates: z.boolean().default(false),
       replace: z.boolean().default(false),
       saveAs: z.string().trim().min(1).max(80).optional(),
+      maxRejectShare,
       /** Import even when the dates look wrong (refused by default, with the reason). */
       acceptDateWarnings: z.boolean().default(false),
       jobId,
@@ -77,7 +82,7 @@ export const contract = {
     args: z.object({
       file: z.string().trim().min(1, 'file is required'),
       encoding: z.enum(['auto', ...ENCODINGS]).default('auto'),
-      delimiter: z.enum([',', '\t', ';', '|']).optional(),
+      delimiter: delimiterSchema.optional(),
       column: z.string().min(1, 'the date column is required'),
       dateFormat: z.string().trim().min(1).default('auto'),
     }),

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'NO_LPOINT_FILES'
   | 'BAD_FILE'
   | 'IMPORT_FAILED'
+  | 'TOO_MANY_REJECTS'
   | 'CANCELLED'
   | 'IO'
   | 'INTERNAL';

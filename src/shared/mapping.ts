@@ -68,12 +68,27 @@ export const productMappingSchema = z.object({
 });
 export type ProductMapping = z.infer<typeof productMappingSchema>;
 
+/** Whitespace-aligned text: columns separated by runs of spaces or tabs (leading spaces allowed). */
+export const WHITESPACE_DELIMITER = 'whitespace';
+/**
+ * A file's delimiter: any single character but the quote, CR or LF, or 'whitespace' (runs of spaces
+ * or tabs; such a file is normalised into a temporary delimited copy before DuckDB reads it).
+ */
+export const delimiterSchema = z.union([
+  z.literal(WHITESPACE_DELIMITER),
+  z
+    .string()
+    .length(1, `the delimiter is one character (or "${WHITESPACE_DELIMITER}")`)
+    .refine((c) => c !== '"' && c !== '\r' && c !== '\n', 'the delimiter cannot be a quote, CR or LF'),
+]);
+export type Delimiter = z.infer<typeof delimiterSchema>;
+
 const fileOptions = {
   file: z.string().trim().min(1),
   /** 'auto' detects: BOM, then strict UTF-8, then CP949 (what Korean Excel writes). */
   encoding: z.enum(['auto', ...ENCODINGS]).default('auto'),
-  /** Detected from the first lines when absent. */
-  delimiter: z.enum([',', '\t', ';', '|']).optional(),
+  /** Detected from the first lines when absent: any single character, or 'whitespace'. */
+  delimiter: delimiterSchema.optional(),
 };
 
 /** The saved, reusable mapping: the same JSON the CLI's --map takes. */
@@ -86,28 +101,30 @@ export type ImportMap = z.infer<typeof importMapSchema>;
 export type ImportMapIn = z.input<typeof importMapSchema>;
 
 const SYNONYMS: Record<keyof PurchaseMapping, string[]> = {
-  customer: ['cust', 'customer', 'customer_id', 'customerid', 'member', 'member_id', 'user_id', '고객', '고객번호', '고객id', '회원번호', '회원'],
-  receipt: ['rct_no', 'receipt', 'receipt_id', 'order', 'order_id', 'orderid', 'invoice', 'invoiceno', 'transaction_id', '영수증', '영수증번호', '주문번호'],
-  date: ['de_dt', 'date', 'order_date', 'invoicedate', 'purchase_date', 'timestamp', '날짜', '일자', '구매일', '구매일자', '주문일', '주문일자', '거래일', '거래일자', '구매일시'],
+  customer: ['cust', 'customer', 'customer_id', 'customerid', 'customer number', 'customer no', 'client_id', 'member', 'member_id', 'member number', 'member no', 'user_id', 'userid', 'buyer_id', '고객', '고객번호', '고객id', '회원번호', '회원', '회원id'],
+  receipt: ['rct_no', 'receipt', 'receipt_id', 'receipt no', 'order', 'order_id', 'orderid', 'order number', 'order no', 'invoice', 'invoiceno', 'invoice_id', 'transaction', 'transaction_id', 'transaction no', 'basket_id', 'bill_no', '영수증', '영수증번호', '주문번호', '거래번호'],
+  date: ['de_dt', 'date', 'order_date', 'invoicedate', 'purchase_date', 'transaction_date', 'transaction_time', 'sale_date', 'sales_date', 'date of purchase', 'timestamp', 'datetime', '날짜', '일자', '구매일', '구매일자', '주문일', '주문일자', '거래일', '거래일자', '구매일시', '주문일시', '거래일시'],
   dateFormat: [],
   hour: ['de_hr', 'hour', '시간', '구매시간'],
-  product: ['pd_c', 'product', 'product_id', 'productid', 'sku', 'item', 'item_id', 'stockcode', '상품', '상품코드', '상품번호'],
-  productName: ['pd_nm', 'product_name', 'description', 'item_name', '상품명'],
-  category: ['clac_hlv_nm', 'category', 'product_category', '카테고리', '분류', '상품분류', '대분류'],
-  chain: ['cop_c', 'chain', 'store', 'shop', 'affiliate', '제휴사', '점포', '매장', '채널사'],
-  channel: ['chnl_dv', 'channel', '채널', '온오프라인'],
-  amount: ['buy_am', 'amount', 'sales', 'price', 'total', 'revenue', 'unitprice', '금액', '구매금액', '매출', '판매금액'],
-  quantity: ['buy_ct', 'quantity', 'qty', 'count', '수량', '구매수량'],
+  product: ['pd_c', 'product', 'product_id', 'productid', 'product code', 'sku', 'item', 'item_id', 'item code', 'stockcode', 'article', '상품', '상품코드', '상품번호', '품번'],
+  productName: ['pd_nm', 'product_name', 'description', 'item_name', 'item description', 'itemdescription', 'product description', 'article name', '상품명', '품명'],
+  category: ['clac_hlv_nm', 'category', 'product_category', 'item category', 'department', '카테고리', '분류', '상품분류', '대분류'],
+  chain: ['cop_c', 'chain', 'store', 'store_id', 'store name', 'shop', 'affiliate', '제휴사', '점포', '매장', '채널사'],
+  channel: ['chnl_dv', 'channel', 'sales channel', '채널', '온오프라인'],
+  amount: ['buy_am', 'amount', 'sales', 'price', 'total', 'revenue', 'unitprice', 'transaction_amount', 'purchase_amount', 'total_amount', 'amount_spent', 'spend', 'sales_amount', 'net_sales', '금액', '구매금액', '매출', '판매금액', '결제금액'],
+  quantity: ['buy_ct', 'quantity', 'qty', 'count', 'units', 'item_count', '수량', '구매수량'],
 };
 
-const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s"']/g, '');
+/** Header names compared without case, spaces, quotes, underscores, hyphens or dots ("Order Date" = order_date). */
+const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s"'_.-]/g, '');
 
 /** Guesses which column is which from header names, and the date format from sample values. */
 export function guessPurchaseMapping(header: string[], sample: string[][]): Partial<PurchaseMapping> {
   const guess: Partial<PurchaseMapping> = {};
   const taken = new Set<string>();
   for (const [field, names] of Object.entries(SYNONYMS) as [keyof PurchaseMapping, string[]][]) {
-    const hit = header.find((h) => !taken.has(h) && names.includes(normalise(h)));
+    const wanted = names.map(normalise);
+    const hit = header.find((h) => !taken.has(h) && wanted.includes(normalise(h)));
     if (hit && field !== 'dateFormat') {
       (guess as Record<string, string>)[field] = hit;
       taken.add(hit);
@@ -138,10 +155,10 @@ export function formatHasTime(format: DateFormat): boolean {
 export const SIDE_SYNONYMS: Record<keyof CustomerMapping | keyof ProductMapping, string[]> = {
   customer: SYNONYMS.customer,
   gender: ['ma_fem_dv', 'gender', 'sex', '성별'],
-  ageBand: ['ages', 'age', 'age_band', 'agegroup', '연령', '연령대', '나이'],
+  ageBand: ['ages', 'age', 'age_band', 'agegroup', 'age group', '연령', '연령대', '나이'],
   region: ['zon_hlv', 'region', 'area', '지역', '거주지역'],
   product: SYNONYMS.product,
-  name: ['pd_nm', 'name', 'product_name', 'description', '상품명'],
+  name: ['pd_nm', 'name', 'product_name', 'description', 'item description', '상품명', '품명'],
   category: SYNONYMS.category,
   subcategory: ['clac_mcls_nm', 'subcategory', 'sub_category', '중분류', '세부카테고리', '소분류'],
 };
@@ -150,7 +167,8 @@ export const SIDE_SYNONYMS: Record<keyof CustomerMapping | keyof ProductMapping,
 export function guessColumns<F extends keyof typeof SIDE_SYNONYMS>(header: string[], fields: readonly F[]): Partial<Record<F, string>> {
   const guess: Partial<Record<F, string>> = {};
   for (const field of fields) {
-    const hit = header.find((h) => SIDE_SYNONYMS[field].includes(normalise(h)));
+    const wanted = SIDE_SYNONYMS[field].map(normalise);
+    const hit = header.find((h) => wanted.includes(normalise(h)));
     if (hit) guess[field] = hit;
   }
   return guess;

@@ -72,6 +72,10 @@ export interface ProjectInfo {
   customersWithoutPurchases: number;
   /** Purchase lines whose customer is not in the customer file. */
   purchasesOfUnknownCustomers: number;
+  /** Distinct customers with a purchase line, receipts (distinct per customer), and the sum of amount (net of returns). */
+  buyers: number;
+  receipts: number;
+  totalAmount: number;
 }
 
 export interface RejectRow {
@@ -97,10 +101,19 @@ export interface FilePreview {
   encodingDetected: Encoding | null;
   /** What was used to decode the preview (the detected one unless overridden). */
   encoding: Encoding;
+  /** Any single character, or 'whitespace' (runs of spaces or tabs); null for Parquet. */
   delimiter: string | null;
   header: string[];
   rows: string[][];
   guess: Partial<PurchaseMapping>;
+  /**
+   * Set when the header splits into one column: the delimiter was probably not detected (or the
+   * chosen one is not the file's). One English sentence naming what was tried; the wizard words it
+   * from `delimitersTried`.
+   */
+  delimiterNote?: string;
+  /** The delimiters tried ('whitespace' for whitespace-aligned), given with `delimiterNote`. */
+  delimitersTried?: string[];
 }
 
 /** The date column of a file as the import would read it: the wizard shows it before anything is imported. */

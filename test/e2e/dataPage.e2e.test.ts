@@ -155,6 +155,28 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('ambiguous_day_month.csv: 4');
   });
 
+  it('says the delimiter was probably not detected, naming what was tried, and imports with a typed one', async () => {
+    const { page } = await openCopy();
+    await page.getByTestId('mode-mapped').click();
+    await page.getByTestId('mapped-file').fill(join(FIXTURES, 'shapes', 'purchases_hash.txt'));
+    await page.getByTestId('mapped-preview').click();
+    const note = page.getByTestId('mapped-delimiter-note');
+    await note.waitFor({ timeout: 20_000 });
+    expect(await note.textContent()).toContain('구분자를 감지하지 못한 것 같습니다');
+    expect(await note.textContent()).toContain('^, ~, :, 공백 정렬');
+    expect(await page.getByTestId('mapped-preview-table').locator('th').count()).toBe(1);
+    await page.getByTestId('mapped-delimiter').selectOption('other');
+    await page.getByTestId('mapped-delimiter-typed').fill('#');
+    await expect.poll(() => page.getByTestId('mapped-preview-table').locator('th').allTextContents(), { timeout: 20_000 }).toEqual(['customer', 'order_date', 'amount']);
+    expect(await note.count()).toBe(0);
+    await page.getByTestId('map-customer').selectOption('customer');
+    await page.getByTestId('map-date').selectOption('order_date');
+    await page.getByTestId('map-amount').selectOption('amount');
+    await expect.poll(() => page.getByTestId('mapped-import').isDisabled(), { timeout: 20_000 }).toBe(false);
+    await page.getByTestId('mapped-import').click();
+    await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('purchases_hash.txt: 2');
+  });
+
   it('a cancel mid-import leaves the project unchanged', async () => {
     const { page, project } = await openCopy();
     const snapshot = await dispatch(h.handlers, 'project.info', { project }, h.ctx);

@@ -34,7 +34,8 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 describe('workbench CLI', () => {
   it('imports, reports and writes rejects; --json is machine-readable', async () => {
     const project = join(tmp.dir, 'p');
-    const imported = await cli(['import', '--project', project, '--lpoint', join(FIXTURES, 'lpoint'), '--json']);
+    // The fixture plants bad lines in every file: far more than the default 5 % limit.
+    const imported = await cli(['import', '--project', project, '--lpoint', join(FIXTURES, 'lpoint'), '--max-reject-share', '100', '--json']);
     expect(imported.code).toBe(0);
     const report = JSON.parse(imported.stdout);
     expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(['products', 'branches', 'customers', 'purchases', 'services', 'payments']);
@@ -52,7 +53,7 @@ describe('workbench CLI', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/is not a project folder/);
     expect(missing.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    const again = await cli(['import', '--project', join(tmp.dir, 'p2'), '--lpoint', join(FIXTURES, 'lpoint')]);
+    const again = await cli(['import', '--project', join(tmp.dir, 'p2'), '--lpoint', join(FIXTURES, 'lpoint'), '--max-reject-share', '100']);
     expect(again.code).toBe(0);
     const refused = await cli(['import', '--project', join(tmp.dir, 'p2'), '--lpoint', join(FIXTURES, 'lpoint'), '--json']);
     expect(refused.code).toBe(1);
@@ -61,6 +62,11 @@ describe('workbench CLI', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(join(tmp.dir, 'p3'))).toBe(false);
+    // Too many rejects (default limit 5 %): refused, exit 1, the report's reasons named, no empty project left behind.
+    const tooMany = await cli(['import', '--project', join(tmp.dir, 'p4'), '--lpoint', join(FIXTURES, 'lpoint'), '--json']);
+    expect(tooMany.code).toBe(1);
+    expect(JSON.parse(tooMany.stdout)).toMatchObject({ error: { code: 'TOO_MANY_REJECTS', message: expect.stringContaining('The limit is 5 %') } });
+    expect(existsSync(join(tmp.dir, 'p4'))).toBe(false);
   });
 });
 
@@ -80,7 +86,8 @@ describe('workbench CLI: sample data and mapped files', () => {
     expect(badSeed.stderr).toContain('--seed must be a whole number');
     const map = join(tmp.dir, 'map.json');
     writeFileSync(map, JSON.stringify({ customer: '고객번호', date: '주문일자', dateFormat: 'YYYY-MM-DD', amount: '금액', channel: '채널' }));
-    const imported = await cli(['import', '--project', join(tmp.dir, 'p'), '--purchases', join(FIXTURES, 'generic', 'purchases_cp949.csv'), '--map', map, '--json']);
+    // 4 of the file's 11 rows are planted bad lines: far above the default 5 % limit.
+    const imported = await cli(['import', '--project', join(tmp.dir, 'p'), '--purchases', join(FIXTURES, 'generic', 'purchases_cp949.csv'), '--map', map, '--max-reject-share', '50', '--json']);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout).files[0]).toMatchObject({ rowsRead: 11, rowsLoaded: 7, rowsRejected: 4 });
   }, 60_000);
@@ -137,6 +144,11 @@ describe('workbench CLI: segment', () => {
     const text = readFileSync(csv, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.trim().split('\r\n').length - 1).toBe(summary.csv.rows);
+    const csvEn = join(tmp.dir, 'segments-en.csv');
+    expect((await cli(['segment', '--project', project, '--out', csvEn, '--lang', 'en'])).code).toBe(0);
+    expect(text.split('\r\n')[0]).toMatch(/[가-힣]/);
+    expect(readFileSync(csvEn, 'utf8').split('\r\n')[0]).not.toMatch(/[가-힣]/);
+    expect((await cli(['segment', '--project', project, '--lang', 'fr'])).stderr.trim()).toBe('--lang is ko or en (got fr).');
     const human = await cli(['segment', '--project', project]);
     expect(human.stdout).toMatch(/최우수/);
     expect(human.stdout).toMatch(/비활동/);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DateColumnCheck, ImportReport, ProjectInfo } from '../../src/shared/reports';
-import { FIXTURES, harness, type Harness } from '../helpers';
+import { FIXTURES, fixtureCopy, harness, type Harness } from '../helpers';
 
 const DATES = join(FIXTURES, 'dates');
 
@@ -31,6 +31,7 @@ describe('dates of a mapped purchase file', () => {
     const report = await importFile('day_first_two_digit.csv');
     expect(report.files[0]).toMatchObject({ dateFormat: 'DD/MM/YY', rowsLoaded: 4, rowsRejected: 0, dateMin: '2021-12-25', dateMax: '2022-06-01' });
     expect(await days()).toEqual(['2022-02-14', '2022-03-03', '2021-12-25', '2022-06-01']);
+    expect(await info()).toMatchObject({ buyers: 3, receipts: 4, totalAmount: 4200, dateMin: '2021-12-25', dateMax: '2022-06-01' });
   });
 
   it('refuses DD/MM/YYYY on two-digit years (it would load the year 22 AD) and imports nothing; accepting the warning imports it', async () => {
@@ -93,6 +94,51 @@ describe('the wizard\'s date check (data.checkDates)', () => {
     expect((await check('day_first_two_digit.csv', 'DD/MM/YYYY')).warnings.length).toBeGreaterThan(0);
     await expect(check('day_first_two_digit.csv', '%Q')).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
     await expect(h.call('data.checkDates', { file: join(DATES, 'month_names.csv'), column: 'nope' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringContaining('member, day, sales') });
+    expect((await info()).imports).toEqual([]);
+  });
+});
+
+describe('headers of public retail files', () => {
+  it('recognises common English headers, whatever their case, spaces or underscores', async () => {
+    const { guessPurchaseMapping } = await import('../../src/shared/mapping');
+    const superstore = ['Row ID', 'Order ID', 'Order Date', 'Ship Date', 'Ship Mode', 'Customer ID', 'Customer Name', 'Segment', 'Region', 'Product ID', 'Category', 'Sub-Category', 'Product Name', 'Sales', 'Quantity', 'Discount', 'Profit'];
+    expect(guessPurchaseMapping(superstore, [])).toEqual({
+      customer: 'Customer ID',
+      receipt: 'Order ID',
+      date: 'Order Date',
+      product: 'Product ID',
+      productName: 'Product Name',
+      category: 'Category',
+      amount: 'Sales',
+      quantity: 'Quantity',
+    });
+    expect(guessPurchaseMapping(['Member_number', 'Date', 'itemDescription'], [])).toEqual({ customer: 'Member_number', date: 'Date', productName: 'itemDescription' });
+    expect(guessPurchaseMapping(['customer_id', 'transaction_date', 'transaction_amount'], [['C1', '2021-01-02', '10']])).toEqual({
+      customer: 'customer_id',
+      date: 'transaction_date',
+      dateFormat: 'YYYY-MM-DD',
+      amount: 'transaction_amount',
+    });
+  });
+});
+
+describe('an import that rejects too much', () => {
+  it('is refused before anything is written when a file rejects more than the share asked, naming the file and reasons', async () => {
+    const folder = fixtureCopy('lpoint', h.root);
+    await expect(h.call('data.importLpoint', { project, folder, maxRejectShare: 0.05 })).rejects.toMatchObject({
+      code: 'TOO_MANY_REJECTS',
+      message: expect.stringMatching(/Nothing was imported: .*LPOINT_BIG_COMP_02_PDDE\.csv: [\d.]+ % of \d+ rows rejected \(.*\)/),
+    });
+    expect((await info()).imports).toEqual([]);
+    const report = await h.call<ImportReport>('data.importLpoint', { project, folder, maxRejectShare: 1 });
+    expect(report.files).toHaveLength(6);
+  });
+
+  it('a file that loads no row is refused whatever the share', async () => {
+    await expect(importFile('month_names.csv', '%Y%m%d', { maxRejectShare: 1 })).rejects.toMatchObject({ code: 'BAD_FILE' });
+    await expect(
+      h.call('data.importMapped', { project, maxRejectShare: 1, purchases: { file: join(DATES, 'month_names.csv'), mapping: { customer: 'sales', date: 'day', amount: 'member' } } }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REJECTS', message: expect.stringContaining('month_names.csv: no row loads') });
     expect((await info()).imports).toEqual([]);
   });
 });

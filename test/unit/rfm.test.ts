@@ -166,7 +166,22 @@ describe('two periods and the transition matrix', () => {
   it('an as-of date limits the window to the days before it', async () => {
     const s = await compute({ asOf: '2021-07-01' });
     expect(s.spec.window).toEqual({ from: '2021-01-10', to: '2021-06-30' });
-    expect(pick(await table('recency'), 'recency')).toMatchObject({ c04: 1, c05: 113, c01: null });
+    const recency = pick(await table('recency'), 'recency');
+    expect(recency).toMatchObject({ c04: 1, c05: 113 });
+    // c01 bought only in December: outside the window and both default periods, so not in the table.
+    expect(recency.c01).toBeUndefined();
+    // The window starts after the last 12 months' midpoint: its own halves are the default periods (172 days: 86 + 86).
+    expect(s.spec.periods).toEqual([
+      { from: '2021-01-10', to: '2021-04-05' },
+      { from: '2021-04-06', to: '2021-06-30' },
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('warns when a period has no purchases instead of reading it as 100 % churn', async () => {
+    const s = await compute({ periods: [{ from: '2021-01-01', to: '2021-06-30' }, { from: '2022-01-01', to: '2022-06-30' }] });
+    expect(s.warnings).toEqual([{ code: 'empty_period', period: 2, window: { from: '2022-01-01', to: '2022-06-30' } }]);
+    expect(s.periods[1].customers).toBe(0);
   });
 });
 

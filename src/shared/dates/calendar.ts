@@ -86,3 +86,14 @@ export function daysBetween(a: string, b: string): number {
   const pb = required(b);
   return daysFromCivil(pb.y, pb.m, pb.d) - daysFromCivil(pa.y, pa.m, pa.d);
 }
+
+/** The same day n months later (n may be negative), clamped to the month's last day: 2021-03-31 − 1 month = 2021-02-28. */
+export function addMonths(iso: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`addMonths needs a whole number of months, not ${n}`);
+  const { y, m, d } = required(iso);
+  const index = y * 12 + (m - 1) + n;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  if (ty < 1 || ty > 9999) throw new RangeError(`${iso} + ${n} months falls outside the years 0001–9999`);
+  return toIsoDate(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}

@@ -2,7 +2,7 @@
  * Date formats of imported files: the registry, DuckDB-exact parsing, the import's SQL, inference from a
  * column and plausibility checks, and year-safe calendar helpers. Pure TypeScript (no node, DOM or DuckDB).
  */
-export { addDays, daysBetween, daysInMonth, isLeapYear, isRealDate, isValidYmd, toIsoDate } from './calendar';
+export { addDays, addMonths, daysBetween, daysInMonth, isLeapYear, isRealDate, isValidYmd, toIsoDate } from './calendar';
 export { TWO_DIGIT_YEAR_PIVOT, TWO_DIGIT_YEAR_RULE, expandTwoDigitYear } from './twoDigitYear';
 export {
   DATE_FORMAT_NAMES,

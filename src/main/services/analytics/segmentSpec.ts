@@ -1,6 +1,7 @@
 import type { DateWindow, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
 import { AppError } from '../../../shared/errors';
 import type { Sql } from '../db/database';
+import { addMonths, daysBetween } from '../../../shared/dates';
 import { addDays } from './dates';
 
 const bad = (message: string) => new AppError('BAD_ARGUMENT', message);
@@ -14,7 +15,8 @@ export async function purchaseDateRange(db: Sql): Promise<DateWindow> {
 
 /**
  * Fills the defaults from the data: asOf = the day after the last purchase (or after the window),
- * window = first purchase … asOf − 1, periods = Jan–Jun and Jul–Dec of the last purchase's year.
+ * window = first purchase … asOf − 1, periods = two equal windows ending at the window's last day
+ * (the last 12 months split into halves; the window split into halves when it starts in the second half).
  */
 export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<ResolvedSegmentSpec> {
   const [wR, wF, wM] = spec.weights;
@@ -34,11 +36,7 @@ export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<Re
   const window = spec.window ?? { from: data.from, to: addDays(asOf, -1) };
   checkWindow(window, 'The RFM window');
   if (window.to >= asOf) throw bad(`The RFM window must end before the as-of date ${asOf}.`);
-  const year = data.to.slice(0, 4);
-  const periods = spec.periods ?? [
-    { from: `${year}-01-01`, to: `${year}-06-30` },
-    { from: `${year}-07-01`, to: `${year}-12-31` },
-  ];
+  const periods = spec.periods ?? defaultPeriods(window);
   checkWindow(periods[0], 'The first period');
   checkWindow(periods[1], 'The second period');
   if (periods[0].to >= periods[1].from) throw bad('The first period must end before the second period starts.');
@@ -51,6 +49,31 @@ export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<Re
     tierNames: spec.tierNames ?? null,
     periods: [periods[0], periods[1]],
   };
+}
+
+/**
+ * Two equal windows ending at the window's last day: the last 12 months in halves (for data ending
+ * 2021-12-31: Jan–Jun and Jul–Dec 2021) when the data reaches into the first half, else the
+ * window itself in two halves (never a period before the data, read as 100 % churn).
+ */
+export function defaultPeriods(window: DateWindow): [DateWindow, DateWindow] {
+  const after = addDays(window.to, 1);
+  const yearBack = addMonths(after, -12);
+  const middle = addMonths(after, -6);
+  // The last 12 months when the data reaches into its first half (so neither half is empty).
+  if (window.from < middle) {
+    return [
+      { from: yearBack, to: addDays(middle, -1) },
+      { from: middle, to: window.to },
+    ];
+  }
+  const days = daysBetween(window.from, window.to) + 1;
+  if (days < 2) throw bad(`The data covers one day (${window.from}); give two periods to compare.`);
+  const second = addDays(window.to, -(Math.floor(days / 2) - 1));
+  return [
+    { from: window.from, to: addDays(second, -1) },
+    { from: second, to: window.to },
+  ];
 }
 
 function checkWindow(w: DateWindow, name: string): void {

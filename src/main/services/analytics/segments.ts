@@ -77,5 +77,6 @@ async function summarise(db: Sql, spec: ResolvedSegmentSpec, computedAt: string,
     churnOrigin: churnOrigin(transitions, k),
     computedAt,
     timingsMs: { compute: computeMs, summary: performance.now() - started },
+    warnings: [first, second].flatMap((p, i) => (p.customers === 0 ? [{ code: 'empty_period' as const, period: (i + 1) as 1 | 2, window: p.window }] : [])),
   };
 }

@@ -10,6 +10,7 @@ export interface ImportOptions {
   folder: string;
   dropDuplicates: boolean;
   replace: boolean;
+  maxRejectShare?: number;
 }
 
 /** Imports the L.POINT files found in a folder (recognised by name and header), all or nothing. */

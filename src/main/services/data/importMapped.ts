@@ -4,11 +4,11 @@ import { basename, join } from 'node:path';
 import { dateFormatProblem } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { LpointKind } from '../../../shared/lpointFiles';
-import type { Encoding, ImportMap } from '../../../shared/mapping';
+import { WHITESPACE_DELIMITER, type Encoding, type ImportMap } from '../../../shared/mapping';
 import type { DateColumnCheck, ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
-import { transcodeCp949 } from './encoding';
+import { NORMALISED_DELIMITER, normaliseWhitespace, transcodeCp949 } from './encoding';
 import { scanFileBytes } from './fileScan';
 import { runImport, type PreparedSource } from './importRun';
 import { describeDateColumn, resolveDates, sampleColumnValues } from './dateColumn';
@@ -23,6 +23,8 @@ export interface MappedOptions {
   replace: boolean;
   /** Save the mapping in the project under this name for reuse. */
   saveAs?: string;
+  /** Refuse the import when a file rejects more than this share of its rows (see RunOptions). */
+  maxRejectShare?: number;
   /** Import even when the dates look wrong (outside 1900–2100, a two-digit year under a four-digit format …). */
   acceptDateWarnings?: boolean;
 }
@@ -81,20 +83,28 @@ async function prepare(kind: LpointKind, spec: FileSpec, build: Build, tmp: stri
 
 type FileSpec = { file: string; encoding: Encoding | 'auto'; delimiter?: string };
 
-/** A file as DuckDB will read it: transcoded to UTF-8 where it is CP949, columns named by position. */
+/**
+ * A file as DuckDB will read it: transcoded to UTF-8 where it is CP949, whitespace-aligned text
+ * normalised to a tab-delimited copy (one line per line; the hash stays the file's), columns named by position.
+ */
 async function readableSource(kind: LpointKind, spec: FileSpec, tmp: string) {
   const preview = await previewFile(spec.file, spec.encoding, spec.delimiter);
   const bytes = await scanFileBytes(spec.file);
   let path = spec.file;
+  const whitespace = preview.delimiter === WHITESPACE_DELIMITER;
   if (preview.format === 'csv') {
-    if (preview.encoding === 'cp949') {
-      path = join(tmp, `${kind}.csv`);
-      await transcodeCp949(spec.file, path);
-    } else if (bytes.invalidUtf8Line !== null) {
+    if (bytes.invalidUtf8Line !== null && preview.encoding !== 'cp949') {
       throw new AppError(
         'BAD_FILE',
         `${basename(spec.file)} is not UTF-8 at line ${bytes.invalidUtf8Line}; if it was saved by Korean Excel, choose the CP949 encoding.`,
       );
+    }
+    if (whitespace) {
+      path = join(tmp, `${kind}.tsv`);
+      await normaliseWhitespace(spec.file, path, preview.encoding);
+    } else if (preview.encoding === 'cp949') {
+      path = join(tmp, `${kind}.csv`);
+      await transcodeCp949(spec.file, path);
     }
   }
   const { columns, col } = positional(preview.header);
@@ -103,7 +113,7 @@ async function readableSource(kind: LpointKind, spec: FileSpec, tmp: string) {
     path,
     displayName: basename(spec.file),
     format: fileFormat(spec.file),
-    delimiter: preview.delimiter ?? ',',
+    delimiter: whitespace ? NORMALISED_DELIMITER : (preview.delimiter ?? ','),
     sourceColumns: preview.format === 'parquet' ? preview.header : undefined,
     columns,
   };

@@ -15,6 +15,11 @@ export interface PreparedSource {
 export interface RunOptions {
   dropDuplicates: boolean;
   replace: boolean;
+  /**
+   * Refuse the import (nothing written) when a file loads no row, or rejects more than this share
+   * of its rows (0..1). Absent: every file is imported with its rejects kept (the app shows them).
+   */
+  maxRejectShare?: number;
 }
 
 const TABLE_OF: Record<LpointKind, string> = {
@@ -79,6 +84,7 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
     }
+    if (options.maxRejectShare !== undefined) refuseTooManyRejects(staged.map((s) => s.quality), options.maxRejectShare);
     // 2. Write them in one transaction, in the project's write turn: all or nothing.
     await project.commit(() => db.transaction(async () => {
       for (const id of replacing) await removeImport(project, id);
@@ -108,6 +114,26 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
     await dropStaged(db, staged).catch(() => undefined);
   }
   return staged.map((s) => s.quality);
+}
+
+/** An import whose files load nothing or reject too much is refused before anything is written. */
+function refuseTooManyRejects(files: FileQuality[], maxShare: number): void {
+  const bad = files.filter((q) => q.rowsRead > 0 && (q.rowsLoaded === 0 || q.rowsRejected / q.rowsRead > maxShare));
+  if (bad.length === 0) return;
+  const describe = (q: FileQuality) => {
+    const top = Object.entries(q.rejectsByReason)
+      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+      .slice(0, 3)
+      .map(([reason, n]) => `${reason} ${n}`)
+      .join(', ');
+    const share = ((100 * q.rowsRejected) / q.rowsRead).toFixed(1);
+    return `${q.file}: ${q.rowsLoaded === 0 ? 'no row loads' : `${share} % of ${q.rowsRead} rows rejected`} (${top || 'no rejects'})`;
+  };
+  throw new AppError(
+    'TOO_MANY_REJECTS',
+    `Nothing was imported: ${bad.map(describe).join('; ')}. The limit is ${+(maxShare * 100).toFixed(2)} % rejected rows per file; ` +
+      `check the mapping (columns, date format, delimiter), or raise the limit (--max-reject-share).`,
+  );
 }
 
 /** The product codes purchases are checked against: the catalog already loaded plus the one staged now. */

@@ -2,11 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { guessPurchaseMapping, type Encoding } from '../../../shared/mapping';
+import { guessPurchaseMapping, WHITESPACE_DELIMITER, type Encoding } from '../../../shared/mapping';
 import type { FilePreview } from '../../../shared/reports';
 import { Database } from '../db/database';
 import { quotedString } from '@duckdb/node-api';
-import { decodeHead, detectDelimiter, detectEncoding, readHead } from './encoding';
+import {
+  decodeHead,
+  DELIMITER_CANDIDATES,
+  detectDelimiter,
+  detectEncoding,
+  NORMALISED_DELIMITER,
+  readHead,
+  whitespaceLineToDelimited,
+} from './encoding';
 
 export const PREVIEW_ROWS = 20;
 
@@ -39,7 +47,10 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     if (!used) throw new AppError('BAD_FILE', `${file} is neither UTF-8 nor CP949; save it as UTF-8 (or CP949) and try again.`);
     const text = decodeHead(head, used);
     const delim = delimiter ?? detectDelimiter(text);
-    const lines = text.split(/\r?\n/).slice(0, PREVIEW_ROWS + 1).join('\n') + '\n';
+    // Whitespace-aligned text is read as the import reads it: normalised to a tab-delimited copy.
+    const whitespace = delim === WHITESPACE_DELIMITER;
+    const first = text.split(/\r?\n/).slice(0, PREVIEW_ROWS + 1);
+    const lines = (whitespace ? first.map(whitespaceLineToDelimited) : first).join('\n') + '\n';
     const sample = join(tmp, 'head.csv');
     writeFileSync(sample, lines);
     let header: string[];
@@ -47,7 +58,7 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     try {
       const rows = await db.read((session) =>
         session.connection.runAndReadAll(
-        `SELECT * FROM read_csv(${quotedString(sample)}, header = true, delim = ${quotedString(delim)}, quote = '"', all_varchar = true, null_padding = true)`,
+        `SELECT * FROM read_csv(${quotedString(sample)}, header = true, delim = ${quotedString(whitespace ? NORMALISED_DELIMITER : delim)}, quote = '"', all_varchar = true, null_padding = true)`,
         ),
       );
       header = rows.columnNames();
@@ -55,9 +66,30 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     } catch (error) {
       throw new AppError('BAD_FILE', `The first lines of ${file} cannot be read as a table: ${String((error as Error).message).split('\n')[0]}`);
     }
-    return { file, format: 'csv', encodingDetected: detected, encoding: used, delimiter: delim, header, rows: values, guess: guessPurchaseMapping(header, values) };
+    const preview: FilePreview = { file, format: 'csv', encodingDetected: detected, encoding: used, delimiter: delim, header, rows: values, guess: guessPurchaseMapping(header, values) };
+    if (header.length <= 1) Object.assign(preview, delimiterNote(delimiter));
+    return preview;
   } finally {
     await db.close();
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** How a delimiter is named in messages. */
+export function delimiterLabel(d: string): string {
+  if (d === WHITESPACE_DELIMITER) return 'whitespace-aligned';
+  if (d === '\t') return 'tab';
+  if (d === ' ') return 'space';
+  return `"${d}"`;
+}
+
+/** The header split into one column: what was tried, and that the delimiter is probably wrong. */
+function delimiterNote(chosen: string | undefined): Pick<FilePreview, 'delimiterNote' | 'delimitersTried'> {
+  const tried = chosen === undefined ? [...DELIMITER_CANDIDATES] : [chosen];
+  const names = tried.map(delimiterLabel).join(', ');
+  const delimiterNote =
+    chosen === undefined
+      ? `The header splits into one column: the delimiter was probably not detected (tried ${names}). Choose it: any single character, or whitespace-aligned.`
+      : `The header splits into one column with the chosen delimiter ${names}: it is probably not the file's delimiter.`;
+  return { delimiterNote, delimitersTried: tried };
 }

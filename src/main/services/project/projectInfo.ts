@@ -1,5 +1,6 @@
 import type { FileQuality, ProjectInfo, RejectReason } from '../../../shared/reports';
 import { receiptFactsState } from '../analytics/receiptFacts';
+import { RECEIPT_KEY } from '../analytics/sqlParams';
 import type { Project } from './projectStore';
 import { DATA_TABLES } from './schema';
 
@@ -35,8 +36,16 @@ export async function projectInfo(project: Project): Promise<ProjectInfo> {
       (SELECT count(*) FROM known k ANTI JOIN buyers b USING (customer_id))::BIGINT AS without,
       (SELECT CASE WHEN (SELECT count(*) FROM known) = 0 THEN 0 ELSE coalesce(sum(b.n), 0) END
          FROM buyers b ANTI JOIN known k USING (customer_id))::BIGINT AS unknown`);
+  const totals = await db.one<{ buyers: number; receipts: number; amount: number | null }>(
+    facts
+      ? 'SELECT count(DISTINCT customer_id)::BIGINT AS buyers, count(*)::BIGINT AS receipts, sum(amount)::DOUBLE AS amount FROM receipt_facts'
+      : `SELECT count(DISTINCT customer_id)::BIGINT AS buyers, count(DISTINCT (customer_id, ${RECEIPT_KEY}))::BIGINT AS receipts, sum(amount)::DOUBLE AS amount FROM purchases`,
+  );
   return {
     project: project.dir,
+    buyers: totals?.buyers ?? 0,
+    receipts: totals?.receipts ?? 0,
+    totalAmount: Math.round((totals?.amount ?? 0) * 100) / 100,
     tables,
     dateMin: range?.lo ?? null,
     dateMax: range?.hi ?? null,

@@ -7,12 +7,13 @@ import {
   type Encoding,
   type ProductMapping,
   type PurchaseMapping,
+  WHITESPACE_DELIMITER,
 } from '../../../../shared/mapping';
 import type { DateColumnCheck as Check, FilePreview } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { useQuery } from '../../api/useQuery';
-import { t, type Lang, type StringKey } from '../../i18n';
+import { fill, t, type Lang, type StringKey } from '../../i18n';
 import { DateColumnCheck } from './DateColumnCheck';
 import { SideFileMapper, type SideFile } from './SideFileMapper';
 import { useImportRun } from './useImportRun';
@@ -34,8 +35,26 @@ const FIELDS: { field: Field; required: boolean }[] = [
   { field: 'channel', required: false },
   { field: 'quantity', required: false },
 ];
-const DELIMITERS: Record<string, string> = { ',': ', (쉼표)', '\t': 'Tab', ';': '; (세미콜론)', '|': '| (파이프)' };
-type Delimiter = ',' | '\t' | ';' | '|';
+/** The delimiters offered in the list; any other single character is typed ('other'). */
+const DELIMITERS: { value: string; label?: StringKey }[] = [
+  { value: ',', label: 'wizard.delimiter.comma' },
+  { value: '\t', label: 'wizard.delimiter.tab' },
+  { value: ';', label: 'wizard.delimiter.semicolon' },
+  { value: '|', label: 'wizard.delimiter.pipe' },
+  { value: '^' },
+  { value: '~' },
+  { value: ':' },
+  { value: WHITESPACE_DELIMITER, label: 'wizard.delimiter.whitespace' },
+];
+const OTHER = 'other';
+/** '' is auto-detect; else any single character or 'whitespace'. */
+type Delimiter = string;
+const delimiterName = (d: string, lang: Lang): string => {
+  const known = DELIMITERS.find((x) => x.value === d);
+  return known?.label ? t(known.label, lang) : d === ' ' ? '" "' : d;
+};
+/** A typed delimiter the file options accept: one character, not a quote, CR or LF. */
+const typedDelimiterOk = (d: string) => d.length === 1 && !['"', '\r', '\n'].includes(d);
 
 interface Props {
   lang: Lang;
@@ -49,6 +68,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const [file, setFile] = useState('');
   const [encoding, setEncoding] = useState<Encoding | 'auto'>('auto');
   const [delimiter, setDelimiter] = useState<Delimiter | ''>('');
+  const [typingDelimiter, setTypingDelimiter] = useState(false);
   // The preview asked for last: a quick change of encoding or delimiter never shows an older answer.
   const [previewArgs, setPreviewArgs] = useState<{ file: string; encoding: Encoding | 'auto'; delimiter: Delimiter | ''; n: number } | null>(null);
   const { data: preview = null } = useQuery(
@@ -135,21 +155,49 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
               <label>
                 {t('wizard.delimiter', lang)}
                 <select
-                  value={delimiter}
+                  value={typingDelimiter || (delimiter && !DELIMITERS.some((x) => x.value === delimiter)) ? OTHER : delimiter}
+                  data-testid="mapped-delimiter"
                   onChange={(e) => {
-                    const d = e.target.value as Delimiter | '';
+                    const d = e.target.value;
+                    setTypingDelimiter(d === OTHER);
+                    if (d === OTHER) return; // waits for the typed character
                     setDelimiter(d);
                     void load(encoding, d);
                   }}
                 >
-                  <option value="">{t('wizard.auto', lang)} ({DELIMITERS[preview.delimiter ?? ','] ?? preview.delimiter})</option>
-                  {Object.entries(DELIMITERS).map(([d, label]) => (
-                    <option key={d} value={d}>{label}</option>
+                  <option value="">{t('wizard.auto', lang)} ({delimiterName(preview.delimiter ?? ',', lang)})</option>
+                  {DELIMITERS.map((d) => (
+                    <option key={d.value} value={d.value}>{delimiterName(d.value, lang)}</option>
                   ))}
+                  <option value={OTHER}>{t('wizard.delimiter.other', lang)}</option>
                 </select>
               </label>
             )}
+            {preview.format === 'csv' && (typingDelimiter || (delimiter && !DELIMITERS.some((x) => x.value === delimiter))) && (
+              <label>
+                {t('wizard.delimiter.typed', lang)}
+                <input
+                  maxLength={1}
+                  size={2}
+                  defaultValue={DELIMITERS.some((x) => x.value === delimiter) ? '' : delimiter}
+                  data-testid="mapped-delimiter-typed"
+                  onChange={(e) => {
+                    const d = e.target.value;
+                    if (!typedDelimiterOk(d)) return;
+                    setDelimiter(d);
+                    void load(encoding, d);
+                  }}
+                />
+              </label>
+            )}
           </div>
+          {preview.delimiterNote && (
+            <p className="warning" data-testid="mapped-delimiter-note">
+              {fill(t((preview.delimitersTried?.length ?? 0) > 1 ? 'wizard.delimiter.notDetected' : 'wizard.delimiter.wrongChoice', lang), {
+                tried: (preview.delimitersTried ?? []).map((d) => delimiterName(d, lang)).join(', '),
+              })}
+            </p>
+          )}
           <div className="scroll">
             <table className="grid" data-testid="mapped-preview-table">
               <thead>

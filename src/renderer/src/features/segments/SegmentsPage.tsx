@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/charts';
 import { Chart } from '../../components/Chart';
 import { formatNumber } from '../../format';
-import { t, type Lang } from '../../i18n';
+import { fill, t, type Lang } from '../../i18n';
 import { TransitionTable } from './TransitionTable';
 
 interface Props {
@@ -151,6 +151,11 @@ export function SegmentsPage({ lang, project, onError }: Props) {
         <>
           <div className="card">
             <h3>{t('segments.periods', lang)}</h3>
+            {summary.warnings.map((w) => (
+              <p key={w.period} className="warning" role="alert" data-testid="empty-period">
+                {fill(t('segments.emptyPeriod', lang), { n: w.period, from: w.window.from, to: w.window.to })}
+              </p>
+            ))}
             <p>
               {summary.periods.map((p, i) => (
                 <span key={i} style={{ marginRight: 16 }}>
