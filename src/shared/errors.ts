@@ -52,3 +52,12 @@ export function isWireError(value: unknown): value is WireError {
     ((value as WireError).issues === undefined || Array.isArray((value as WireError).issues))
   );
 }
+
+/** Any thrown value as it crosses the wire: an AppError keeps its code (and issues), anything else is INTERNAL. */
+export function toWireError(error: unknown): WireError {
+  if (error instanceof AppError) {
+    return error.issues ? { code: error.code, message: error.message, issues: error.issues } : { code: error.code, message: error.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `Unexpected error: ${message}` };
+}

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { contract, type Args, type EventName, type Events, type JobMethod, type Method, type Result } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
+import { argumentError } from './argumentError';
 import {
   computeSegments,
   ensureReceiptFacts,
@@ -136,10 +136,7 @@ export function createHandlers(s: Services): Handlers {
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'jobs.start': async ({ method, args }, ctx) => {
       const parsed = contract[method].args.safeParse(args);
-      if (!parsed.success) {
-        const parts = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-        throw new AppError('BAD_ARGUMENT', `Bad argument for ${method}: ${parts.join('; ')}.`);
-      }
+      if (!parsed.success) throw argumentError(method, parsed.error);
       const data = parsed.data as { project?: unknown };
       const project = typeof data.project === 'string' ? resolve(data.project) : null;
       const jobId = s.jobs.reserve(method, JOB_KIND[method], project);

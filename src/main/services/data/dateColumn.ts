@@ -1,9 +1,9 @@
-import { quotedIdentifier, quotedString } from '@duckdb/node-api';
+import { quotedIdentifier } from '@duckdb/node-api';
 import { checkDateFormat, inferDateFormatAllowingFew, inferDateFormats } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { DateColumnCheck } from '../../../shared/reports';
 import { withScratchSession } from '../db/database';
-import type { StageSource } from './loadFile';
+import { readSource, type StageSource } from './loadFile';
 
 /** How many values of the date column inference and checks read (spread over the whole file). */
 export const DATE_SAMPLE = 10_000;
@@ -11,11 +11,7 @@ export const DATE_SAMPLE = 10_000;
 /** Up to DATE_SAMPLE non-empty values of one column, drawn from the whole file (a repeatable sample). */
 export async function sampleColumnValues(source: Omit<StageSource, 'mapping'>, index: number): Promise<string[]> {
   const column = quotedIdentifier(source.columns[index]);
-  const from =
-    source.format === 'parquet'
-      ? `(SELECT CAST(${quotedIdentifier(source.sourceColumns![index])} AS VARCHAR) AS ${column} FROM read_parquet(${quotedString(source.path)}))`
-      : `read_csv(${quotedString(source.path)}, header = true, delim = ${quotedString(source.delimiter)}, quote = '"', escape = '"',
-          columns = {${source.columns.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}, auto_detect = false, ignore_errors = true)`;
+  const from = readSource(source, 'ignore');
   return withScratchSession(async (db) => {
     const rows = await db.all<{ v: string }>(
       `SELECT v FROM (SELECT ${column} AS v FROM ${from} WHERE nullif(trim(${column}), '') IS NOT NULL)

@@ -179,14 +179,18 @@ export async function dropStaged(db: Session, staged: StagedFile[]): Promise<voi
 }
 
 /** Every column as text, named by position; CSV lines the reader cannot split go to reject_errors. */
-function readSource(file: StageSource): string {
+/**
+ * The file as DuckDB reads it: every column as text under its positional name. Bad lines go to
+ * DuckDB's reject table when staging (`store`), or are skipped when only sampling (`ignore`).
+ */
+export function readSource(file: Omit<StageSource, 'mapping'>, badLines: 'store' | 'ignore' = 'store'): string {
   if (file.format === 'parquet') {
     const cols = (file.sourceColumns ?? []).map((c, i) => `CAST(${quotedIdentifier(c)} AS VARCHAR) AS ${quotedIdentifier(file.columns[i])}`);
     return `(SELECT ${cols.join(', ')} FROM read_parquet(${quotedString(file.path)}))`;
   }
   const columns = `{${file.columns.map((c) => `${quotedString(c)}: 'VARCHAR'`).join(', ')}}`;
   return `read_csv(${quotedString(file.path)}, header = true, delim = ${quotedString(file.delimiter)}, quote = '"', escape = '"',
-    columns = ${columns}, auto_detect = false, store_rejects = true)`;
+    columns = ${columns}, auto_detect = false, ${badLines === 'store' ? 'store_rejects' : 'ignore_errors'} = true)`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobDetail, JobProgress, JobState, JobStatus } from '../../../shared/contract';
-import { AppError, type WireError } from '../../../shared/errors';
+import { AppError, toWireError, type WireError } from '../../../shared/errors';
 
 export type Clock = () => number;
 
@@ -126,7 +126,7 @@ export class JobRegistry {
       this.finish(id, events, 'done', result, null);
       return result;
     } catch (error) {
-      const wire = job.cancelled ? { code: 'CANCELLED' as const, message: 'The job was cancelled; nothing was changed.' } : toWire(error);
+      const wire = job.cancelled ? { code: 'CANCELLED' as const, message: 'The job was cancelled; nothing was changed.' } : toWireError(error);
       this.finish(id, events, job.cancelled ? 'cancelled' : 'failed', undefined, wire);
       if (job.cancelled) throw new AppError('CANCELLED', wire.message);
       throw error;
@@ -137,7 +137,7 @@ export class JobRegistry {
   failReserved(id: string, events: JobEvents, error: unknown): void {
     const entry = this.entries.get(id);
     if (!entry || entry.job || entry.state.status !== 'running') return;
-    const wire = toWire(error);
+    const wire = toWireError(error);
     this.finish(id, events, wire.code === 'CANCELLED' ? 'cancelled' : 'failed', undefined, wire);
   }
 
@@ -202,9 +202,4 @@ export class JobRegistry {
       error: null,
     };
   }
-}
-
-function toWire(error: unknown): WireError {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  return { code: 'INTERNAL', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
