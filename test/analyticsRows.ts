@@ -10,9 +10,10 @@ export type Payment = [string, string, 1 | 2, string, number, number];
 /** Writes hand-made rows straight into a project's tables (import_id 1, line numbers in order). */
 export async function insertRows(db: Database, rows: { lines?: Line[]; uses?: Use[]; payments?: Payment[]; customers?: string[] }): Promise<void> {
   let line = 1;
-  for (const c of rows.customers ?? []) await db.run(`INSERT INTO customers VALUES ($1, '여성', '40대', 'Z10', 1)`, [c]);
+  for (const c of rows.customers ?? []) await db.run(`INSERT INTO customers (customer_id, gender, age_band, region, import_id) VALUES ($1, '여성', '40대', 'Z10', 1)`, [c]);
   for (const [cust, receipt, chain, channel, date, amount, hour] of rows.lines ?? []) {
-    await db.run(`INSERT INTO purchases VALUES ($1, $2, $3, $4, NULL, 'PD0001', $5::DATE, $6, $7, 1, $8, 1, $9)`, [
+    await db.run(`INSERT INTO purchases (customer_id, receipt_id, channel, chain, branch_id, product_id, date, hour, amount, quantity, is_return, import_id, line)
+      VALUES ($1, $2, $3, $4, NULL, 'PD0001', $5::DATE, $6, $7, 1, $8, 1, $9)`, [
       cust, receipt, channel, chain, date, hour ?? 12, amount, amount <= 0, line++,
     ]);
   }

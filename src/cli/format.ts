@@ -16,10 +16,19 @@ export function formatQuality(q: FileQuality): string {
     q.linesUnaccounted
       ? `  WARNING: ${n(q.linesUnaccounted)} data lines are neither loaded nor rejected (a quoted field spanning lines or an unterminated quote)`
       : '',
-    TRANSACTIONS.includes(q.kind)
-      ? `  returns (amount <= 0, kept and flagged) ${n(q.returns)}; exact duplicate lines ${n(q.duplicates)}` +
-        (q.duplicatesDropped ? `, dropped ${n(q.duplicatesDropped)}` : ' (kept)')
+    q.noAmount ? '  no amounts: monetary is the number of lines (or the quantity: segment --monetary quantity)' : '',
+    TRANSACTIONS.includes(q.kind) && !q.noAmount
+      ? `  returns (negative amount, kept and flagged) ${n(q.returns)}` + (q.zeroAmount !== undefined ? `; zero-amount lines (kept) ${n(q.zeroAmount)}` : '')
       : '',
+    TRANSACTIONS.includes(q.kind) ? duplicatesLine(q) : '',
+    q.attributes?.length ? `  kept as named attributes: ${q.attributes.join(', ')}` : '',
+    ...(q.derived ?? []).map(
+      (d) =>
+        `  ${d.table} taken from this file: ${n(d.rows)}` +
+        (d.conflicts.length
+          ? `; conflicting values (the most frequent kept): ${d.conflicts.map((c) => `${c.column} in ${n(c.keys)} ${d.table}`).join(', ')}`
+          : ''),
+    ),
     q.dateMin ? `  dates ${q.dateMin} .. ${q.dateMax}${q.dateFormat ? ` (read as ${q.dateFormat})` : ''}` : '',
     ...(q.dateWarnings ?? []).map((w) => `  WARNING, imported anyway: ${w}`),
     `  ${q.seconds.toFixed(2)} s`,
@@ -28,8 +37,24 @@ export function formatQuality(q: FileQuality): string {
     .join('\n');
 }
 
+function duplicatesLine(q: FileQuality): string {
+  if (!q.duplicates) return '  exact duplicate lines 0';
+  if (q.duplicatesDropped) {
+    const amount = q.duplicatesAmountDropped !== undefined && !q.noAmount ? ` and an amount of ${n(q.duplicatesAmountDropped)}` : '';
+    return `  exact duplicate lines ${n(q.duplicates)}: dropped ${n(q.duplicatesDropped)} lines${amount} (--drop-duplicates)`;
+  }
+  return `  exact duplicate lines ${n(q.duplicates)}, kept: they may be real (the same item twice in a basket); --drop-duplicates removes them`;
+}
+
 export function formatImport(r: ImportReport): string {
   const lines = r.files.map(formatQuality);
+  if (r.currency) {
+    lines.push(
+      r.currency.detected
+        ? `Amounts in ${r.currency.code} (read from the amount cells; set "currency" in the mapping file to choose another)`
+        : `Amounts in ${r.currency.code}`,
+    );
+  }
   if (r.missing.length) lines.push(`Not in the folder (not imported): ${r.missing.join(', ')}`);
   for (const s of r.skipped) lines.push(`Skipped ${s.file}: ${s.reason}`);
   return lines.join('\n');
@@ -41,7 +66,8 @@ export function formatInfo(info: ProjectInfo): string {
     `Project ${info.project}`,
     ...info.tables.map((t) => `  ${t.table.padEnd(width)}  ${n(t.rows).padStart(12)}`),
     `Purchase dates: ${info.dateMin ?? '-'} .. ${info.dateMax ?? '-'}`,
-    `Buyers ${n(info.buyers)}, receipts ${n(info.receipts)}, total amount ${n(Math.round(info.totalAmount))}`,
+    `Buyers ${n(info.buyers)}, receipts ${n(info.receipts)}, ` +
+      (info.amounts === 'none' ? 'no amounts (monetary is lines or quantity)' : `total amount ${n(info.totalAmount)} ${info.currency}${info.amounts === 'some' ? ' (some lines have no amount)' : ''}`),
     `Customers without purchases: ${n(info.customersWithoutPurchases)}`,
     `Purchase lines of customers absent from the customer file: ${
       info.tables.find((t) => t.table === 'customers')?.rows ? n(info.purchasesOfUnknownCustomers) : 'n/a (no customer file imported)'

@@ -1,5 +1,6 @@
 import { tierNames, transitionStates, type SegmentSummary } from '../shared/analytics';
-import { CLI_SEGMENT_LABELS, fill, INACTIVE_STATE, type Lang } from '../shared/i18n';
+import { currencyUnit } from '../shared/money';
+import { CLI_SEGMENT_LABELS, fill, INACTIVE_STATE, MONETARY_LABELS, type Lang } from '../shared/i18n';
 
 /** The CLI's own words are English; tier names are the data's (Korean by default). */
 const WORDS: Lang = 'en';
@@ -25,7 +26,13 @@ export function formatSegments(s: SegmentSummary): string {
   const cell = (v: string) => padStart(v, w);
   const lines = [
     ...s.warnings.map((w) => say('emptyPeriod', { n: w.period, from: w.window.from, to: w.window.to })),
-    say('spec', { asOf: s.spec.asOf, weights: s.spec.weights.join('/'), bins: s.spec.bins, shares: s.spec.shares.join('/') }),
+    say('spec', {
+      asOf: s.spec.asOf,
+      weights: s.spec.weights.join('/'),
+      bins: s.spec.bins,
+      shares: s.spec.shares.join('/'),
+      monetary: fill(MONETARY_LABELS[s.spec.monetary ?? 'amount'][WORDS], { currency: currencyUnit(s.currency, WORDS) }),
+    }),
     `${padEnd(say('tiers'), 34)}${names.map(cell).join('')}`,
     `${padEnd(`  ${padEnd(say('whole'), 8)} ${s.all.window.from}..${s.all.window.to}`, 34)}${s.all.tiers.map((t) => cell(nf.format(t.customers))).join('')}`,
     ...s.periods.map(

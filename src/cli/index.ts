@@ -24,7 +24,8 @@ Commands:
   info     --project DIR                         tables, date range, data-quality report, rejects per reason
   rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
   segment  --project DIR [--asof DATE] [--weights 0.3,0.2,0.5] [--bins 5] [--shares 20,20,20]
-           [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--out FILE.csv] [--lang ko|en]
+           [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--monetary amount|lines|quantity]
+           [--out FILE.csv] [--lang ko|en]
                                                  RFM tiers per period and the transition matrix (saved in the project)
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
@@ -73,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       'accept-date-warnings': { type: 'boolean', default: false },
       'max-reject-share': { type: 'string' },
       lang: { type: 'string' },
+      monetary: { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -196,6 +198,7 @@ async function main(argv: string[]): Promise<number> {
           bins: intOption('bins', values.bins),
           shares: values.shares ? numberList('shares', values.shares) : undefined,
           periods: values.periods ? periodsOption(values.periods) : undefined,
+          monetary: values.monetary as 'amount' | 'lines' | 'quantity' | undefined,
         });
         let written: { path: string; rows: number } | undefined;
         const lang = values.lang ?? 'ko';
@@ -247,6 +250,7 @@ const OPTION_OF: Record<string, string> = {
   bins: '--bins',
   shares: '--shares',
   periods: '--periods',
+  monetary: '--monetary',
   customers: '--customers',
   seed: '--seed',
   year: '--year',

@@ -104,6 +104,10 @@ export type OverviewQuery = (typeof OVERVIEW_QUERIES)[number];
 
 export interface Overview {
   filter: OverviewFilter;
+  /** The project's currency (ISO 4217): the money charts' unit. */
+  currency: string;
+  /** Whether the purchase lines have amounts; without (none), the money charts are replaced by a note. */
+  amounts: 'all' | 'some' | 'none';
   monthlyBuyers: MonthlyBuyers[];
   monthlyRevenue: MonthlyRevenue[];
   receiptValue: MonthlyReceiptValue[];
@@ -122,7 +126,17 @@ export type DateWindow = z.output<typeof dateWindowSchema>;
 
 const weight = z.number().min(0, 'weights are 0 or more').max(100);
 
+/**
+ * What monetary (M) measures: the amount spent, the number of purchase lines, or the quantity
+ * bought. Data without amounts can only use lines or quantity; the default is amount when every
+ * line has one, else lines.
+ */
+export const MONETARY_BASES = ['amount', 'lines', 'quantity'] as const;
+export type MonetaryBasis = (typeof MONETARY_BASES)[number];
+
 export const segmentSpecSchema = z.object({
+  /** What M measures; default amount where the data has amounts, else lines. */
+  monetary: z.enum(MONETARY_BASES).optional(),
   /** RFM as of this day; default the day after the window's last day (the data's last date + 1). */
   asOf: isoDate.optional(),
   /** The whole-window RFM; default from the data's first date to the day before asOf. */
@@ -152,6 +166,8 @@ export interface ResolvedSegmentSpec {
   /** Null: the language's default names. */
   tierNames: string[] | null;
   periods: [DateWindow, DateWindow];
+  /** Absent in specs saved before it existed: amount. */
+  monetary?: MonetaryBasis;
 }
 
 export interface TierCount {
@@ -193,6 +209,10 @@ export interface ChurnOrigin {
 
 export interface SegmentSummary {
   spec: ResolvedSegmentSpec;
+  /** The project's currency (ISO 4217) the monetary figures are in when M is the amount. */
+  currency: string;
+  /** Whether the purchase lines have amounts (M can be the amount only with all). */
+  amounts: 'all' | 'some' | 'none';
   tierCount: number;
   all: PeriodSummary;
   periods: [PeriodSummary, PeriodSummary];

@@ -16,6 +16,7 @@ export interface SavedMapping {
   savedAt: string;
 }
 import type { Settings } from './settings';
+import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
 
@@ -45,6 +46,8 @@ export const contract = {
   'project.open': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
   'project.close': { args: z.object({ project: projectDir }), result: returns<{ closed: boolean }>() },
   'project.info': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
+  /** The currency the project's amounts are in (ISO 4217): every label, CSV header and axis names it. */
+  'project.setCurrency': { args: z.object({ project: projectDir, currency: currencySchema }), result: returns<ProjectInfo>() },
   'data.importLpoint': {
     args: z.object({
       project: projectDir,

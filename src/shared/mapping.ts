@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { currencySchema } from './money';
 import { dateFormatProblem, dateFormatSpec, inferDateFormatAllowingFew } from './dates';
 
 /** How a purchase file that is not in the L.POINT layout maps onto the project's columns. */
@@ -46,9 +47,24 @@ export const purchaseMappingSchema = z.object({
   category: column.optional(),
   chain: column.optional(),
   channel: column.optional(),
-  amount: column,
+  /**
+   * Optional: without amounts, monetary is the number of lines or the quantity (the segment spec's
+   * `monetary`), and the money charts say the data has none.
+   */
+  amount: column.optional(),
   /** Optional: 1 when absent. */
   quantity: column.optional(),
+  /** Other purchase columns kept with each line as named attributes (profit, discount, region, ship mode …). */
+  attributes: z.array(column).default([]),
+  /**
+   * Customer-level columns of the purchase file (when there is no customer file): one row per
+   * customer, the most frequent value kept, customers with conflicting values counted in the report.
+   */
+  gender: column.optional(),
+  ageBand: column.optional(),
+  region: column.optional(),
+  /** Other customer-level columns of the purchase file, kept as the customer's named attributes. */
+  customerAttributes: z.array(column).default([]),
 });
 export type PurchaseMapping = z.infer<typeof purchaseMappingSchema>;
 
@@ -57,6 +73,8 @@ export const customerMappingSchema = z.object({
   gender: column.optional(),
   ageBand: column.optional(),
   region: column.optional(),
+  /** Any other columns (a campaign response 0/1, a segment, a store …), kept as named attributes. */
+  attributes: z.array(column).default([]),
 });
 export type CustomerMapping = z.infer<typeof customerMappingSchema>;
 
@@ -96,11 +114,13 @@ export const importMapSchema = z.object({
   purchases: z.object({ ...fileOptions, mapping: purchaseMappingSchema }),
   customers: z.object({ ...fileOptions, mapping: customerMappingSchema }).optional(),
   products: z.object({ ...fileOptions, mapping: productMappingSchema }).optional(),
+  /** The amounts' currency (ISO 4217, e.g. KRW, USD, EUR); the project's setting is kept when absent. */
+  currency: currencySchema.optional(),
 });
 export type ImportMap = z.infer<typeof importMapSchema>;
 export type ImportMapIn = z.input<typeof importMapSchema>;
 
-const SYNONYMS: Record<keyof PurchaseMapping, string[]> = {
+const SYNONYMS: Record<Exclude<keyof PurchaseMapping, 'attributes' | 'customerAttributes' | 'gender' | 'ageBand' | 'region'>, string[]> = {
   customer: ['cust', 'customer', 'customer_id', 'customerid', 'customer number', 'customer no', 'client_id', 'member', 'member_id', 'member number', 'member no', 'user_id', 'userid', 'buyer_id', '고객', '고객번호', '고객id', '회원번호', '회원', '회원id'],
   receipt: ['rct_no', 'receipt', 'receipt_id', 'receipt no', 'order', 'order_id', 'orderid', 'order number', 'order no', 'invoice', 'invoiceno', 'invoice_id', 'transaction', 'transaction_id', 'transaction no', 'basket_id', 'bill_no', '영수증', '영수증번호', '주문번호', '거래번호'],
   date: ['de_dt', 'date', 'order_date', 'invoicedate', 'purchase_date', 'transaction_date', 'transaction_time', 'sale_date', 'sales_date', 'date of purchase', 'timestamp', 'datetime', '날짜', '일자', '구매일', '구매일자', '주문일', '주문일자', '거래일', '거래일자', '구매일시', '주문일시', '거래일시'],
@@ -122,7 +142,7 @@ const normalise = (name: string) => name.trim().toLowerCase().replace(/[\s"'_.-]
 export function guessPurchaseMapping(header: string[], sample: string[][]): Partial<PurchaseMapping> {
   const guess: Partial<PurchaseMapping> = {};
   const taken = new Set<string>();
-  for (const [field, names] of Object.entries(SYNONYMS) as [keyof PurchaseMapping, string[]][]) {
+  for (const [field, names] of Object.entries(SYNONYMS) as [keyof typeof SYNONYMS, string[]][]) {
     const wanted = names.map(normalise);
     const hit = header.find((h) => !taken.has(h) && wanted.includes(normalise(h)));
     if (hit && field !== 'dateFormat') {
@@ -152,7 +172,7 @@ export function formatHasTime(format: DateFormat): boolean {
 }
 
 /** Column-name synonyms of the optional customer and product files. */
-export const SIDE_SYNONYMS: Record<keyof CustomerMapping | keyof ProductMapping, string[]> = {
+export const SIDE_SYNONYMS: Record<Exclude<keyof CustomerMapping | keyof ProductMapping, 'attributes'>, string[]> = {
   customer: SYNONYMS.customer,
   gender: ['ma_fem_dv', 'gender', 'sex', '성별'],
   ageBand: ['ages', 'age', 'age_band', 'agegroup', 'age group', '연령', '연령대', '나이'],

@@ -33,11 +33,21 @@ export interface FileQuality {
    */
   linesUnaccounted: number;
   rejectsByReason: Partial<Record<RejectReason, number>>;
-  /** Lines with amount ≤ 0: kept and flagged `is_return`. */
+  /** Lines with a negative amount: kept and flagged `is_return`. */
   returns: number;
-  /** Loaded rows that repeat an earlier row exactly. */
+  /** Lines with an amount of exactly 0 (free items, vouchers): kept, not returns. */
+  zeroAmount?: number;
+  /** Loaded rows that repeat an earlier row exactly (possibly real: the same item twice in a basket). */
   duplicates: number;
   duplicatesDropped: number;
+  /** The amount of the dropped duplicate lines (--drop-duplicates). */
+  duplicatesAmountDropped?: number;
+  /** Purchase files without an amount column (monetary is then lines or quantity). */
+  noAmount?: boolean;
+  /** Named attributes kept with each row (the file's own column names). */
+  attributes?: string[];
+  /** Customers or products taken from this file's own columns. */
+  derived?: DerivedRows[];
   dateMin: string | null;
   dateMax: string | null;
   seconds: number;
@@ -47,6 +57,14 @@ export interface FileQuality {
   dateWarnings?: string[];
 }
 
+/** Master rows derived from a purchase file: how many, and keys whose lines disagree on a column. */
+export interface DerivedRows {
+  table: 'customers' | 'products';
+  rows: number;
+  /** Per column: keys with more than one value in the file (the most frequent value was kept). */
+  conflicts: { column: string; keys: number }[];
+}
+
 export interface ImportReport {
   project: string;
   files: FileQuality[];
@@ -54,6 +72,8 @@ export interface ImportReport {
   missing: LpointKind[];
   /** Files in the folder that are not L.POINT files, with why. */
   skipped: { file: string; reason: string }[];
+  /** Mapped imports: the currency set on the project, given in the map or detected from the amount cells' sign. */
+  currency?: { code: string; detected: boolean };
 }
 
 export interface TableCount {
@@ -75,7 +95,12 @@ export interface ProjectInfo {
   /** Distinct customers with a purchase line, receipts (distinct per customer), and the sum of amount (net of returns). */
   buyers: number;
   receipts: number;
+  /** Rounded to the currency's digits; 0 when the data has no amounts. */
   totalAmount: number;
+  /** The project's currency (ISO 4217), KRW by default. */
+  currency: string;
+  /** Whether the purchase lines have amounts: all, some (an import without), none. */
+  amounts: 'all' | 'some' | 'none';
 }
 
 export interface RejectRow {

@@ -177,6 +177,61 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('purchases_hash.txt: 2');
   });
 
+  /** An empty project opened in a fresh page. */
+  async function openEmpty(): Promise<{ page: Page; project: string }> {
+    const project = join(h.root, 'projects', `empty-${++copies}`);
+    await h.call('project.create', { project });
+    await h.call('settings.addRecentProject', { project });
+    const page = await newPage(server.url);
+    await expect.poll(() => countOf(page, 'purchases').textContent(), { timeout: 30_000 }).toBe('0');
+    return { page, project };
+  }
+
+  it('a Superstore-like file: the currency read from "$", other columns kept as line or customer attributes, the report says what it did', async () => {
+    const { page, project } = await openEmpty();
+    await page.getByTestId('mode-mapped').click();
+    await page.getByTestId('mapped-file').fill(join(FIXTURES, 'corpus', 'superstore_like.csv'));
+    await page.getByTestId('mapped-preview').click();
+    await expect.poll(() => page.getByTestId('currency-detected').textContent(), { timeout: 20_000 }).toContain('USD');
+    expect(await page.getByTestId('map-currency').inputValue()).toBe('USD');
+    expect(await page.getByTestId('map-amount').inputValue()).toBe('Sales');
+    expect(await page.getByTestId('map-receipt').inputValue()).toBe('Order ID');
+    await page.getByTestId('extra-Profit').selectOption('line');
+    await page.getByTestId('extra-Segment').selectOption('customer');
+    await expect.poll(() => page.getByTestId('mapped-import').isDisabled(), { timeout: 20_000 }).toBe(false);
+    await page.getByTestId('mapped-import').click();
+    await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('superstore_like.csv: 10');
+    const derived = page.getByTestId('derived-customers');
+    await expect.poll(() => derived.textContent(), { timeout: 20_000 }).toContain('이 파일에서 만든 고객: 4');
+    expect(await derived.textContent()).toContain('값이 엇갈린 Segment: 1');
+    expect(await page.getByTestId('quality-report').textContent()).toContain('같은 상품을 한 장바구니에 두 번');
+    const info = await h.call<ProjectInfo>('project.info', { project });
+    expect(info).toMatchObject({ currency: 'USD', amounts: 'all' });
+    const db = (await h.services.projects.get(project)).db;
+    expect(await db.all(`SELECT attributes['Segment'] AS s FROM customers WHERE customer_id = 'CG-125'`)).toEqual([{ s: 'Consumer' }]);
+    expect(await db.all(`SELECT attributes['Profit'] AS p FROM purchases WHERE line = 5`)).toEqual([{ p: '-383.03' }]);
+  });
+
+  it('a file without amounts imports with a note; Overview replaces the money charts with a note and Segments says M is lines', async () => {
+    const { page } = await openEmpty();
+    await page.getByTestId('mode-mapped').click();
+    await page.getByTestId('mapped-file').fill(join(FIXTURES, 'corpus', 'groceries_no_amount.csv'));
+    await page.getByTestId('mapped-preview').click();
+    await page.getByTestId('map-customer').selectOption('Member_number');
+    await page.getByTestId('map-date').selectOption('Date');
+    await page.getByTestId('map-productName').selectOption('itemDescription');
+    await page.getByTestId('no-amount-note').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('mapped-import').isDisabled(), { timeout: 20_000 }).toBe(false);
+    await page.getByTestId('mapped-import').click();
+    await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain('groceries_no_amount.csv: 11');
+    await page.getByTestId('nav.overview').click();
+    await page.getByTestId('overview-no-amounts').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('chart-revenue').count()).toBe(0);
+    await page.getByTestId('nav.segments').click();
+    await expect.poll(() => page.getByTestId('monetary-basis').textContent(), { timeout: 30_000 }).toContain('구매 건수');
+    expect(await page.getByTestId('monetary').locator('option[value=amount]').isDisabled()).toBe(true);
+  });
+
   it('a cancel mid-import leaves the project unchanged', async () => {
     const { page, project } = await openCopy();
     const snapshot = await dispatch(h.handlers, 'project.info', { project }, h.ctx);

@@ -14,6 +14,7 @@ import {
   buildTransitionSankey,
   formatAxis,
   formatValue,
+  money,
 } from '../../src/shared/charts';
 import type { ChainMonthly, EcdfSeries, TransitionCell } from '../../src/shared/analytics';
 
@@ -23,14 +24,18 @@ const KO_TIERS = ['최우수', '우수', '일반', '기타'];
 
 describe('number formats (ko-KR)', () => {
   it('writes 원, 명, 건 and % after the number, and compact axis figures', () => {
-    expect(formatValue(1234, 'won', 'ko')).toBe('1,234원');
+    expect(formatValue(1234, money('KRW'), 'ko')).toBe('1,234원');
     expect(formatValue(1234, 'people', 'ko')).toBe('1,234명');
     expect(formatValue(1234, 'count', 'ko')).toBe('1,234건');
     expect(formatValue(12.345, 'percent', 'ko')).toBe('12.3%');
-    expect(formatValue(1234, 'won', 'en')).toBe('₩1,234');
-    expect(formatAxis(123_456_789, 'won', 'ko')).toBe('1.2억원');
+    expect(formatValue(1234, money('KRW'), 'en')).toBe('₩1,234');
+    expect(formatAxis(123_456_789, money('KRW'), 'ko')).toBe('1.2억원');
     expect(formatAxis(35_000, 'people', 'ko')).toBe('3.5만명');
-    expect(formatValue(null, 'won', 'ko')).toBe('–');
+    expect(formatValue(null, money(), 'ko')).toBe('–');
+    // Another currency leads with its sign and keeps its cents; negative amounts put the minus first.
+    expect(formatValue(1234.5, money('USD'), 'en')).toBe('$1,234.5');
+    expect(formatValue(-58.550000000000004, money('USD'), 'ko')).toBe('-$58.55');
+    expect(formatValue(12, money('EUR'), 'ko')).toBe('€12');
   });
 });
 

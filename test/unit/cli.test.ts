@@ -160,4 +160,26 @@ describe('workbench CLI: segment', () => {
     const noFolder = await cli(['segment', '--project', project, '--out', join(tmp.dir, 'nope', 'x.csv')]);
     expect(noFolder.stderr).toMatch(/^The folder .*nope does not exist; create it or choose another file\.\n$/);
   }, 60_000);
+
+  it('imports a file without amounts through a mapping file: the report, info and segment say what M is; --monetary amount is refused', async () => {
+    const map = join(tmp.dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ purchases: { file: 'groceries_no_amount.csv', mapping: { customer: 'Member_number', date: 'Date', productName: 'itemDescription' } } }));
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(join(FIXTURES, 'corpus', 'groceries_no_amount.csv'), join(tmp.dir, 'groceries_no_amount.csv'));
+    const project = join(tmp.dir, 'p');
+    const imported = await cli(['import', '--project', project, '--purchases', join(tmp.dir, 'groceries_no_amount.csv'), '--map', map]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('no amounts: monetary is the number of lines');
+    expect(imported.stdout).toContain('exact duplicate lines 1, kept: they may be real');
+    const info = await cli(['info', '--project', project]);
+    expect(info.stdout).toContain('Buyers 4, receipts 8, no amounts');
+    const seg = await cli(['segment', '--project', project]);
+    expect(seg.code).toBe(0);
+    expect(seg.stdout).toContain('M = purchase lines');
+    const refused = await cli(['segment', '--project', project, '--monetary', 'amount']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The data has no amounts');
+    const quantity = await cli(['segment', '--project', project, '--monetary', 'quantity']);
+    expect(quantity.stdout).toContain('M = quantity bought');
+  }, 60_000);
 });

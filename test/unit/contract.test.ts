@@ -56,7 +56,7 @@ describe('projects', () => {
     const project = join(h.root, 'p');
     await dispatch(h.handlers, 'project.create', { project }, h.ctx);
     const db = (await h.services.projects.get(project)).db;
-    await db.run(`INSERT INTO customers VALUES ('M1', '여성', '40대', 'Z10', 1)`);
+    await db.run(`INSERT INTO customers (customer_id, gender, age_band, region, import_id) VALUES ('M1', '여성', '40대', 'Z10', 1)`);
     expect(await dispatch(h.handlers, 'project.close', { project }, h.ctx)).toEqual({ ok: true, result: { closed: true } });
     const reopened = await dispatch(h.handlers, 'project.open', { project }, h.ctx);
     expect(reopened).toMatchObject({ ok: true });

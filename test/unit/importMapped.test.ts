@@ -91,7 +91,7 @@ describe('import through a column mapping', () => {
     expect(await db.all(`SELECT customer_id, gender FROM customers ORDER BY customer_id LIMIT 1`)).toEqual([{ customer_id: 'C001', gender: '여성' }]);
     const saved = await call<{ name: string; map: { purchases: { mapping: unknown } } }[]>('data.mappings', { project });
     expect(saved.map((s) => s.name)).toEqual(['한글 엑셀']);
-    expect(saved[0].map.purchases.mapping).toEqual(KOREAN_MAP);
+    expect(saved[0].map.purchases.mapping).toEqual({ ...KOREAN_MAP, attributes: [], customerAttributes: [] });
   });
 
   it('imports a UTF-8-with-BOM, semicolon, DD/MM/YYYY file and the same data as Parquet', async () => {

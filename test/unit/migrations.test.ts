@@ -38,8 +38,11 @@ describe('storage migrations', () => {
       MIGRATIONS.filter((m) => m.version > 1).map((m) => m.version),
     );
     expect(await db.all('SELECT * FROM runs')).toEqual([]);
-    const loaded = await h.call<{ tierCount: number; transitionTotal: number }>('segments.load', { project: dir });
+    // v4: amounts stay, the currency is won, and the segments saved before M had a basis read as amount.
+    expect(info).toMatchObject({ currency: 'KRW', amounts: 'all' });
+    const loaded = await h.call<{ tierCount: number; transitionTotal: number; spec: { monetary: string } }>('segments.load', { project: dir });
     expect(loaded.tierCount).toBe(4);
+    expect(loaded.spec.monetary).toBe('amount');
     expect(loaded.transitionTotal).toBeGreaterThan(0);
     // Analytics still work on the upgraded file.
     await h.call('segments.compute', { project: dir, weights: [1, 0, 0] });

@@ -19,6 +19,7 @@ import { rejectsPage } from '../services/data/rejectsPage';
 import type { Sql } from '../services/db/database';
 import type { Job, JobEvents } from '../services/jobs/jobs';
 import { projectInfo } from '../services/project/projectInfo';
+import { setCurrency } from '../services/project/projectSettings';
 import { openSampleProject } from '../services/project/sampleProject';
 import { getRun, listRuns } from '../services/runs/runs';
 import type { Services } from '../services/services';
@@ -75,6 +76,10 @@ export function createHandlers(s: Services): Handlers {
     'project.open': async ({ project }) => s.projects.read(project, projectInfo),
     'project.close': async ({ project }) => ({ closed: await s.projects.close(project) }),
     'project.info': async ({ project }) => s.projects.read(project, projectInfo),
+    'project.setCurrency': async ({ project, currency }) => {
+      await s.projects.write(project, 'currency setting', (p) => setCurrency(p, currency));
+      return s.projects.read(project, projectInfo);
+    },
     'data.importLpoint': async (args, ctx) =>
       runJob(ctx, 'data.importLpoint', args.jobId, args.project, (job) =>
         s.projects.staged(args.project, 'import', async (project) => {
@@ -85,8 +90,8 @@ export function createHandlers(s: Services): Handlers {
       ),
     'data.previewFile': async ({ file, encoding, delimiter }) => previewFile(file, encoding, delimiter),
     'data.importMapped': async (args, ctx) => {
-      const { purchases, customers, products } = args;
-      const map = { purchases, customers, products };
+      const { purchases, customers, products, currency } = args;
+      const map = { purchases, customers, products, currency };
       return runJob(ctx, 'data.importMapped', args.jobId, args.project, (job) =>
         s.projects.staged(args.project, 'import', async (project) => {
           const report = await importMapped(project, { ...args, map }, job);

@@ -2,11 +2,12 @@ import type { EChartsOption } from 'echarts';
 import { CHANNELS, type ChannelMonthly } from '../analytics';
 import { label, type Lang } from './labels';
 import { stackedMonthly } from './stackedMonthly';
+import { money } from './numberFormat';
 
 /** Monthly online/offline split of lines, receipts or revenue, stacked; as amounts or shares. */
 export function buildChannelSplitChart(
   rows: readonly ChannelMonthly[],
-  options: { measure: 'lines' | 'receipts' | 'revenue'; asShare: boolean },
+  options: { measure: 'lines' | 'receipts' | 'revenue'; asShare: boolean; currency?: string },
   lang: Lang,
 ): EChartsOption {
   const measure = label(options.measure, lang);
@@ -17,7 +18,7 @@ export function buildChannelSplitChart(
       keyLabel: (k) => label(k as 'online' | 'offline', lang),
       title: `${label('channelSplit', lang)} (${measure})`,
       axisName: options.asShare ? label('share', lang) : measure,
-      unit: options.measure === 'revenue' ? 'won' : 'count',
+      unit: options.measure === 'revenue' ? money(options.currency) : 'count',
       asShare: options.asShare,
       fileName: `channel-${options.measure}${options.asShare ? '-share' : ''}`,
     },

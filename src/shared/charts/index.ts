@@ -10,4 +10,4 @@ export { buildReceiptsHistogram } from './receiptsHistogram';
 export { buildTransitionHeatmap, type TransitionMeasure } from './transitionHeatmap';
 export { buildTransitionSankey } from './transitionSankey';
 export { chainLabel, chainChannelLabel, label, type Lang } from './labels';
-export { formatAxis, formatValue, type Unit } from './numberFormat';
+export { formatAxis, formatValue, money, type Money, type Unit } from './numberFormat';

@@ -1,8 +1,15 @@
 import { fill, UNIT_AFFIXES } from '../i18n';
+import { currencyDigits, currencySymbol, DEFAULT_CURRENCY } from '../money';
 import type { Lang } from './labels';
 
-/** Units shown after numbers: 원 (won), 명 (people), 건 (counts), % (shares). */
-export type Unit = 'won' | 'people' | 'count' | 'percent' | 'plain';
+/** An amount in the project's currency (ISO 4217). */
+export interface Money {
+  currency: string;
+}
+export const money = (currency: string = DEFAULT_CURRENCY): Money => ({ currency });
+
+/** Units shown with numbers: money (1,234원, $1,234.50), 명 (people), 건 (counts), % (shares). */
+export type Unit = Money | 'people' | 'count' | 'percent' | 'plain';
 
 const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-US');
 
@@ -17,13 +24,18 @@ function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
 function withUnit(text: string, unit: Unit, lang: Lang): string {
   if (unit === 'percent') return `${text}%`;
   if (unit === 'plain') return text;
+  if (typeof unit === 'object') {
+    // Won in Korean reads 1,234원; every other currency (and won in English) leads with its sign.
+    if (unit.currency === 'KRW') return fill(UNIT_AFFIXES.won[lang], { n: text });
+    return text.startsWith('-') ? `-${currencySymbol(unit.currency, lang)}${text.slice(1)}` : `${currencySymbol(unit.currency, lang)}${text}`;
+  }
   return fill(UNIT_AFFIXES[unit][lang], { n: text });
 }
 
-/** Full figure for tooltips: 1,234원 / 1,234명 / 1,234건 / 12.3% (en: ₩1,234, 1,234). */
+/** Full figure for tooltips: 1,234원 / $1,234.5 / 1,234명 / 1,234건 / 12.3% (en: ₩1,234, 1,234). */
 export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  const digits = unit === 'percent' ? 1 : unit === 'plain' ? 3 : 0;
+  const digits = unit === 'percent' ? 1 : unit === 'plain' ? 3 : typeof unit === 'object' ? currencyDigits(unit.currency) : 0;
   return withUnit(nf(lang, { maximumFractionDigits: digits }).format(value), unit, lang);
 }
 

@@ -1,19 +1,31 @@
 import type { EChartsOption } from 'echarts';
-import { transitionStates, type TransitionCell } from '../analytics';
+import { transitionStates, type MonetaryBasis, type TransitionCell } from '../analytics';
 import { baseOption, tooltipFormatter } from './common';
 import { label, type Lang } from './labels';
-import { formatValue } from './numberFormat';
+import { formatValue, money, type Unit } from './numberFormat';
+import { DEFAULT_CURRENCY } from '../money';
 
 export type TransitionMeasure = 'customers' | 'revenueFirst' | 'revenueSecond';
 
 /** The tier × tier matrix as a heatmap: rows first-period tier (and 신규), columns second-period tier (and 비활동). */
-export function buildTransitionHeatmap(cells: readonly TransitionCell[], names: readonly string[], measure: TransitionMeasure, lang: Lang): EChartsOption {
+/**
+ * The tier × tier matrix as a heatmap. Revenue cells are the sum of M: money in `currency` when M
+ * is the amount, a count of lines or quantity otherwise (data without amounts).
+ */
+export function buildTransitionHeatmap(
+  cells: readonly TransitionCell[],
+  names: readonly string[],
+  measure: TransitionMeasure,
+  lang: Lang,
+  m: { basis: MonetaryBasis; currency: string } = { basis: 'amount', currency: DEFAULT_CURRENCY },
+): EChartsOption {
   const states = transitionStates(names, lang);
-  const unit = measure === 'customers' ? 'people' : 'won';
+  const unit: Unit = measure === 'customers' ? 'people' : m.basis === 'amount' ? money(m.currency) : 'count';
+  const measureName = measure === 'customers' ? label('customers', lang) : m.basis === 'amount' ? label('revenue', lang) : label(m.basis, lang);
   const values = cells.map((c) => c[measure]);
   const data = cells.map((c) => [c.to, c.from, c[measure]]);
   return {
-    ...baseOption(`${label('transitions', lang)} (${measure === 'customers' ? label('customers', lang) : label('revenue', lang)})`, `transition-heatmap-${measure}`, lang),
+    ...baseOption(`${label('transitions', lang)} (${measureName})`, `transition-heatmap-${measure}`, lang),
     tooltip: {
       position: 'top',
       formatter: (p: unknown) => {

@@ -1,3 +1,4 @@
+import { amountCoverage, projectCurrency } from '../project/projectSettings';
 import type { Overview, OverviewFilter, OverviewQuery } from '../../../shared/analytics';
 import type { Sql } from '../db/database';
 import { checkFilter } from './purchaseFilter';
@@ -21,5 +22,7 @@ export async function overview(db: Sql, filter: OverviewFilter): Promise<Overvie
   const chainMonthly = await timed('chainMonthly', () => q.chainMonthly(db, filter));
   const channelMonthly = await timed('channelMonthly', () => q.channelMonthly(db, filter));
   const affiliateMonthly = await timed('affiliateMonthly', () => q.affiliateMonthly(db, filter));
-  return { filter, monthlyBuyers, monthlyRevenue, receiptValue, receiptsPerCustomer, chainMonthly, channelMonthly, affiliateMonthly, timingsMs };
+  const currency = await projectCurrency(db);
+  const amounts = await amountCoverage(db);
+  return { filter, currency, amounts, monthlyBuyers, monthlyRevenue, receiptValue, receiptsPerCustomer, chainMonthly, channelMonthly, affiliateMonthly, timingsMs };
 }

@@ -3,7 +3,7 @@ import { RECEIPT_KEY } from './sqlParams';
 
 /**
  * `receipt_facts`: one row per receipt (customer, receipt key) with its chain, channel, first
- * day, month (yyyymm), line count and net amount — about a third of the purchase lines. Counting
+ * day, month (yyyymm), line count, quantity and net amount — about a third of the purchase lines. Counting
  * distinct receipt ids over the lines is the slow part of every Overview and RFM query; over this
  * table a receipt count is count(*). A receipt that (against the L.POINT format) spans chains,
  * channels or days is kept once, under its first chain, channel and day.
@@ -17,7 +17,7 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
     await db.run(`CREATE OR REPLACE TABLE receipt_facts AS
       SELECT customer_id, ${RECEIPT_KEY} AS rk, min(chain) AS chain, min(channel) AS channel, min(date) AS date,
              (year(min(date)) * 100 + month(min(date)))::INTEGER AS ym, min(hour) AS hour,
-             count(*)::INTEGER AS lines, sum(amount)::DOUBLE AS amount
+             count(*)::INTEGER AS lines, sum(amount)::DOUBLE AS amount, sum(quantity)::BIGINT AS quantity
       FROM purchases GROUP BY 1, 2`);
     await db.run(`CREATE OR REPLACE TABLE receipt_facts_meta (fingerprint VARCHAR NOT NULL)`);
     await db.run(`INSERT INTO receipt_facts_meta VALUES ($1)`, [fingerprint]);
@@ -27,7 +27,8 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
 /** Whether receipt_facts matches the purchases now (a read: the rebuild is a write, asked separately). */
 export async function receiptFactsState(db: Sql): Promise<{ fresh: boolean; fingerprint: string }> {
   const now = await db.one<{ fp: string }>(
-    `SELECT count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp FROM purchases`,
+    // The leading version changes with the table's columns (v2: quantity), so an older table is rebuilt.
+    `SELECT 'v2:' || count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp FROM purchases`,
   );
   const known = await db.one<{ n: number }>(
     `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'receipt_facts_meta'`,

@@ -1,5 +1,7 @@
 import { INACTIVE_STATE, NEW_STATE, tierNames, type Lang } from '../../../shared/analytics';
-import { SEGMENT_CSV_HEADINGS, SEGMENT_CSV_WINDOWS } from '../../../shared/i18n';
+import { fill, SEGMENT_CSV_HEADINGS, SEGMENT_CSV_WINDOWS } from '../../../shared/i18n';
+import { currencyUnit, roundAmount } from '../../../shared/money';
+import { projectCurrency } from '../project/projectSettings';
 import type { Sql } from '../db/database';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import { savedSegmentSpec } from './segments';
@@ -17,10 +19,19 @@ export async function exportSegmentsCsv(db: Sql, path: string, lang: Lang = 'ko'
   const { spec } = await savedSegmentSpec(db);
   const k = spec.shares.length + 1;
   const names = tierNames(spec.tierNames, k, lang);
+  const currency = await projectCurrency(db);
+  const basis = spec.monetary ?? 'amount';
   const h = (key: keyof typeof SEGMENT_CSV_HEADINGS) => SEGMENT_CSV_HEADINGS[key][lang];
+  // The header says what M measures: money in the project's currency, lines or quantity.
+  const heading = (m: (typeof MEASURES)[number]) =>
+    m !== 'monetary'
+      ? h(m)
+      : basis === 'amount'
+        ? fill(h('monetary'), { currency: lang === 'ko' ? currencyUnit(currency, lang) : currency })
+        : h(`monetary_${basis}`);
   const header = [
     h('customer'),
-    ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${h(m)}_${SEGMENT_CSV_WINDOWS[w][lang]}`)),
+    ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${heading(m)}_${SEGMENT_CSV_WINDOWS[w][lang]}`)),
     h('transition'),
   ];
   const fromName = (s: number | null) => (s === null ? null : s === k ? NEW_STATE[lang] : names[s]);
@@ -32,7 +43,12 @@ export async function exportSegmentsCsv(db: Sql, path: string, lang: Lang = 'ko'
       if (!rows.length) return;
       yield rows.map((r) => [
         r.customer_id,
-        ...columns.map((c) => (c.startsWith('tier') ? (r[c] === null ? null : names[r[c] as number]) : r[c])),
+        ...columns.map((c) =>
+          c.startsWith('tier')
+            ? r[c] === null ? null : names[r[c] as number]
+            : c.startsWith('monetary') && basis === 'amount' && r[c] !== null ? roundAmount(r[c] as number, currency)
+            : r[c],
+        ),
         r.from_state === null ? null : `${fromName(r.from_state as number)}→${toName(r.to_state as number)}`,
       ]);
       if (rows.length < PAGE) return;

@@ -1,4 +1,5 @@
-import type { DateWindow, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
+import type { DateWindow, MonetaryBasis, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
+import { amountCoverage } from '../project/projectSettings';
 import { AppError } from '../../../shared/errors';
 import type { Sql } from '../db/database';
 import { addMonths, daysBetween } from '../../../shared/dates';
@@ -40,7 +41,9 @@ export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<Re
   checkWindow(periods[0], 'The first period');
   checkWindow(periods[1], 'The second period');
   if (periods[0].to >= periods[1].from) throw bad('The first period must end before the second period starts.');
+  const monetary = await resolveMonetary(db, spec.monetary);
   return {
+    monetary,
     asOf,
     window,
     weights: [wR, wF, wM],
@@ -74,6 +77,19 @@ export function defaultPeriods(window: DateWindow): [DateWindow, DateWindow] {
     { from: window.from, to: addDays(second, -1) },
     { from: second, to: window.to },
   ];
+}
+
+/** The monetary basis asked for, or the default: amount when every line has one, else lines. */
+async function resolveMonetary(db: Sql, asked: MonetaryBasis | undefined): Promise<MonetaryBasis> {
+  const coverage = await amountCoverage(db);
+  if (asked === undefined) return coverage === 'all' ? 'amount' : 'lines';
+  if (asked === 'amount' && coverage === 'none') {
+    throw bad('The data has no amounts; monetary can be the number of lines (lines) or the quantity bought (quantity).');
+  }
+  if (asked === 'amount' && coverage === 'some') {
+    throw bad('Some purchase lines have no amount (an import without an amount column); monetary can be lines or quantity.');
+  }
+  return asked;
 }
 
 function checkWindow(w: DateWindow, name: string): void {

@@ -25,7 +25,7 @@ export function segmentTableSql(spec: ResolvedSegmentSpec, table = 'segments'): 
     { suffix: '', window: spec.window, asOf: spec.asOf },
     ...spec.periods.map((w, i) => ({ suffix: `_${i + 1}`, window: w, asOf: addDays(w.to, 1) })),
   ];
-  const ctes = rfmCtes(windows, p);
+  const ctes = rfmCtes(windows, p, spec.monetary ?? 'amount');
   const scores = SUFFIXES.map((s) => rfmScoreColumns(s, p, spec.bins)).join(',\n      ');
   const weighted = SUFFIXES.map((s) => weightedScoreSql(s, spec.weights, spec.bins, p)).join(',\n      ');
   const tiers = SUFFIXES.map((s) => tierSql(s, spec.shares, p)).join(',\n      ');

@@ -5,6 +5,7 @@ import type { Session, Sql } from '../db/database';
 import { addDays } from './dates';
 import { ensureReceiptFacts } from './receiptFacts';
 import { resolveSegmentSpec } from './segmentSpec';
+import { amountCoverage, projectCurrency } from '../project/projectSettings';
 import { segmentTableSql } from './segmentTable';
 import { churnOrigin, periodSummary, transitionMatrix } from './transitions';
 
@@ -68,7 +69,9 @@ async function summarise(db: Sql, spec: ResolvedSegmentSpec, computedAt: string,
   const second = await periodSummary(db, '_2', k, spec.periods[1], addDays(spec.periods[1].to, 1), tables.segments);
   const transitions = await transitionMatrix(db, k, tables.segments);
   return {
-    spec,
+    spec: { ...spec, monetary: spec.monetary ?? 'amount' },
+    currency: await projectCurrency(db),
+    amounts: await amountCoverage(db),
     tierCount: k,
     all,
     periods: [first, second],

@@ -16,6 +16,8 @@ import type { StageSource } from './loadFile';
 import type { KindMapping } from './lpointMapping';
 import { customerMapping, positional, productMapping, purchaseMapping } from './mappedSource';
 import { fileFormat, previewFile } from './preview';
+import { setCurrency } from '../project/projectSettings';
+import { detectCurrency } from '../../../shared/money';
 
 export interface MappedOptions {
   map: ImportMap;
@@ -39,7 +41,8 @@ export async function importMapped(project: Project, options: MappedOptions, job
   try {
     const inputs: PreparedSource[] = [];
     const { map } = options;
-    const deriveProducts = !map.products;
+    const derive = { products: !map.products, customers: !map.customers };
+    let detectedCurrency: string | null = null;
     const entries: [LpointKind, FileSpec, Build][] = [
       [
         'purchases',
@@ -50,7 +53,9 @@ export async function importMapped(project: Project, options: MappedOptions, job
           col(m.date); // a missing column is named before anything is read
           const values = await sampleColumnValues(source, source.header.indexOf(m.date));
           const dates = resolveDates(values, m.dateFormat, m.date, source.displayName, options.acceptDateWarnings ?? false);
-          return { mapping: purchaseMapping({ ...m, dateFormat: dates.format }, col, deriveProducts), dates };
+          // The currency, where the map names none: what the amount cells' sign says ($, €, ₩ …) in the file's head.
+          if (!map.currency && m.amount) detectedCurrency = detectCurrency(source.head.map((r) => r[source.header.indexOf(m.amount!)] ?? ''));
+          return { mapping: purchaseMapping({ ...m, dateFormat: dates.format }, col, derive), dates };
         },
       ],
     ];
@@ -62,8 +67,16 @@ export async function importMapped(project: Project, options: MappedOptions, job
       inputs.push(await prepare(kind, spec, build, tmp));
     }
     const files = await runImport(project, inputs, options, job);
+    const currency = map.currency ?? detectedCurrency ?? undefined;
+    if (currency) await project.commit(() => setCurrency(project, currency));
     if (options.saveAs) await project.commit(() => saveMapping(project, options.saveAs!, map));
-    return { project: project.dir, files, missing: [], skipped: [] };
+    return {
+      project: project.dir,
+      files,
+      missing: [],
+      skipped: [],
+      ...(currency ? { currency: { code: currency, detected: !map.currency } } : {}),
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -72,12 +85,12 @@ export async function importMapped(project: Project, options: MappedOptions, job
 /** Builds a file's mapping once the file is readable (the purchase file's dates are sampled first). */
 type Build = (
   col: (n: string) => string,
-  source: Omit<StageSource, 'mapping'> & { header: string[] },
+  source: Omit<StageSource, 'mapping'> & { header: string[]; head: string[][] },
 ) => Promise<{ mapping: KindMapping; dates?: { format: string; warnings: string[] } }>;
 
 async function prepare(kind: LpointKind, spec: FileSpec, build: Build, tmp: string): Promise<PreparedSource> {
-  const { bytes, readable, header, col } = await readableSource(kind, spec, tmp);
-  const { mapping, dates } = await build(col, { ...readable, header });
+  const { bytes, readable, header, head, col } = await readableSource(kind, spec, tmp);
+  const { mapping, dates } = await build(col, { ...readable, header, head });
   return { bytes, source: { ...readable, mapping, dates } };
 }
 
@@ -117,7 +130,7 @@ async function readableSource(kind: LpointKind, spec: FileSpec, tmp: string) {
     sourceColumns: preview.format === 'parquet' ? preview.header : undefined,
     columns,
   };
-  return { bytes, readable, header: preview.header, col };
+  return { bytes, readable, header: preview.header, head: preview.rows, col };
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { FileQuality, RejectReason } from '../../../shared/reports';
+import type { DerivedRows, FileQuality, RejectReason } from '../../../shared/reports';
 import type { Session } from '../db/database';
 import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import type { LpointKind } from '../../../shared/lpointFiles';
-import type { Check, KindMapping } from './lpointMapping';
+import type { Check, Derivation, KindMapping } from './lpointMapping';
+import { attributeMap } from './mappedSource';
 
 /** A file to stage: where it is, how to read it, and how its columns become a table's rows. */
 export interface StageSource {
@@ -97,21 +98,26 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
 
   const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   let duplicates = 0;
+  let duplicatesAmount = 0;
   if (mapping.amount) {
-    const dup = await db.one<{ n: number }>(`
-      SELECT coalesce(sum(n - 1), 0)::BIGINT AS n
-      FROM (SELECT count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ${targetCols.join(', ')}) WHERE n > 1`);
+    const dup = await db.one<{ n: number; amount: number | null }>(`
+      SELECT coalesce(sum(n - 1), 0)::BIGINT AS n, sum((n - 1) * ${quotedIdentifier(mapping.amount)})::DOUBLE AS amount
+      FROM (SELECT ${quotedIdentifier(mapping.amount)}, count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ${targetCols.join(', ')}) WHERE n > 1`);
     duplicates = dup?.n ?? 0;
+    duplicatesAmount = dup?.amount ?? 0;
   }
   const drop = opts.dropDuplicates && duplicates > 0;
   const keep = drop
     ? `reason IS NULL QUALIFY row_number() OVER (PARTITION BY ${targetCols.join(', ')} ORDER BY ord) = 1`
     : 'reason IS NULL';
 
-  const stats = await db.one<{ loaded: number; rejected: number; returns: number; lo: string | null; hi: string | null }>(`
+  const amount = mapping.amount ? quotedIdentifier(mapping.amount) : null;
+  const stats = await db.one<{ loaded: number; rejected: number; returns: number; zero: number; priced: number; lo: string | null; hi: string | null }>(`
     SELECT count(*) FILTER (WHERE reason IS NULL)::BIGINT AS loaded,
            count(*) FILTER (WHERE reason IS NOT NULL)::BIGINT AS rejected,
-           ${mapping.amount ? `count(*) FILTER (WHERE reason IS NULL AND ${quotedIdentifier(mapping.amount)} <= 0)::BIGINT` : '0'} AS returns,
+           ${amount ? `count(*) FILTER (WHERE reason IS NULL AND ${amount} < 0)::BIGINT` : '0'} AS returns,
+           ${amount ? `count(*) FILTER (WHERE reason IS NULL AND ${amount} = 0)::BIGINT` : '0'} AS zero,
+           ${amount ? `count(${amount})::BIGINT` : '0'} AS priced,
            ${mapping.date ? `strftime(min(${quotedIdentifier(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS lo,
            ${mapping.date ? `strftime(max(${quotedIdentifier(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
     FROM ${checked}`);
@@ -139,8 +145,13 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     rowsRejected: rejected,
     rejectsByReason,
     returns: stats?.returns ?? 0,
+    ...(amount ? { zeroAmount: stats?.zero ?? 0 } : {}),
     duplicates,
     duplicatesDropped,
+    ...(duplicatesDropped > 0 ? { duplicatesAmountDropped: Math.round(duplicatesAmount * 100) / 100 } : {}),
+    ...(amount && loaded > 0 && stats?.priced === 0 ? { noAmount: true } : {}),
+    ...(mapping.attributeNames?.length ? { attributes: mapping.attributeNames } : {}),
+    ...(mapping.derived?.length ? { derived: await derivedReport(db, checked, mapping.derived, opts.replacing) } : {}),
     dateMin: stats?.lo ?? null,
     dateMax: stats?.hi ?? null,
     seconds: (performance.now() - started) / 1000,
@@ -158,10 +169,10 @@ export async function writeStaged(db: Session, staged: StagedFile): Promise<void
   const name = quotedString(quality.file);
   const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   const insertCols = [...targetCols, ...(mapping.amount ? ['is_return', 'import_id', 'line'] : ['import_id'])];
-  const values = [...targetCols, ...(mapping.amount ? [`${quotedIdentifier(mapping.amount)} <= 0`, String(id), lineExpr] : [String(id)])];
+  const values = [...targetCols, ...(mapping.amount ? [`coalesce(${quotedIdentifier(mapping.amount)} < 0, false)`, String(id), lineExpr] : [String(id)])];
   await db.run(`INSERT INTO ${mapping.table} (${insertCols.join(', ')}) SELECT ${values.join(', ')} FROM ${checked} ${lineJoin} WHERE ${keep}`);
   await db.run(`INSERT INTO rejects SELECT ${id}, ${name}, ${lineExpr}, reason, detail, raw FROM ${checked} ${lineJoin} WHERE reason IS NOT NULL`);
-  if (mapping.afterWrite) await db.run(mapping.afterWrite(checked, id));
+  for (const d of mapping.derived ?? []) await db.run(deriveSql(checked, d, id));
   await db.run(`
     INSERT INTO rejects
     SELECT ${id}, ${name}, line,
@@ -169,6 +180,42 @@ export async function writeStaged(db: Session, staged: StagedFile): Promise<void
            error_message, regexp_replace(csv_line, '^[\\r\\n]+', '')
     FROM ${errors}`);
   quality.seconds += (performance.now() - started) / 1000;
+}
+
+/** The master rows a file's own columns give: the most frequent value per key and column, for keys not yet in the table. */
+function deriveSql(checked: string, d: Derivation, importId: number): string {
+  const key = quotedIdentifier(d.key);
+  const cols = d.columns.map(([target]) => quotedIdentifier(target));
+  const values = d.columns.map(([, staged]) => `mode(${quotedIdentifier(staged)})`);
+  const attrs = d.attributes?.length ? attributeMap(d.attributes.map(([name, staged]) => [name, `mode(${quotedIdentifier(staged)})`])) : null;
+  return `
+    INSERT INTO ${d.table} (${[key, ...cols, ...(attrs ? ['attributes'] : []), 'import_id'].join(', ')})
+    SELECT ${[key, ...values, ...(attrs ? [attrs] : []), String(importId)].join(', ')}
+    FROM ${checked} WHERE reason IS NULL AND ${key} IS NOT NULL AND ${key} NOT IN (SELECT ${key} FROM ${d.table})
+    GROUP BY ${key}`;
+}
+
+/** How many master rows a file gives, and per column how many keys its lines disagree on. */
+async function derivedReport(db: Session, checked: string, derived: Derivation[], replacing: number[]): Promise<DerivedRows[]> {
+  const out: DerivedRows[] = [];
+  for (const d of derived) {
+    const key = quotedIdentifier(d.key);
+    const all = [...d.columns, ...(d.attributes ?? [])];
+    const notReplaced = replacing.length ? `AND import_id NOT IN (${replacing.join(', ')})` : '';
+    const row = await db.one<Record<string, number>>(`
+      SELECT count(*) FILTER (WHERE NOT known)::BIGINT AS rows
+        ${all.map((_, i) => `, count(*) FILTER (WHERE NOT known AND n${i} > 1)::BIGINT AS c${i}`).join('')}
+      FROM (
+        SELECT ${key}, ${key} IN (SELECT ${key} FROM ${d.table} WHERE true ${notReplaced}) AS known
+          ${all.map(([, staged], i) => `, count(DISTINCT ${quotedIdentifier(staged)}) AS n${i}`).join('')}
+        FROM ${checked} WHERE reason IS NULL AND ${key} IS NOT NULL GROUP BY ${key})`);
+    out.push({
+      table: d.table,
+      rows: row?.rows ?? 0,
+      conflicts: all.map(([column], i) => ({ column, keys: row?.[`c${i}`] ?? 0 })).filter((c) => c.keys > 0),
+    });
+  }
+  return out;
 }
 
 export async function dropStaged(db: Session, staged: StagedFile[]): Promise<void> {

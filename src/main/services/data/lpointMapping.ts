@@ -29,8 +29,24 @@ export interface KindMapping {
   productColumn?: string;
   /** Typed values kept in the staged rows but not inserted (e.g. a category to derive products from). */
   extra?: [string, string][];
-  /** SQL run after the rows are written, given the staged table and the import id. */
-  afterWrite?: (checked: string, importId: number) => string;
+  /** The named attributes kept with each row (the report lists them). */
+  attributeNames?: string[];
+  /** Master rows taken from this file's own columns (customers or products named in the purchase file). */
+  derived?: Derivation[];
+}
+
+/**
+ * Rows of a master table derived from a transaction file: one per key not yet in the table, each
+ * column the most frequent value of its staged column; keys with more than one value are counted.
+ */
+export interface Derivation {
+  table: 'customers' | 'products';
+  /** The key column, in the master table and in the staged rows. */
+  key: string;
+  /** Master column → staged column (an `extra` of the mapping). */
+  columns: [string, string][];
+  /** Named attributes: attribute name → staged column. */
+  attributes?: [string, string][];
 }
 
 // Values are taken as written (no trimming: a stray space is data, and a date with one is rejected);

@@ -6,8 +6,9 @@ import {
   type ProductMapping,
   type PurchaseMapping,
 } from '../../../shared/mapping';
+import { AMOUNT_NOISE } from '../../../shared/money';
 import { quotedIdentifier, quotedString } from '@duckdb/node-api';
-import type { Check, KindMapping } from './lpointMapping';
+import type { Check, Derivation, KindMapping } from './lpointMapping';
 
 /**
  * A user's column mapping as SQL over the file's columns, which are named f0, f1, … by position
@@ -26,13 +27,30 @@ export function positional(header: string[]): { columns: string[]; col: (name: s
 }
 
 const text = (c: string) => `NULLIF(${c}, '')`;
-/** Amounts as Korean Excel writes them: "1,234" or "₩1,234" or " 1234 ". */
-const number = (c: string) => `TRY_CAST(regexp_replace(trim(${c}), '[,₩원\\s]', '', 'g') AS DOUBLE)`;
+/** Amounts as Korean Excel writes them: "1,234" or "₩1,234" or " 1234 " (or "$1,234.50", "€ 12"). */
+const number = (c: string) => `TRY_CAST(regexp_replace(trim(${c}), '${AMOUNT_NOISE}', '', 'g') AS DOUBLE)`;
+
+/**
+ * Named attributes as a MAP(VARCHAR, VARCHAR): name → SQL value; empty values are left out, and a
+ * row without any gets NULL.
+ */
+export function attributeMap(entries: [string, string][]): string {
+  if (entries.length === 0) return 'NULL::MAP(VARCHAR, VARCHAR)';
+  const list = entries.map(([name, value]) => `{'k': ${quotedString(name)}, 'v': ${value}}`).join(', ');
+  return `CASE WHEN len(list_filter([${list}], e -> e.v IS NOT NULL)) = 0 THEN NULL
+    ELSE map_from_entries(list_filter([${list}], e -> e.v IS NOT NULL)) END`;
+}
 const ONLINE = ['2', 'online', 'on', '온라인', 'web', 'app', 'mobile', '모바일', 'e'];
 const OFFLINE = ['1', 'offline', 'off', '오프라인', 'store', '매장', 'o'];
 const list = (values: string[]) => values.map(quotedString).join(', ');
 
-export function purchaseMapping(m: PurchaseMapping, col: (name: string) => string, deriveProducts: boolean): KindMapping {
+/** What of the purchase file's own columns becomes master rows (when the map has no such file). */
+export interface DeriveFrom {
+  products: boolean;
+  customers: boolean;
+}
+
+export function purchaseMapping(m: PurchaseMapping, col: (name: string) => string, derive: DeriveFrom): KindMapping {
   // m.dateFormat is resolved by now (never 'auto'): see dateColumn.ts.
   const stamp = dateFormatSql(m.dateFormat, col(m.date));
   const hour = m.hour ? `TRY_CAST(trim(${col(m.hour)}) AS TINYINT)` : formatHasTime(m.dateFormat) ? `hour(${stamp})::TINYINT` : '0::TINYINT';
@@ -50,43 +68,55 @@ export function purchaseMapping(m: PurchaseMapping, col: (name: string) => strin
   ];
   if (m.hour) checks.push({ reason: 'bad_hour', fails: 'coalesce(hour NOT BETWEEN 0 AND 23, true)', detail: shown(m.hour) });
   if (m.channel) checks.push({ reason: 'bad_channel', fails: 'channel IS NULL', detail: shown(m.channel) });
-  checks.push({ reason: 'bad_amount', fails: 'coalesce(NOT isfinite(amount), true)', detail: shown(m.amount) });
+  if (m.amount) checks.push({ reason: 'bad_amount', fails: 'coalesce(NOT isfinite(amount), true)', detail: shown(m.amount) });
   if (m.quantity) checks.push({ reason: 'bad_count', fails: 'quantity IS NULL', detail: shown(m.quantity) });
   if (m.chain) checks.push({ reason: 'unknown_chain', fails: 'chain IS NULL', detail: shown(m.chain) });
 
   const extra: [string, string][] = [];
-  if (m.productName) extra.push(['_product_name', text(col(m.productName))]);
-  if (m.category) extra.push(['_category', text(col(m.category))]);
-  const derive = deriveProducts && m.product && extra.length > 0;
+  const derived: Derivation[] = [];
+  const staged = (name: string, column: string) => {
+    extra.push([name, text(col(column))]);
+    return name;
+  };
+  const productColumns: [string, string][] = [];
+  if (m.productName) productColumns.push(['name', staged('_product_name', m.productName)]);
+  if (m.category) productColumns.push(['category', staged('_category', m.category)]);
+  // A file naming its products only by name (a basket of "whole milk", "soda") uses the name as the product id.
+  const productId = m.product ?? m.productName;
+  const deriveProducts = derive.products && productId !== undefined && productColumns.length > 0;
+  if (deriveProducts) derived.push({ table: 'products', key: 'product_id', columns: productColumns });
+
+  const customerColumns: [string, string][] = [];
+  if (m.gender) customerColumns.push(['gender', staged('_gender', m.gender)]);
+  if (m.ageBand) customerColumns.push(['age_band', staged('_age_band', m.ageBand)]);
+  if (m.region) customerColumns.push(['region', staged('_region', m.region)]);
+  const customerAttributes = m.customerAttributes.map((name, i): [string, string] => [name, staged(`_customer_attr_${i}`, name)]);
+  if (derive.customers && customerColumns.length + customerAttributes.length > 0) {
+    derived.push({ table: 'customers', key: 'customer_id', columns: customerColumns, attributes: customerAttributes });
+  }
   return {
     table: 'purchases',
     amount: 'amount',
     date: 'date',
     // Derived products join the catalog, so only a file without them is checked against it.
-    productColumn: m.product && !derive ? col(m.product).replace(/"/g, '') : undefined,
+    productColumn: productId && !deriveProducts ? col(productId).replace(/"/g, '') : undefined,
     select: [
       ['customer_id', customer],
       ['receipt_id', receipt],
       ['channel', channel],
       ['chain', m.chain ? text(col(m.chain)) : `'ALL'`],
       ['branch_id', 'NULL::VARCHAR'],
-      ['product_id', m.product ? text(col(m.product)) : 'NULL::VARCHAR'],
+      ['product_id', productId ? text(col(productId)) : 'NULL::VARCHAR'],
       ['date', `${stamp}::DATE`],
       ['hour', hour],
-      ['amount', number(col(m.amount))],
+      ['amount', m.amount ? number(col(m.amount)) : 'NULL::DOUBLE'],
       ['quantity', m.quantity ? `TRY_CAST(${number(col(m.quantity))} AS INTEGER)` : '1'],
+      ['attributes', attributeMap(m.attributes.map((name) => [name, text(col(name))]))],
     ],
     checks,
     extra,
-    // Without a product file, the products the purchases name (with their name and category) join the catalog.
-    afterWrite: derive
-      ? (checked, importId) => `
-        INSERT INTO products (product_id, name, category, subcategory, import_id)
-        SELECT product_id, ${m.productName ? 'any_value(_product_name)' : 'NULL'}, ${m.category ? 'any_value(_category)' : 'NULL'}, NULL, ${importId}
-        FROM ${checked} WHERE reason IS NULL AND product_id IS NOT NULL
-          AND product_id NOT IN (SELECT product_id FROM products)
-        GROUP BY product_id`
-      : undefined,
+    derived,
+    attributeNames: m.attributes,
   };
 }
 
@@ -99,8 +129,10 @@ export function customerMapping(m: CustomerMapping, col: (name: string) => strin
       ['gender', m.gender ? text(col(m.gender)) : 'NULL::VARCHAR'],
       ['age_band', m.ageBand ? text(col(m.ageBand)) : 'NULL::VARCHAR'],
       ['region', m.region ? text(col(m.region)) : 'NULL::VARCHAR'],
+      ['attributes', attributeMap(m.attributes.map((name) => [name, text(col(name))]))],
     ],
     checks: [],
+    attributeNames: m.attributes,
   };
 }
 

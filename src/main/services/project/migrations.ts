@@ -57,6 +57,15 @@ CREATE TABLE runs (
     name: 'saved segment spec table owned by the schema',
     sql: `CREATE TABLE IF NOT EXISTS segment_spec (spec VARCHAR NOT NULL, computed_at VARCHAR NOT NULL);`,
   },
+  {
+    version: 4,
+    name: 'optional amounts, named attributes of lines and customers, the project currency',
+    sql: `
+ALTER TABLE purchases ALTER COLUMN amount DROP NOT NULL;
+ALTER TABLE purchases ADD COLUMN attributes MAP(VARCHAR, VARCHAR);
+ALTER TABLE customers ADD COLUMN attributes MAP(VARCHAR, VARCHAR);
+INSERT INTO meta VALUES ('currency', 'KRW') ON CONFLICT (key) DO NOTHING;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

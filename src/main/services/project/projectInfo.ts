@@ -2,6 +2,8 @@ import type { FileQuality, ProjectInfo, RejectReason } from '../../../shared/rep
 import { receiptFactsState } from '../analytics/receiptFacts';
 import { RECEIPT_KEY } from '../analytics/sqlParams';
 import type { Project } from './projectStore';
+import { amountCoverage, projectCurrency } from './projectSettings';
+import { roundAmount } from '../../../shared/money';
 import { DATA_TABLES } from './schema';
 
 /** Row counts, date range, the import quality reports and rejects per reason. */
@@ -41,11 +43,14 @@ export async function projectInfo(project: Project): Promise<ProjectInfo> {
       ? 'SELECT count(DISTINCT customer_id)::BIGINT AS buyers, count(*)::BIGINT AS receipts, sum(amount)::DOUBLE AS amount FROM receipt_facts'
       : `SELECT count(DISTINCT customer_id)::BIGINT AS buyers, count(DISTINCT (customer_id, ${RECEIPT_KEY}))::BIGINT AS receipts, sum(amount)::DOUBLE AS amount FROM purchases`,
   );
+  const currency = await projectCurrency(db);
   return {
     project: project.dir,
     buyers: totals?.buyers ?? 0,
     receipts: totals?.receipts ?? 0,
-    totalAmount: Math.round((totals?.amount ?? 0) * 100) / 100,
+    totalAmount: roundAmount(totals?.amount ?? 0, currency),
+    currency,
+    amounts: await amountCoverage(db),
     tables,
     dateMin: range?.lo ?? null,
     dateMax: range?.hi ?? null,

@@ -15,17 +15,20 @@ import { runJob } from '../../api/jobs';
 import { useQuery } from '../../api/useQuery';
 import { fill, t, type Lang, type StringKey } from '../../i18n';
 import { DateColumnCheck } from './DateColumnCheck';
+import { AmountOptions } from './AmountOptions';
+import { attributeLists, ExtraColumns, type ExtraUse } from './ExtraColumns';
+import { DEFAULT_CURRENCY, detectCurrency } from '../../../../shared/money';
 import { SideFileMapper, type SideFile } from './SideFileMapper';
 import { useImportRun } from './useImportRun';
 
 const CUSTOMER_FIELDS = ['customer', 'gender', 'ageBand', 'region'] as const;
 const PRODUCT_FIELDS = ['product', 'name', 'category', 'subcategory'] as const;
 
-type Field = Exclude<keyof PurchaseMapping, 'dateFormat'>;
+type Field = Exclude<keyof PurchaseMapping, 'dateFormat' | 'attributes' | 'customerAttributes' | 'gender' | 'ageBand' | 'region'>;
 const FIELDS: { field: Field; required: boolean }[] = [
   { field: 'customer', required: true },
   { field: 'date', required: true },
-  { field: 'amount', required: true },
+  { field: 'amount', required: false },
   { field: 'receipt', required: false },
   { field: 'hour', required: false },
   { field: 'product', required: false },
@@ -81,6 +84,8 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const [products, setProducts] = useState<SideFile | null>(null);
   const [saveAs, setSaveAs] = useState('');
   const [acceptDates, setAcceptDates] = useState(false);
+  const [extraUses, setExtraUses] = useState<Record<string, ExtraUse>>({});
+  const [currencyChoice, setCurrencyChoice] = useState<string | null>(null);
   const { busy, done, run } = useImportRun(onDone, onError);
 
   const { data: saved = [] } = useQuery({ project, done }, (a): Promise<SavedMapping[]> => workbench.data.mappings({ project: a.project }), { onError });
@@ -97,15 +102,33 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   );
   const datesBlock = !dates || dates.ambiguous || !dates.format || (dates.warnings.length > 0 && !acceptDates);
   const load = (enc = encoding, delim = delimiter) => setPreviewArgs((prev) => ({ file, encoding: enc, delimiter: delim, n: (prev?.n ?? 0) + 1 }));
-  const missing = !mapping.customer || !mapping.date || !mapping.amount || !mapping.dateFormat;
+  const missing = !mapping.customer || !mapping.date || !mapping.dateFormat;
+  const mappedColumns = new Set(FIELDS.map((f) => mapping[f.field]).filter(Boolean));
+  const extraColumns = preview ? preview.header.filter((h) => !mappedColumns.has(h)) : [];
+  // The amount cells' sign ($, €, ₩ …) names the currency unless the analyst chose one.
+  const amountIndex = preview && mapping.amount ? preview.header.indexOf(mapping.amount) : -1;
+  const detectedCurrency = preview && amountIndex >= 0 ? detectCurrency(preview.rows.map((r) => r[amountIndex] ?? '')) : null;
+  const currency = currencyChoice ?? detectedCurrency ?? DEFAULT_CURRENCY;
   const blocked = missing || datesBlock;
+  const useSaved = (m: PurchaseMapping) => {
+    setMapping(m);
+    setExtraUses(Object.fromEntries([...(m.attributes ?? []).map((c) => [c, 'line']), ...(m.customerAttributes ?? []).map((c) => [c, 'customer'])]));
+  };
   const start = () =>
     run(() =>
       runJob('data.importMapped', {
         project,
-        purchases: { file, encoding, delimiter: delimiter || undefined, mapping: mapping as PurchaseMapping },
-        customers: customers ? { file: customers.file, mapping: customers.mapping as CustomerMapping } : undefined,
+        purchases: {
+          file,
+          encoding,
+          delimiter: delimiter || undefined,
+          mapping: { ...(mapping as PurchaseMapping), ...attributeLists(extraColumns, extraUses) },
+        },
+        customers: customers
+          ? { file: customers.file, mapping: { ...(customers.mapping as Omit<CustomerMapping, 'attributes'>), attributes: customers.attributes } }
+          : undefined,
         products: products ? { file: products.file, mapping: products.mapping as ProductMapping } : undefined,
+        currency: mapping.amount ? currency : undefined,
         saveAs: saveAs || undefined,
         acceptDateWarnings: acceptDates,
       }),
@@ -124,7 +147,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
         <div className="row">
           {t('wizard.saved', lang)}:
           {saved.map((s) => (
-            <button key={s.name} className="link" onClick={() => setMapping(s.map.purchases.mapping)}>{s.name}</button>
+            <button key={s.name} className="link" onClick={() => useSaved(s.map.purchases.mapping)}>{s.name}</button>
           ))}
         </div>
       )}
@@ -236,6 +259,8 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
               </select>
             </label>
           </div>
+          <AmountOptions lang={lang} hasAmount={Boolean(mapping.amount)} currency={currency} detected={detectedCurrency} onCurrency={setCurrencyChoice} />
+          <ExtraColumns lang={lang} columns={extraColumns} uses={extraUses} onChange={setExtraUses} />
           <DateColumnCheck
             lang={lang}
             check={dates}
@@ -244,7 +269,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
             accept={acceptDates}
             onAccept={setAcceptDates}
           />
-          <SideFileMapper lang={lang} title="wizard.customersFile" fields={CUSTOMER_FIELDS} testId="side-customers" onChange={setCustomers} onError={onError} />
+          <SideFileMapper lang={lang} title="wizard.customersFile" fields={CUSTOMER_FIELDS} keepOthers testId="side-customers" onChange={setCustomers} onError={onError} />
           <SideFileMapper lang={lang} title="wizard.productsFile" fields={PRODUCT_FIELDS} testId="side-products" onChange={setProducts} onError={onError} />
           <div className="row">
             <label>

@@ -1,6 +1,7 @@
 import type { ProjectInfo, RejectReason } from '../../../../shared/reports';
 import { formatDate, formatNumber } from '../../format';
-import { REASON_LABELS, t, type Lang } from '../../i18n';
+import { fill, REASON_LABELS, t, type Lang } from '../../i18n';
+import { formatValue, money } from '../../../../shared/charts';
 
 /** Per imported file: rows read, loaded, rejected per reason, returns, duplicates, dates. */
 export function QualityReport({ lang, info }: { lang: Lang; info: ProjectInfo }) {
@@ -19,6 +20,7 @@ export function QualityReport({ lang, info }: { lang: Lang; info: ProjectInfo })
               <th>{t('quality.loaded', lang)}</th>
               <th>{t('quality.rejected', lang)}</th>
               <th>{t('quality.returns', lang)}</th>
+              <th>{t('quality.zeroAmount', lang)}</th>
               <th>{t('quality.duplicates', lang)}</th>
               <th>{t('dateRange', lang)}</th>
             </tr>
@@ -42,11 +44,31 @@ export function QualityReport({ lang, info }: { lang: Lang; info: ProjectInfo })
                     </div>
                   )}
                 </td>
-                <td className="num">{n(q.returns)}</td>
+                {q.noAmount ? (
+                  <td colSpan={2} className="reason">{t('quality.noAmount', lang)}</td>
+                ) : (
+                  <>
+                    <td className="num">{n(q.returns)}</td>
+                    <td className="num">{q.zeroAmount === undefined ? '–' : n(q.zeroAmount)}</td>
+                  </>
+                )}
                 <td className="num">
                   {n(q.duplicates)} ({q.duplicatesDropped ? `${n(q.duplicatesDropped)} ${t('quality.dropped', lang)}` : t('quality.kept', lang)})
+                  {q.duplicatesAmountDropped !== undefined && !q.noAmount && (
+                    <div className="reason">{t('quality.droppedAmount', lang)} {formatValue(q.duplicatesAmountDropped, money(info.currency), lang)}</div>
+                  )}
+                  {q.duplicates > 0 && !q.duplicatesDropped && <div className="reason" title={t('quality.duplicatesNote', lang)}>ⓘ {t('quality.duplicatesNote', lang)}</div>}
                 </td>
-                <td>{q.dateMin ? `${formatDate(q.dateMin, lang)} – ${formatDate(q.dateMax, lang)}` : '–'}</td>
+                <td>
+                  {q.dateMin ? `${formatDate(q.dateMin, lang)} – ${formatDate(q.dateMax, lang)}` : '–'}
+                  {q.attributes?.length ? <div className="reason">{t('quality.attributes', lang)}: {q.attributes.join(', ')}</div> : null}
+                  {(q.derived ?? []).map((d) => (
+                    <div key={d.table} className="reason" data-testid={`derived-${d.table}`}>
+                      {fill(t('quality.derived', lang), { table: t(`quality.table.${d.table}`, lang), n: n(d.rows) })}
+                      {d.conflicts.map((c) => ` · ${fill(t('quality.conflicts', lang), { column: c.column, n: n(c.keys) })}`).join('')}
+                    </div>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,8 @@ import { t, type Lang, type StringKey } from '../../i18n';
 export interface SideFile {
   file: string;
   mapping: Record<string, string>;
+  /** The file's other columns, kept as named attributes (customer files). */
+  attributes: string[];
 }
 
 type SideField = keyof typeof SIDE_SYNONYMS;
@@ -17,19 +19,25 @@ interface Props<F extends SideField> {
   title: StringKey;
   /** The fields to map; the first is required (the key). */
   fields: readonly F[];
+  /** Offer to keep the unmapped columns as named attributes (a campaign response, a segment …). */
+  keepOthers?: boolean;
   testId: string;
   onChange: (value: SideFile | null) => void;
   onError: (e: unknown) => void;
 }
 
 /** An optional customer or product file beside the purchases: its path, a preview of its columns, and their mapping. */
-export function SideFileMapper<F extends SideField>({ lang, title, fields, testId, onChange, onError }: Props<F>) {
+export function SideFileMapper<F extends SideField>({ lang, title, fields, keepOthers = false, testId, onChange, onError }: Props<F>) {
   const [file, setFile] = useState('');
   const [preview, setPreview] = useState<FilePreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [others, setOthers] = useState(keepOthers);
 
-  const publish = (nextFile: string, next: Record<string, string>) =>
-    onChange(nextFile && next[fields[0]] ? { file: nextFile, mapping: next } : null);
+  const publish = (nextFile: string, next: Record<string, string>, header = preview?.header ?? [], keep = others) => {
+    const mapped = new Set(Object.values(next));
+    const attributes = keep ? header.filter((h) => !mapped.has(h)) : [];
+    onChange(nextFile && next[fields[0]] ? { file: nextFile, mapping: next, attributes } : null);
+  };
   const latest = useLatest();
   const load = async () => {
     const ticket = latest.begin(); // a preview of a file no longer in the field is dropped
@@ -41,7 +49,7 @@ export function SideFileMapper<F extends SideField>({ lang, title, fields, testI
       const guess = { ...guessColumns(p.header, fields) } as Record<string, string>;
       guess[fields[0]] ??= p.header[0];
       setMapping(guess);
-      publish(file, guess);
+      publish(file, guess, p.header);
     } catch (e) {
       if (ticket.isCurrent()) onError(e);
     }
@@ -75,6 +83,19 @@ export function SideFileMapper<F extends SideField>({ lang, title, fields, testI
               </select>
             </label>
           ))}
+          {keepOthers && (
+            <label>
+              <input
+                type="checkbox"
+                checked={others}
+                onChange={(e) => {
+                  setOthers(e.target.checked);
+                  publish(file, mapping, preview.header, e.target.checked);
+                }}
+              />{' '}
+              {t('side.keepOthers', lang)}
+            </label>
+          )}
           <span className="reason">
             {t('wizard.encoding', lang)}: {preview.encoding}
           </span>

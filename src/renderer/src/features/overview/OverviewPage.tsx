@@ -48,8 +48,8 @@ export function OverviewPage({ lang, project, onError }: Props) {
     if (!data) return null;
     return {
       buyers: buildMonthlyBuyersChart(data.monthlyBuyers, lang),
-      revenue: buildMonthlyRevenueChart(data.monthlyRevenue, lang),
-      receiptValue: buildReceiptValueChart(data.receiptValue, lang),
+      revenue: buildMonthlyRevenueChart(data.monthlyRevenue, lang, data.currency),
+      receiptValue: buildReceiptValueChart(data.receiptValue, lang, data.currency),
       histogram: buildReceiptsHistogram(data.receiptsPerCustomer, lang),
       chains: buildChainStackedChart(data.chainMonthly, { measure, asShare }, lang),
       channel: buildChannelSplitChart(data.channelMonthly, { measure, asShare }, lang),
@@ -94,10 +94,17 @@ export function OverviewPage({ lang, project, onError }: Props) {
             {t('unit.people', lang)} / {formatNumber(data.receiptsPerCustomer.customers, lang)}
             {t('unit.people', lang)}
           </p>
+          {data.amounts === 'some' && <p className="note">{t('overview.someAmounts', lang)}</p>}
           <div className="chart-grid">
             <Chart option={charts.buyers} lang={lang} name="monthly-buyers" testId="chart-buyers" />
-            <Chart option={charts.revenue} lang={lang} name="monthly-revenue" testId="chart-revenue" />
-            <Chart option={charts.receiptValue} lang={lang} name="avg-per-receipt" />
+            {data.amounts === 'none' ? (
+              <p className="card note" data-testid="overview-no-amounts">{t('overview.noAmounts', lang)}</p>
+            ) : (
+              <>
+                <Chart option={charts.revenue} lang={lang} name="monthly-revenue" testId="chart-revenue" />
+                <Chart option={charts.receiptValue} lang={lang} name="avg-per-receipt" />
+              </>
+            )}
             <Chart option={charts.histogram} lang={lang} name="receipts-per-customer" />
             <Chart option={charts.chains} lang={lang} name="chains" />
             <Chart option={charts.channel} lang={lang} name="channels" />

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { tierNames, transitionStates, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
+import { MONETARY_BASES, tierNames, transitionStates, type MonetaryBasis, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
+import { MONETARY_LABELS } from '../../../../shared/i18n';
+import { currencyUnit } from '../../../../shared/money';
 import { workbench } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import {
@@ -22,6 +24,10 @@ interface Props {
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
+/** What M measures, with the currency where it is money: 구매금액(₩), 구매 건수(…). */
+const monetaryLabel = (basis: MonetaryBasis, currency: string, lang: Lang) =>
+  fill(MONETARY_LABELS[basis][lang], { currency: currencyUnit(currency, lang) });
+
 /** RFM tiers over two periods, the transition matrix, where churners came from, and segment profiles. */
 export function SegmentsPage({ lang, project, onError }: Props) {
   const [weights, setWeights] = useState<[number, number, number]>([0.3, 0.2, 0.5]);
@@ -32,6 +38,8 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const [periods, setPeriods] = useState({ p1from: '', p1to: '', p2from: '', p2to: '' });
   const [tierPick, setTierPick] = useState<{ period: 'all' | 'first' | 'second'; tier: number } | null>(null);
   const [measure, setMeasure] = useState<'customers' | 'revenueSecond'>('customers');
+  // '' = the default: the amount where the data has amounts, else the number of lines.
+  const [monetary, setMonetary] = useState<MonetaryBasis | ''>('');
   const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -51,6 +59,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
           tierNames: parsedNames.length ? parsedNames : undefined,
           asOf: asOf || undefined,
           periods: windows,
+          monetary: monetary || undefined,
         }
       : null,
     (spec): Promise<SegmentSummary> => workbench.segments.compute(spec),
@@ -81,7 +90,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const charts = useMemo(() => {
     if (!summary) return null;
     return {
-      heatmap: buildTransitionHeatmap(summary.transitions, tiers, measure, lang),
+      heatmap: buildTransitionHeatmap(summary.transitions, tiers, measure, lang, { basis: summary.spec.monetary ?? 'amount', currency: summary.currency }),
       sankey: buildTransitionSankey(summary.transitions, tiers, lang),
       churn: buildChurnOriginChart(summary.churnOrigin, tiers, lang),
     };
@@ -144,6 +153,16 @@ export function SegmentsPage({ lang, project, onError }: Props) {
           <input type="date" value={periods.p2from} onChange={(e) => setPeriod('p2from', e.target.value)} />–
           <input type="date" value={periods.p2to} onChange={(e) => setPeriod('p2to', e.target.value)} />
         </label>
+        <label>
+          {t('segments.monetary', lang)}
+          <select value={monetary || (summary?.spec.monetary ?? '')} onChange={(e) => setMonetary(e.target.value as MonetaryBasis)} data-testid="monetary">
+            {MONETARY_BASES.map((b) => (
+              <option key={b} value={b} disabled={b === 'amount' && summary !== null && summary.amounts !== 'all'}>
+                {monetaryLabel(b, summary?.currency ?? 'KRW', lang)}
+              </option>
+            ))}
+          </select>
+        </label>
         <button onClick={() => void exportCsv()}>{t('segments.export', lang)}</button>
         {saved && <span className="saved">{t('rejects.exported', lang)}: {saved}</span>}
       </div>
@@ -156,6 +175,9 @@ export function SegmentsPage({ lang, project, onError }: Props) {
                 {fill(t('segments.emptyPeriod', lang), { n: w.period, from: w.window.from, to: w.window.to })}
               </p>
             ))}
+            <p data-testid="monetary-basis">
+              {fill(t('segments.monetaryIs', lang), { what: monetaryLabel(summary.spec.monetary ?? 'amount', summary.currency, lang) })}
+            </p>
             <p>
               {summary.periods.map((p, i) => (
                 <span key={i} style={{ marginRight: 16 }}>

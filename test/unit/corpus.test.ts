@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SegmentSummary } from '../../src/shared/analytics';
+import { detectCurrency, roundAmount } from '../../src/shared/money';
+import type { ImportReport, ProjectInfo } from '../../src/shared/reports';
+import { FIXTURES, harness, type Harness } from '../helpers';
+
+/**
+ * Files shaped like public retail datasets (of our own making): a Superstore-like order file with
+ * dollar amounts, returns, free items and extra columns; a groceries basket file without amounts;
+ * a Korean file whose year ends in March. Each with the counts, dates and R/F/M worked out by hand.
+ */
+const CORPUS = join(FIXTURES, 'corpus');
+const SUPERSTORE = join(CORPUS, 'superstore_like.csv');
+const GROCERIES = join(CORPUS, 'groceries_no_amount.csv');
+const FISCAL = join(CORPUS, 'fiscal_year_march.csv');
+
+let h: Harness;
+let project: string;
+beforeEach(async () => {
+  h = harness();
+  project = join(h.root, 'p');
+  await h.call('project.create', { project });
+});
+afterEach(() => h.close());
+
+const SUPERSTORE_MAP = {
+  customer: 'Customer ID',
+  receipt: 'Order ID',
+  date: 'Order Date',
+  product: 'Product ID',
+  productName: 'Product Name',
+  category: 'Category',
+  amount: 'Sales',
+  quantity: 'Quantity',
+  attributes: ['Discount', 'Profit'],
+  customerAttributes: ['Segment', 'Region'],
+};
+
+type Rfm = { customer_id: string; recency: number; frequency: number; monetary: number };
+const rfm = async (suffix = '') =>
+  (await h.services.projects.get(project)).db.all<Rfm>(
+    `SELECT customer_id, recency${suffix} AS recency, frequency${suffix} AS frequency, monetary${suffix} AS monetary
+     FROM segments WHERE frequency${suffix} IS NOT NULL ORDER BY customer_id`,
+  );
+
+describe('extra columns, returns and zero amounts, customers and products from the purchase file', () => {
+  it('keeps named attributes, tells returns from zero-amount lines, derives customers and products with conflicts counted once', async () => {
+    const header = readFileSync(SUPERSTORE, 'utf8').split('\n')[0].split(',');
+    const sales = readFileSync(SUPERSTORE, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[header.indexOf('Sales')]);
+    expect(detectCurrency(sales)).toBe('USD');
+
+    const report = await h.call<ImportReport>('data.importMapped', { project, currency: 'USD', purchases: { file: SUPERSTORE, mapping: SUPERSTORE_MAP } });
+    const q = report.files[0];
+    expect(q).toMatchObject({
+      rowsRead: 10,
+      rowsLoaded: 10,
+      rowsRejected: 0,
+      returns: 1, // -$90.00
+      zeroAmount: 1, // the free phone
+      duplicates: 1, // rows 9 and 10 differ only in the unmapped Row ID
+      duplicatesDropped: 0,
+      dateFormat: 'M/D/YYYY',
+      dateMin: '2021-04-15',
+      dateMax: '2021-12-05',
+      attributes: ['Discount', 'Profit'],
+    });
+    expect(q.derived).toEqual([
+      { table: 'products', rows: 6, conflicts: [{ column: 'name', keys: 1 }] }, // OFF-1: Labels / Labels (pack)
+      { table: 'customers', rows: 4, conflicts: [{ column: 'Segment', keys: 1 }] }, // CG-125: Consumer ×2, Home Office ×1
+    ]);
+    const db = (await h.services.projects.get(project)).db;
+    expect(await db.all(`SELECT line, amount, is_return, attributes['Profit'] AS profit, attributes['Discount'] AS discount FROM purchases WHERE line IN (5, 8, 9) ORDER BY line`)).toEqual([
+      { line: 5, amount: 957.58, is_return: false, profit: '-383.03', discount: '0.45' },
+      { line: 8, amount: 0, is_return: false, profit: '0', discount: '1' },
+      { line: 9, amount: -90, is_return: true, profit: '-10', discount: '0' },
+    ]);
+    expect(await db.all(`SELECT customer_id, attributes['Segment'] AS segment, attributes['Region'] AS region FROM customers ORDER BY 1`)).toEqual([
+      { customer_id: 'BH-117', segment: 'Consumer', region: 'West' },
+      { customer_id: 'CG-125', segment: 'Consumer', region: 'South' },
+      { customer_id: 'DV-130', segment: 'Corporate', region: 'West' },
+      { customer_id: 'SO-204', segment: 'Consumer', region: 'South' },
+    ]);
+    expect(await db.all(`SELECT product_id, category FROM products WHERE product_id LIKE 'TEC%' OR product_id = 'FUR-3' ORDER BY 1`)).toEqual([
+      { product_id: 'FUR-3', category: 'Furniture' },
+      { product_id: 'TEC-1', category: 'Technology' },
+    ]);
+
+    const info = await h.call<ProjectInfo>('project.info', { project });
+    expect(info).toMatchObject({ currency: 'USD', amounts: 'all', buyers: 4, receipts: 6 });
+    // 261.96 + 731.94 + 14.62 + 957.58 + 22.37 + 48.86 + 0 − 90 + 58.55 × 2, rounded to cents (no float tails).
+    expect(info.totalAmount).toBe(2064.43);
+
+    // The segment CSV names the currency and writes amounts rounded to cents (DV-130: 14.62 + 58.55 × 2).
+    await h.call('segments.compute', { project });
+    const out = join(h.root, 'seg.csv');
+    await h.call('segments.exportCsv', { project, out, lang: 'en' });
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toContain('monetary_USD_all');
+    const dv = lines.find((l) => l.startsWith('DV-130,'))!.split(',');
+    expect(dv[3]).toBe('131.72');
+    await h.call('segments.exportCsv', { project, out, lang: 'ko' });
+    expect(readFileSync(out, 'utf8')).toContain('구매금액($)_전체');
+  });
+
+  it('--drop-duplicates says how many lines and how much amount it removed', async () => {
+    const report = await h.call<ImportReport>('data.importMapped', { project, dropDuplicates: true, purchases: { file: SUPERSTORE, mapping: SUPERSTORE_MAP } });
+    expect(report.files[0]).toMatchObject({ duplicates: 1, duplicatesDropped: 1, duplicatesAmountDropped: 58.55, rowsLoaded: 9 });
+    // No currency in the map: the "$" of the amount cells names it.
+    expect(report.currency).toEqual({ code: 'USD', detected: true });
+    expect((await h.call<ProjectInfo>('project.info', { project })).currency).toBe('USD');
+  });
+
+  it('a customer attribute file (a campaign response 0/1 and a segment) is kept by customer', async () => {
+    const dir = join(h.root, 'files');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir);
+    const responses = join(dir, 'responses.csv');
+    writeFileSync(responses, 'Customer ID,Response,Tier\nCG-125,1,Gold\nDV-130,0,\nSO-204,1,Silver\n');
+    await h.call('data.importMapped', {
+      project,
+      purchases: { file: SUPERSTORE, mapping: SUPERSTORE_MAP },
+      customers: { file: responses, mapping: { customer: 'Customer ID', attributes: ['Response', 'Tier'] } },
+    });
+    const db = (await h.services.projects.get(project)).db;
+    // The customer file wins over the purchase file's Segment/Region: no customers are derived.
+    expect(await db.all(`SELECT customer_id, attributes['Response'] AS response, attributes['Tier'] AS tier FROM customers ORDER BY 1`)).toEqual([
+      { customer_id: 'CG-125', response: '1', tier: 'Gold' },
+      { customer_id: 'DV-130', response: '0', tier: null },
+      { customer_id: 'SO-204', response: '1', tier: 'Silver' },
+    ]);
+  });
+});
+
+describe('data without amounts', () => {
+  it('imports a basket file without amounts; monetary is lines by default, or quantity; amount is refused with the choices named', async () => {
+    const report = await h.call<ImportReport>('data.importMapped', {
+      project,
+      purchases: { file: GROCERIES, mapping: { customer: 'Member_number', date: 'Date', productName: 'itemDescription' } },
+    });
+    expect(report.files[0]).toMatchObject({ rowsLoaded: 11, rowsRejected: 0, noAmount: true, duplicates: 1, dateFormat: 'DD-MM-YYYY', dateMin: '2015-01-05', dateMax: '2015-12-01' });
+    const info = await h.call<ProjectInfo>('project.info', { project });
+    expect(info).toMatchObject({ amounts: 'none', totalAmount: 0, buyers: 4, receipts: 8 });
+
+    const summary = await h.call<SegmentSummary>('segments.compute', { project });
+    expect(summary.spec).toMatchObject({ monetary: 'lines', asOf: '2015-12-02' });
+    // Recency to 2015-12-02; frequency = receipts (customer + day); monetary = lines (the soda twice counts twice).
+    expect(await rfm()).toEqual([
+      { customer_id: '1187', recency: 110, frequency: 2, monetary: 2 },
+      { customer_id: '1808', recency: 1, frequency: 2, monetary: 3 },
+      { customer_id: '2300', recency: 5, frequency: 2, monetary: 2 },
+      { customer_id: '2552', recency: 155, frequency: 2, monetary: 4 },
+    ]);
+    const out = join(h.root, 'seg.csv');
+    await h.call('segments.exportCsv', { project, out, lang: 'ko' });
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toContain('구매건수(상품 줄)_전체');
+    const byQuantity = await h.call<SegmentSummary>('segments.compute', { project, monetary: 'quantity' });
+    expect(byQuantity.spec.monetary).toBe('quantity');
+    await expect(h.call('segments.compute', { project, monetary: 'amount' })).rejects.toMatchObject({
+      code: 'BAD_ARGUMENT',
+      message: expect.stringMatching(/no amounts.*lines.*quantity/),
+    });
+  });
+});
+
+describe('a year ending in March, Korean headers and won amounts', () => {
+  it('imports with the dotted date format inferred; default periods are the last 12 months in halves (Apr–Sep, Oct–Mar)', async () => {
+    const report = await h.call<ImportReport>('data.importMapped', { project, purchases: { file: FISCAL, mapping: { customer: '고객번호', date: '구매일자', amount: '금액' } } });
+    expect(report.files[0]).toMatchObject({ rowsLoaded: 7, dateFormat: 'YYYY.MM.DD', dateMin: '2022-04-03', dateMax: '2023-03-31', returns: 0, zeroAmount: 0 });
+    const info = await h.call<ProjectInfo>('project.info', { project });
+    expect(info).toMatchObject({ currency: 'KRW', amounts: 'all', totalAmount: 85_000, buyers: 3 });
+
+    const summary = await h.call<SegmentSummary>('segments.compute', { project });
+    expect(summary.spec).toMatchObject({
+      asOf: '2023-04-01',
+      monetary: 'amount',
+      periods: [
+        { from: '2022-04-01', to: '2022-09-30' },
+        { from: '2022-10-01', to: '2023-03-31' },
+      ],
+    });
+    expect(summary.warnings).toEqual([]);
+    expect(await rfm()).toEqual([
+      { customer_id: 'A', recency: 2, frequency: 3, monetary: 25_000 },
+      { customer_id: 'B', recency: 304, frequency: 2, monetary: 50_000 },
+      { customer_id: 'C', recency: 1, frequency: 2, monetary: 10_000 },
+    ]);
+    expect(await rfm('_1')).toEqual([
+      { customer_id: 'A', recency: 181, frequency: 1, monetary: 12_000 },
+      { customer_id: 'B', recency: 122, frequency: 2, monetary: 50_000 },
+    ]);
+    expect(await rfm('_2')).toEqual([
+      { customer_id: 'A', recency: 2, frequency: 2, monetary: 13_000 },
+      { customer_id: 'C', recency: 1, frequency: 2, monetary: 10_000 },
+    ]);
+    // B bought only in the first half (→ 비활동), C only in the second (신규 →).
+    const db = (await h.services.projects.get(project)).db;
+    const k = summary.tierCount;
+    expect(await db.all(`SELECT customer_id, from_state = ${k} AS new, to_state = ${k} AS inactive FROM segments ORDER BY 1`)).toEqual([
+      { customer_id: 'A', new: false, inactive: false },
+      { customer_id: 'B', new: false, inactive: true },
+      { customer_id: 'C', new: true, inactive: false },
+    ]);
+  });
+});
+
+describe('money helpers', () => {
+  it('detects the currency only when one sign dominates, and rounds to the currency digits', () => {
+    expect(detectCurrency(['₩1,200', '₩3,400', '990'])).toBe('KRW');
+    expect(detectCurrency(['12,000원', '8,000원'])).toBe('KRW');
+    expect(detectCurrency(['€12.50', '€3'])).toBe('EUR');
+    expect(detectCurrency(['1200', '3400'])).toBeNull();
+    expect(detectCurrency(['$1', '€2'])).toBeNull();
+    expect(roundAmount(58.550000000000004, 'USD')).toBe(58.55);
+    expect(roundAmount(1234.6, 'KRW')).toBe(1235);
+  });
+});
