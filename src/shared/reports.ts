@@ -32,6 +32,8 @@ export interface FileQuality {
    * unterminated quote swallowed. Zero for well-formed L.POINT files.
    */
   linesUnaccounted: number;
+  /** Empty lines in the file (skipped; the line numbers of the rows after them stay those of the file). */
+  blankLines?: number;
   rejectsByReason: Partial<Record<RejectReason, number>>;
   /** Lines with a negative amount: kept and flagged `is_return`. */
   returns: number;

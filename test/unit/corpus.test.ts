@@ -205,6 +205,72 @@ describe('a year ending in March, Korean headers and won amounts', () => {
   });
 });
 
+describe('every date and shape class: counts, dates and R/F/M worked out by hand', () => {
+  // [file, mapping extras, loaded, first, last, as of, { customer: [R, F, M] }]
+  const CASES: [string, Record<string, string>, number, string, string, string, Record<string, [number, number, number]>][] = [
+    ['dates/day_first_two_digit.csv', {}, 4, '2021-12-25', '2022-06-01', '2022-06-02', { M1: [91, 2, 3000], M2: [159, 1, 500], M3: [1, 1, 700] }],
+    ['dates/month_names.csv', {}, 4, '2014-12-25', '2015-06-01', '2015-06-02', { M1: [91, 2, 3000], M2: [159, 1, 500], M3: [1, 1, 700] }],
+    ['dates/iso_t.csv', {}, 3, '2021-03-04', '2021-12-31', '2022-01-01', { M1: [302, 2, 3000], M2: [1, 1, 500] }],
+    ['dates/excel_serial.csv', {}, 3, '2021-01-01', '2021-12-31', '2022-01-01', { M1: [334, 2, 3000], M2: [1, 1, 500] }],
+    // Ambiguous: refused without a format (see importDates.test.ts); read day-first when told.
+    ['dates/ambiguous_day_month.csv', { dateFormat: 'DD/MM/YY' }, 4, '2021-06-05', '2022-08-07', '2022-08-08', { M1: [127, 2, 3000], M2: [429, 1, 500], M3: [1, 1, 700] }],
+  ];
+  for (const [file, extra, loaded, first, last, asOf, expected] of CASES) {
+    it(`${file}: ${loaded} lines, ${first} … ${last}, R/F/M as of ${asOf}`, async () => {
+      const report = await h.call<ImportReport>('data.importMapped', {
+        project,
+        purchases: { file: join(FIXTURES, file), mapping: { customer: 'member', date: 'day', amount: 'sales', ...extra } },
+      });
+      expect(report.files[0]).toMatchObject({ rowsLoaded: loaded, rowsRejected: 0, dateMin: first, dateMax: last });
+      const summary = await h.call<SegmentSummary>('segments.compute', { project });
+      expect(summary.spec.asOf).toBe(asOf);
+      expect(Object.fromEntries((await rfm()).map((r) => [r.customer_id, [r.recency, r.frequency, r.monetary]]))).toEqual(expected);
+    });
+  }
+
+  it('shapes/purchases_whitespace.txt: whitespace-aligned, one bad date rejected, R/F/M of the rest', async () => {
+    const report = await h.call<ImportReport>('data.importMapped', {
+      project,
+      purchases: { file: join(FIXTURES, 'shapes', 'purchases_whitespace.txt'), mapping: { customer: 'customer', date: 'order_date', amount: 'amount', quantity: 'qty' } },
+    });
+    expect(report.files[0]).toMatchObject({ rowsLoaded: 5, rowsRejected: 1, dateMin: '2021-03-01', dateMax: '2021-04-09' });
+    await h.call('segments.compute', { project });
+    // C001's two lines of 2021-03-01 are one receipt (customer + day); "2,500" reads as 2500.
+    expect(Object.fromEntries((await rfm()).map((r) => [r.customer_id, [r.recency, r.frequency, r.monetary]]))).toEqual({
+      C001: [40, 1, 4600],
+      C002: [26, 1, 990],
+      C003: [8, 1, 15000],
+      C004: [1, 1, 2500],
+    });
+  });
+});
+
+describe('blank lines', () => {
+  it('rows and rejects after empty lines keep the line numbers of the file as given (LF and CRLF); the report counts the empty lines', async () => {
+    const { writeFileSync } = await import('node:fs');
+    for (const eol of ['\n', '\r\n']) {
+      const file = join(h.root, `blank-${eol.length}.csv`);
+      // 1 header, 2 row, 3 empty, 4 row, 5 bad date, 6–7 empty, 8 row, 9 too few columns, 10 row
+      writeFileSync(file, ['customer,date,amount', 'A,2021-01-02,100', '', 'B,2021-01-03,200', 'C,2021-13-01,300', '', '', 'D,2021-01-05,400', 'E,2021-01-06', 'F,2021-01-07,500', ''].join(eol));
+      const dir = join(h.root, `p-${eol.length}`);
+      await h.call('project.create', { project: dir });
+      const report = await h.call<ImportReport>('data.importMapped', { project: dir, purchases: { file, mapping: { customer: 'customer', date: 'date', amount: 'amount' } } });
+      expect(report.files[0]).toMatchObject({ rowsLoaded: 4, rowsRejected: 2, blankLines: 3, linesUnaccounted: 0 });
+      const db = (await h.services.projects.get(dir)).db;
+      expect(await db.all(`SELECT customer_id, line FROM purchases ORDER BY line`)).toEqual([
+        { customer_id: 'A', line: 2 },
+        { customer_id: 'B', line: 4 },
+        { customer_id: 'D', line: 8 },
+        { customer_id: 'F', line: 10 },
+      ]);
+      expect(await db.all(`SELECT line, reason FROM rejects ORDER BY line`)).toEqual([
+        { line: 5, reason: 'bad_date' },
+        { line: 9, reason: 'column_count' },
+      ]);
+    }
+  });
+});
+
 describe('money helpers', () => {
   it('detects the currency only when one sign dominates, and rounds to the currency digits', () => {
     expect(detectCurrency(['₩1,200', '₩3,400', '990'])).toBe('KRW');

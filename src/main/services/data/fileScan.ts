@@ -77,7 +77,15 @@ export interface FileBytes {
   lines: number;
   /** First line (1-based) that is not valid UTF-8, or null. */
   invalidUtf8Line: number | null;
+  /**
+   * Empty data lines (nothing, or a lone CR, between two line feeds), 1-based: DuckDB's CSV reader skips
+   * them without counting, so the line numbers of the rows after them are shifted by these.
+   */
+  blankLines: number[];
 }
+
+/** More blank lines than this are counted but not listed (line numbers after them may then be low). */
+const MAX_BLANK_LINES = 1_000_000;
 
 /**
  * One pass over the bytes: the content hash (re-import detection), the line count (so no line can
@@ -87,6 +95,10 @@ export interface FileBytes {
 export async function scanFileBytes(path: string): Promise<FileBytes> {
   const hash = createHash('sha256');
   let lines = 0;
+  const blankLines: number[] = [];
+  // The bytes of the current line seen so far (across chunks), and whether they are all CR.
+  let lineBytes = 0;
+  let lineOnlyCr = true;
   let invalidUtf8Line: number | null = null;
   let carry = Buffer.alloc(0);
   let lastByte = -1;
@@ -112,22 +124,31 @@ export async function scanFileBytes(path: string): Promise<FileBytes> {
     const cut = buf.lastIndexOf(0x0a);
     if (cut < 0) {
       carry = Buffer.concat([carry, buf]);
+      lineOnlyCr = lineOnlyCr && lineBytes + buf.length <= 1 && (buf.length === 0 || buf[0] === 0x0d);
+      lineBytes += buf.length;
       continue;
     }
     const piece = carry.length ? Buffer.concat([carry, buf.subarray(0, cut + 1)]) : buf.subarray(0, cut + 1);
     check(piece, lines + 1);
-    lines += countLf(buf);
+    // Line feeds: count them and note the data lines (after the header) that are empty or a lone CR.
+    let prev = -1;
+    for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) {
+      const length = prev === -1 ? lineBytes + i : i - prev - 1;
+      const onlyCr = length === 0 || (length === 1 && (prev === -1 ? (i > 0 ? buf[i - 1] === 0x0d : lineOnlyCr) : buf[i - 1] === 0x0d));
+      lines++;
+      if (onlyCr && lines > 1 && blankLines.length < MAX_BLANK_LINES) blankLines.push(lines);
+      prev = i;
+    }
+    lineBytes = buf.length - cut - 1;
+    lineOnlyCr = lineBytes === 0 || (lineBytes === 1 && buf[cut + 1] === 0x0d);
     carry = Buffer.from(buf.subarray(cut + 1));
   }
   if (carry.length) check(carry, lines + 1);
-  if (lastByte !== -1 && lastByte !== 0x0a) lines += 1;
-  return { sha256: hash.digest('hex'), lines, invalidUtf8Line };
-}
-
-function countLf(buf: Buffer): number {
-  let n = 0;
-  for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n++;
-  return n;
+  if (lastByte !== -1 && lastByte !== 0x0a) {
+    lines += 1;
+    if (lineBytes === 1 && lineOnlyCr && lines > 1 && blankLines.length < MAX_BLANK_LINES) blankLines.push(lines);
+  }
+  return { sha256: hash.digest('hex'), lines, invalidUtf8Line, blankLines };
 }
 
 export function displayName(path: string): string {

@@ -115,6 +115,8 @@ async function readableSource(kind: LpointKind, spec: FileSpec, tmp: string) {
     if (whitespace) {
       path = join(tmp, `${kind}.tsv`);
       await normaliseWhitespace(spec.file, path, preview.encoding);
+      // A line of spaces becomes an empty line there, which DuckDB skips: the copy's blank lines count.
+      bytes.blankLines = (await scanFileBytes(path)).blankLines;
     } else if (preview.encoding === 'cp949') {
       path = join(tmp, `${kind}.csv`);
       await transcodeCp949(spec.file, path);

@@ -79,7 +79,7 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
       job.throwIfCancelled();
       current = source.displayName;
       const catalog = await catalogSql(project, staged, replacing);
-      const opts = { importId: firstId + i, sha256: bytes.sha256, lines: bytes.lines, dropDuplicates: options.dropDuplicates, replacing };
+      const opts = { importId: firstId + i, sha256: bytes.sha256, lines: bytes.lines, blankLines: bytes.blankLines, dropDuplicates: options.dropDuplicates, replacing };
       staged.push(await stageFile(db, source, opts, catalog));
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);

@@ -28,6 +28,8 @@ export interface StageOptions {
   sha256: string;
   /** Physical lines in the file, header included. */
   lines: number;
+  /** Empty data lines (1-based), which the CSV reader skips without counting. */
+  blankLines?: number[];
   dropDuplicates: boolean;
   /** Imports about to be replaced: their rows do not count as existing keys or catalog entries. */
   replacing: number[];
@@ -74,18 +76,26 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1;
     DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
   const structural = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${errors}`))?.n ?? 0;
+  const blank = file.format === 'csv' ? (opts.blankLines ?? []) : [];
 
   // A CSV header is line 1, so without reader errors the k-th row read (ordinality k) is line k + 1
-  // (in Parquet, row k). Lines the reader rejected are missing from the ordinality count: the k-th
-  // row then sits after every rejected line that has fewer than k good rows before it.
+  // (in Parquet, row k). Lines the reader rejected or skipped (empty lines) are missing from the
+  // ordinality count: the k-th row then sits after every such line that has fewer than k good rows before it.
   let lineExpr = file.format === 'csv' ? '(ord + 1)' : 'ord';
   let lineJoin = '';
-  if (structural > 0) {
+  if (structural > 0 || blank.length > 0) {
+    const blanks = `blank_lines_${file.kind}`;
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${blanks} (line BIGINT)`);
+    // Line numbers are integers from our own scan: safe to write into the statement, in slices.
+    for (let i = 0; i < blank.length; i += 10_000) {
+      await db.run(`INSERT INTO ${blanks} VALUES ${blank.slice(i, i + 10_000).map((n) => `(${Math.trunc(n)})`).join(', ')}`);
+    }
     await db.run(`
       CREATE OR REPLACE TEMP TABLE ${steps} AS
       WITH rj AS (SELECT line - 1 - row_number() OVER (ORDER BY line) AS good_before, row_number() OVER (ORDER BY line) AS seen
-                  FROM ${errors})
-      SELECT good_before, max(seen) AS seen FROM rj GROUP BY good_before`);
+                  FROM (SELECT line FROM ${errors} UNION ALL SELECT line FROM ${blanks}))
+      SELECT good_before, max(seen) AS seen FROM rj GROUP BY good_before;
+      DROP TABLE ${blanks};`);
     const rows = await db.all<{ good_before: number; seen: number }>(`SELECT good_before, seen FROM ${steps} ORDER BY good_before DESC`);
     if (rows.length <= 256) {
       // A few broken lines (the usual case): a CASE over the steps is far cheaper than a join over every row.
@@ -140,7 +150,8 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     sha256: opts.sha256,
     rowsRead: loaded + rejected,
     // Lines the CSV reader did not account for (e.g. swallowed by an unterminated quote), so none vanish silently.
-    linesUnaccounted: file.format === 'csv' ? Math.max(0, opts.lines - 1 - (loaded + rejected)) : 0,
+    linesUnaccounted: file.format === 'csv' ? Math.max(0, opts.lines - 1 - blank.length - (loaded + rejected)) : 0,
+    ...(blank.length ? { blankLines: blank.length } : {}),
     rowsLoaded: loaded - duplicatesDropped,
     rowsRejected: rejected,
     rejectsByReason,
