@@ -25,7 +25,7 @@ Commands:
   rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
   segment  --project DIR [--asof DATE] [--weights 0.3,0.2,0.5] [--bins 5] [--shares 20,20,20]
            [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--monetary amount|lines|quantity]
-           [--out FILE.csv] [--lang ko|en]
+           [--customers NAME=VALUE,…] [--out FILE.csv] [--lang ko|en]
                                                  RFM tiers per period and the transition matrix (saved in the project)
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
@@ -199,6 +199,7 @@ async function main(argv: string[]): Promise<number> {
           shares: values.shares ? numberList('shares', values.shares) : undefined,
           periods: values.periods ? periodsOption(values.periods) : undefined,
           monetary: values.monetary as 'amount' | 'lines' | 'quantity' | undefined,
+          customers: values.customers ? customersOption(values.customers) : undefined,
         });
         let written: { path: string; rows: number } | undefined;
         const lang = values.lang ?? 'ko';
@@ -299,6 +300,18 @@ function periodsOption(text: string): [{ from: string; to: string }, { from: str
     { from: windows[0][0], to: windows[0][1] },
     { from: windows[1][0], to: windows[1][1] },
   ];
+}
+
+/** --customers NAME=V1,V2: a customer field (gender, ageBand, region) or named attribute and the values kept. */
+function customersOption(text: string): { field: 'gender' | 'ageBand' | 'region' | 'attribute'; name?: string; values: string[] } {
+  const eq = text.indexOf('=');
+  const name = text.slice(0, eq).trim();
+  const values = text.slice(eq + 1).split(',').map((v) => v.trim()).filter(Boolean);
+  if (eq < 1 || values.length === 0) {
+    throw new CliError('BAD_ARGUMENT', `--customers takes NAME=VALUE[,VALUE…] such as Segment=Corporate or region=Z10; got "${text}".`);
+  }
+  if (name === 'gender' || name === 'ageBand' || name === 'region') return { field: name, values };
+  return { field: 'attribute', name, values };
 }
 
 /** The mapping JSON (as the app saves it); --purchases names the file to import with it. */

@@ -29,7 +29,39 @@ export function isRealDate(iso: string): boolean {
 
 // ───────────────────────────── Overview ─────────────────────────────
 
+/** The customer fields a filter can use: the customer file's typed columns, or a named attribute. */
+export const CUSTOMER_FIELDS = ['gender', 'ageBand', 'region', 'attribute'] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+/**
+ * Keeps the customers whose field (or named attribute: a campaign response, a segment …) has one of
+ * the values; customers not in the customer table are left out.
+ */
+export const customerFilterSchema = z
+  .object({
+    field: z.enum(CUSTOMER_FIELDS),
+    /** The attribute's name (field 'attribute'). */
+    name: z.string().trim().min(1).optional(),
+    values: z.array(z.string()).min(1, 'choose at least one value'),
+  })
+  .refine((f) => f.field !== 'attribute' || f.name !== undefined, { message: 'name the attribute to filter on', path: ['name'] });
+export type CustomerFilter = z.output<typeof customerFilterSchema>;
+
+/** A customer field or attribute with values, as the filter pickers list it. */
+export interface CustomerAttributeInfo {
+  field: CustomerField;
+  /** The attribute's name (field 'attribute'). */
+  name?: string;
+  /** Customers with a value. */
+  customers: number;
+  distinct: number;
+  /** The most common values (up to 50), with their customers. */
+  values: { value: string; customers: number }[];
+}
+
 export const overviewFilterSchema = z.object({
+  /** Only these customers (by a customer field or attribute); all when absent. */
+  customers: customerFilterSchema.optional(),
   /** Purchase chains to keep; all when absent. */
   chains: z.array(z.enum(CHAINS)).min(1, 'choose at least one chain').optional(),
   channel: z.enum(['all', ...CHANNELS]).default('all'),
@@ -135,6 +167,8 @@ export const MONETARY_BASES = ['amount', 'lines', 'quantity'] as const;
 export type MonetaryBasis = (typeof MONETARY_BASES)[number];
 
 export const segmentSpecSchema = z.object({
+  /** Score only these customers (by a customer field or attribute); all when absent. */
+  customers: customerFilterSchema.optional(),
   /** What M measures; default amount where the data has amounts, else lines. */
   monetary: z.enum(MONETARY_BASES).optional(),
   /** RFM as of this day; default the day after the window's last day (the data's last date + 1). */
@@ -168,6 +202,8 @@ export interface ResolvedSegmentSpec {
   periods: [DateWindow, DateWindow];
   /** Absent in specs saved before it existed: amount. */
   monetary?: MonetaryBasis;
+  /** The customers scored: all when absent. */
+  customers?: CustomerFilter;
 }
 
 export interface TierCount {

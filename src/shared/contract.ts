@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type CustomerAttributeInfo,
   overviewFilterSchema,
   segmentSelectorSchema,
   segmentSpecSchema,
@@ -46,6 +47,8 @@ export const contract = {
   'project.open': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
   'project.close': { args: z.object({ project: projectDir }), result: returns<{ closed: boolean }>() },
   'project.info': { args: z.object({ project: projectDir }), result: returns<ProjectInfo>() },
+  /** The customer fields and named attributes with values (the most common ones): what a customer filter can use. */
+  'data.customerAttributes': { args: z.object({ project: projectDir }), result: returns<CustomerAttributeInfo[]>() },
   /** The currency the project's amounts are in (ISO 4217): every label, CSV header and axis names it. */
   'project.setCurrency': { args: z.object({ project: projectDir, currency: currencySchema }), result: returns<ProjectInfo>() },
   'data.importLpoint': {

@@ -154,6 +154,8 @@ export const STRINGS = {
   'rejects.raw': { ko: '원본', en: 'Raw text' },
   'rejects.export': { ko: 'CSV로 내보내기', en: 'Export as CSV' },
   'rejects.exported': { ko: '저장됨', en: 'Saved' },
+  'filter.customers': { ko: '고객 속성', en: 'Customers by' },
+  'filter.allCustomers': { ko: '전체 고객', en: 'All customers' },
   'rejects.prev': { ko: '이전', en: 'Previous' },
   'rejects.next': { ko: '다음', en: 'Next' },
   'rejects.empty': { ko: '거부된 행이 없습니다.', en: 'No rejected rows.' },

@@ -210,6 +210,16 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     const db = (await h.services.projects.get(project)).db;
     expect(await db.all(`SELECT attributes['Segment'] AS s FROM customers WHERE customer_id = 'CG-125'`)).toEqual([{ s: 'Consumer' }]);
     expect(await db.all(`SELECT attributes['Profit'] AS p FROM purchases WHERE line = 5`)).toEqual([{ p: '-383.03' }]);
+
+    // Segments: M in dollars; the customer attribute filters who is scored.
+    await page.getByTestId('nav.segments').click();
+    await expect.poll(() => page.getByTestId('monetary-basis').textContent(), { timeout: 30_000 }).toContain('구매금액($)');
+    const wholeRow = () => page.getByTestId('tier-counts').locator('tbody tr').first().locator('td').allTextContents();
+    const total = async () => (await wholeRow()).reduce((sum, v) => sum + Number(v.replace(/,/g, '')), 0);
+    await expect.poll(total, { timeout: 30_000 }).toBe(4);
+    await page.getByTestId('customer-filter-field').selectOption('attribute:Segment');
+    await page.getByTestId('customer-filter-Corporate').check();
+    await expect.poll(total, { timeout: 30_000 }).toBe(1);
   });
 
   it('a file without amounts imports with a note; Overview replaces the money charts with a note and Segments says M is lines', async () => {

@@ -181,5 +181,9 @@ describe('workbench CLI: segment', () => {
     expect(refused.stderr).toContain('The data has no amounts');
     const quantity = await cli(['segment', '--project', project, '--monetary', 'quantity']);
     expect(quantity.stdout).toContain('M = quantity bought');
+    // A customer filter on a file without customer attributes keeps nobody: refused, saying so.
+    const nobody = await cli(['segment', '--project', project, '--customers', 'Segment=Corporate']);
+    expect(nobody.stderr.trim()).toBe('No customer with purchases has Segment = Corporate; choose other values.');
+    expect((await cli(['segment', '--project', project, '--customers', 'Segment'])).stderr).toContain('--customers takes NAME=VALUE');
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SegmentSummary } from '../../src/shared/analytics';
+import type { CustomerAttributeInfo, Overview, SegmentSummary } from '../../src/shared/analytics';
 import { detectCurrency, roundAmount } from '../../src/shared/money';
 import type { ImportReport, ProjectInfo } from '../../src/shared/reports';
 import { FIXTURES, harness, type Harness } from '../helpers';
@@ -110,6 +110,32 @@ describe('extra columns, returns and zero amounts, customers and products from t
     // No currency in the map: the "$" of the amount cells names it.
     expect(report.currency).toEqual({ code: 'USD', detected: true });
     expect((await h.call<ProjectInfo>('project.info', { project })).currency).toBe('USD');
+  });
+
+  it('a customer attribute filters the Overview and the customers scored; a filter keeping nobody is refused', async () => {
+    await h.call('data.importMapped', { project, purchases: { file: SUPERSTORE, mapping: SUPERSTORE_MAP } });
+    const attrs = await h.call<CustomerAttributeInfo[]>('data.customerAttributes', { project });
+    expect(attrs).toEqual([
+      { field: 'attribute', name: 'Region', customers: 4, distinct: 2, values: [{ value: 'South', customers: 2 }, { value: 'West', customers: 2 }] },
+      { field: 'attribute', name: 'Segment', customers: 4, distinct: 2, values: [{ value: 'Consumer', customers: 3 }, { value: 'Corporate', customers: 1 }] },
+    ]);
+    const corporate = { field: 'attribute', name: 'Segment', values: ['Corporate'] };
+    const overview = await h.call<Overview>('analytics.overview', { project, customers: corporate });
+    // DV-130 alone: June (CA-102) and December (CA-106).
+    expect(overview.monthlyBuyers).toEqual([
+      { month: '2021-06', buyers: 1 },
+      { month: '2021-12', buyers: 1 },
+    ]);
+    expect(overview.receiptsPerCustomer.customers).toBe(1);
+    await h.call('segments.compute', { project, customers: corporate });
+    expect((await rfm()).map((r) => r.customer_id)).toEqual(['DV-130']);
+    const saved = await h.call<SegmentSummary>('segments.load', { project });
+    expect(saved.spec.customers).toEqual(corporate);
+    await expect(h.call('segments.compute', { project, customers: { field: 'attribute', name: 'Segment', values: ['Nobody'] } })).rejects.toMatchObject({
+      code: 'BAD_ARGUMENT',
+      message: 'No customer with purchases has Segment = Nobody; choose other values.',
+    });
+    await expect(h.call('segments.compute', { project, customers: { field: 'attribute', values: ['x'] } })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
   });
 
   it('a customer attribute file (a campaign response 0/1 and a segment) is kept by customer', async () => {

@@ -20,6 +20,7 @@ import type { Sql } from '../services/db/database';
 import type { Job, JobEvents } from '../services/jobs/jobs';
 import { projectInfo } from '../services/project/projectInfo';
 import { setCurrency } from '../services/project/projectSettings';
+import { customerAttributes } from '../services/analytics/customerFilter';
 import { openSampleProject } from '../services/project/sampleProject';
 import { getRun, listRuns } from '../services/runs/runs';
 import type { Services } from '../services/services';
@@ -76,6 +77,7 @@ export function createHandlers(s: Services): Handlers {
     'project.open': async ({ project }) => s.projects.read(project, projectInfo),
     'project.close': async ({ project }) => ({ closed: await s.projects.close(project) }),
     'project.info': async ({ project }) => s.projects.read(project, projectInfo),
+    'data.customerAttributes': async ({ project }) => s.projects.read(project, (p) => customerAttributes(p.db)),
     'project.setCurrency': async ({ project, currency }) => {
       await s.projects.write(project, 'currency setting', (p) => setCurrency(p, currency));
       return s.projects.read(project, projectInfo);

@@ -2,6 +2,7 @@ import { listValue } from '@duckdb/node-api';
 import type { OverviewFilter } from '../../../shared/analytics';
 import { AppError } from '../../../shared/errors';
 import type { SqlParams } from './sqlParams';
+import { customerCondition } from './customerFilter';
 
 export function checkFilter(filter: OverviewFilter): void {
   if (filter.from && filter.to && filter.from > filter.to) {
@@ -15,6 +16,7 @@ export function checkFilter(filter: OverviewFilter): void {
  */
 export function filterConditions(filter: OverviewFilter, p: SqlParams, table: 'purchases' | 'services'): string[] {
   const c: string[] = [];
+  if (filter.customers) c.push(customerCondition(filter.customers, p));
   if (filter.channel !== 'all') c.push(`channel = ${p.add(filter.channel === 'online' ? 2 : 1)}`);
   if (filter.from) c.push(`date >= ${p.date(filter.from)}`);
   if (filter.to) c.push(`date <= ${p.date(filter.to)}`);

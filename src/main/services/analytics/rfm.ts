@@ -15,7 +15,7 @@ export interface RfmWindow {
  * without lines in a window gets NULL for all three there. Each window is a FILTER over one scan
  * of receipt_facts (one row per receipt, dated by its first line).
  */
-export function rfmCtes(windows: RfmWindow[], p: SqlParams, monetary: MonetaryBasis = 'amount'): string {
+export function rfmCtes(windows: RfmWindow[], p: SqlParams, monetary: MonetaryBasis = 'amount', customers?: string): string {
   const lo = windows.map((w) => w.window.from).sort()[0];
   const hi = windows.map((w) => w.window.to).sort().at(-1)!;
   const columns = windows.map(({ suffix, window, asOf }) => {
@@ -27,7 +27,7 @@ export function rfmCtes(windows: RfmWindow[], p: SqlParams, monetary: MonetaryBa
     ].join(',\n      ');
   });
   return `receipts AS (
-    SELECT customer_id, date, ${monetary} FROM receipt_facts WHERE date BETWEEN ${p.date(lo)} AND ${p.date(hi)}),
+    SELECT customer_id, date, ${monetary} FROM receipt_facts WHERE date BETWEEN ${p.date(lo)} AND ${p.date(hi)}${customers ? ` AND ${customers}` : ''}),
   rfm AS (
     SELECT customer_id,
       ${columns.join(',\n      ')}

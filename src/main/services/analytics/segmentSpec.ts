@@ -1,4 +1,6 @@
-import type { DateWindow, MonetaryBasis, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
+import type { CustomerFilter, DateWindow, MonetaryBasis, ResolvedSegmentSpec, SegmentSpec } from '../../../shared/analytics';
+import { customerCondition } from './customerFilter';
+import { SqlParams } from './sqlParams';
 import { amountCoverage } from '../project/projectSettings';
 import { AppError } from '../../../shared/errors';
 import type { Sql } from '../db/database';
@@ -42,8 +44,10 @@ export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<Re
   checkWindow(periods[1], 'The second period');
   if (periods[0].to >= periods[1].from) throw bad('The first period must end before the second period starts.');
   const monetary = await resolveMonetary(db, spec.monetary);
+  if (spec.customers) await checkCustomerFilter(db, spec.customers);
   return {
     monetary,
+    ...(spec.customers ? { customers: spec.customers } : {}),
     asOf,
     window,
     weights: [wR, wF, wM],
@@ -90,6 +94,19 @@ async function resolveMonetary(db: Sql, asked: MonetaryBasis | undefined): Promi
     throw bad('Some purchase lines have no amount (an import without an amount column); monetary can be lines or quantity.');
   }
   return asked;
+}
+
+/** A customer filter that keeps no buyer is refused with what it asked for (never an empty, silent result). */
+async function checkCustomerFilter(db: Sql, filter: CustomerFilter): Promise<void> {
+  const p = new SqlParams();
+  const row = await db.one<{ n: number }>(
+    `SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE ${customerCondition(filter, p)}`,
+    p.values,
+  );
+  if (!row?.n) {
+    const what = filter.field === 'attribute' ? filter.name : filter.field;
+    throw bad(`No customer with purchases has ${what} = ${filter.values.join(' or ')}; choose other values.`);
+  }
 }
 
 function checkWindow(w: DateWindow, name: string): void {

@@ -2,6 +2,7 @@ import type { ResolvedSegmentSpec } from '../../../shared/analytics';
 import { quotedIdentifier } from '@duckdb/node-api';
 import { addDays } from './dates';
 import { rfmCtes, type RfmWindow } from './rfm';
+import { customerCondition } from './customerFilter';
 import { rfmScoreColumns } from './rfmScores';
 import { SqlParams } from './sqlParams';
 import { tierSql, weightedScoreSql } from './tiers';
@@ -25,7 +26,7 @@ export function segmentTableSql(spec: ResolvedSegmentSpec, table = 'segments'): 
     { suffix: '', window: spec.window, asOf: spec.asOf },
     ...spec.periods.map((w, i) => ({ suffix: `_${i + 1}`, window: w, asOf: addDays(w.to, 1) })),
   ];
-  const ctes = rfmCtes(windows, p, spec.monetary ?? 'amount');
+  const ctes = rfmCtes(windows, p, spec.monetary ?? 'amount', spec.customers ? customerCondition(spec.customers, p) : undefined);
   const scores = SUFFIXES.map((s) => rfmScoreColumns(s, p, spec.bins)).join(',\n      ');
   const weighted = SUFFIXES.map((s) => weightedScoreSql(s, spec.weights, spec.bins, p)).join(',\n      ');
   const tiers = SUFFIXES.map((s) => tierSql(s, spec.shares, p)).join(',\n      ');

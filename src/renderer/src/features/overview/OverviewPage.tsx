@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { CHAINS, type Chain, type Overview, type OverviewFilterIn } from '../../../../shared/analytics';
+import { CHAINS, type Chain, type CustomerFilter, type Overview, type OverviewFilterIn } from '../../../../shared/analytics';
+import { CustomerFilterPicker } from '../../components/CustomerFilterPicker';
 import { workbench } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import {
@@ -30,7 +31,9 @@ export function OverviewPage({ lang, project, onError }: Props) {
   const [to, setTo] = useState('');
   const [measure, setMeasure] = useState<'lines' | 'receipts'>('lines');
   const [asShare, setAsShare] = useState(false);
+  const [customers, setCustomers] = useState<CustomerFilter | undefined>(undefined);
   const filter: OverviewFilterIn = {
+    customers,
     chains: chains.length === CHAINS.length ? undefined : chains,
     channel,
     from: from || undefined,
@@ -86,6 +89,7 @@ export function OverviewPage({ lang, project, onError }: Props) {
         <label>
           <input type="checkbox" checked={asShare} onChange={(e) => setAsShare(e.target.checked)} /> {t('overview.asShare', lang)}
         </label>
+        <CustomerFilterPicker lang={lang} project={project} value={customers} onChange={setCustomers} onError={onError} />
       </div>
       {data && charts && (
         <>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { MONETARY_BASES, tierNames, transitionStates, type MonetaryBasis, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
+import { MONETARY_BASES, tierNames, transitionStates, type CustomerFilter, type MonetaryBasis, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
+import { CustomerFilterPicker } from '../../components/CustomerFilterPicker';
 import { MONETARY_LABELS } from '../../../../shared/i18n';
 import { currencyUnit } from '../../../../shared/money';
 import { workbench } from '../../api/client';
@@ -40,6 +41,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const [measure, setMeasure] = useState<'customers' | 'revenueSecond'>('customers');
   // '' = the default: the amount where the data has amounts, else the number of lines.
   const [monetary, setMonetary] = useState<MonetaryBasis | ''>('');
+  const [customers, setCustomers] = useState<CustomerFilter | undefined>(undefined);
   const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -60,6 +62,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
           asOf: asOf || undefined,
           periods: windows,
           monetary: monetary || undefined,
+          customers,
         }
       : null,
     (spec): Promise<SegmentSummary> => workbench.segments.compute(spec),
@@ -163,6 +166,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
             ))}
           </select>
         </label>
+        <CustomerFilterPicker lang={lang} project={project} value={customers} onChange={setCustomers} onError={onError} />
         <button onClick={() => void exportCsv()}>{t('segments.export', lang)}</button>
         {saved && <span className="saved">{t('rejects.exported', lang)}: {saved}</span>}
       </div>
