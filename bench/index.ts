@@ -1,10 +1,15 @@
-// npm run bench [-- --customers N --runs R]: the figures the issues ask for, each run in its own
+// npm run bench [-- --customers N --runs R] (or -- --scaling, see scalingBench.ts): the figures the issues ask for, each run in its own
 // process so peak memory is that run's. Prints; never asserts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { argValue, median, nf } from './util';
+
+if (process.argv.includes('--scaling')) {
+  execFileSync(join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'scalingBench.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(0);
+}
 
 const customers = argValue('customers', '29913');
 const runs = Number(argValue('runs', '3'));

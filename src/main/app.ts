@@ -1,7 +1,11 @@
 // The composition root: the one place that builds the services and the handler table. The
 // Electron shell, browser mode, the CLI, the bench and the tests all start here.
 import { JobRegistry } from './services/jobs/jobs';
-import { ProjectStore } from './services/project/projectStore';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Settings } from '../shared/settings';
+import type { DbOptions } from './services/db/database';
+import { PROJECT_FILE, ProjectStore } from './services/project/projectStore';
 import type { Services } from './services/services';
 import { confSettings, defaultDataDir, SettingsService, type SettingsBackend } from './services/settings/settingsStore';
 import { createHandlers, type Handlers } from './transport/handlers';
@@ -26,10 +30,11 @@ export interface App {
 }
 
 export function createApp(options: AppOptions): App {
+  const settings = new SettingsService(options.settings);
   const services: Services = {
-    projects: new ProjectStore(),
+    projects: new ProjectStore((dir) => storageOptions(settings.get(), dir)),
     jobs: options.jobs ?? new JobRegistry(),
-    settings: new SettingsService(options.settings),
+    settings,
     dataDir: options.dataDir,
   };
   return {
@@ -40,6 +45,13 @@ export function createApp(options: AppOptions): App {
       await services.projects.closeAll();
     },
   };
+}
+
+/** DuckDB's memory limit and spill folder for a project, from the settings. */
+export function storageOptions(s: Pick<Settings, 'memoryLimitMb' | 'spillFolder'>, dir: string): DbOptions {
+  const tempDirectory =
+    s.spillFolder === 'project' ? join(dir, PROJECT_FILE + '.tmp') : s.spillFolder === 'system' ? join(tmpdir(), 'campaign-workbench-spill', basename(dir)) : s.spillFolder;
+  return { memoryLimitMb: s.memoryLimitMb, tempDirectory };
 }
 
 /** The app outside Electron (browser mode, CLI): settings through conf, files in the user's data folder. */

@@ -16,7 +16,7 @@ export interface SavedMapping {
   map: ImportMap;
   savedAt: string;
 }
-import type { Settings } from './settings';
+import { MIN_MEMORY_LIMIT_MB, type Settings } from './settings';
 import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
@@ -150,6 +150,14 @@ export const contract = {
   'settings.get': { args: z.object({}), result: returns<Settings>() },
   'settings.setLanguage': { args: z.object({ language: z.enum(['ko', 'en']) }), result: returns<Settings>() },
   'settings.addRecentProject': { args: z.object({ project: projectDir }), result: returns<Settings>() },
+  /** DuckDB's memory limit per project (MiB) and where it spills past it: 'project', 'system' or an absolute folder. Applies at once. */
+  'settings.setStorage': {
+    args: z.object({
+      memoryLimitMb: z.number().int().min(MIN_MEMORY_LIMIT_MB, `the memory limit is at least ${MIN_MEMORY_LIMIT_MB} MiB`).optional(),
+      spillFolder: z.string().trim().min(1).optional(),
+    }),
+    result: returns<Settings>(),
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -2,9 +2,19 @@
 export interface Settings {
   language: 'ko' | 'en';
   recentProjects: string[];
+  /**
+   * DuckDB's memory limit per open project (MiB): past it, imports and queries spill to disk, so a
+   * project of any size opens on a laptop. The process as a whole peaks a few hundred MiB above it.
+   */
+  memoryLimitMb: number;
+  /** Where DuckDB spills: 'project' (a .spill folder inside the project), 'system' (the system temp folder) or a folder. */
+  spillFolder: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'ko', recentProjects: [] };
+export const DEFAULT_MEMORY_LIMIT_MB = 384;
+export const MIN_MEMORY_LIMIT_MB = 32;
+
+export const DEFAULT_SETTINGS: Settings = { language: 'ko', recentProjects: [], memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB, spillFolder: 'project' };
 
 export const MAX_RECENT_PROJECTS = 10;
 
@@ -16,4 +26,6 @@ export function withRecentProject(recent: readonly string[], project: string): s
 export const SETTINGS_SCHEMA = {
   language: { type: 'string', enum: ['ko', 'en'], default: 'ko' },
   recentProjects: { type: 'array', items: { type: 'string' }, default: [] },
+  memoryLimitMb: { type: 'number', minimum: MIN_MEMORY_LIMIT_MB, default: DEFAULT_MEMORY_LIMIT_MB },
+  spillFolder: { type: 'string', minLength: 1, default: 'project' },
 } as const;

@@ -158,6 +158,11 @@ export function createHandlers(s: Services): Handlers {
     'jobs.list': async () => s.jobs.list(),
     'settings.get': async () => s.settings.get(),
     'settings.setLanguage': async ({ language }) => s.settings.setLanguage(language),
+    'settings.setStorage': async (storage) => {
+      const settings = s.settings.setStorage(storage);
+      await s.projects.reconfigure();
+      return settings;
+    },
     'settings.addRecentProject': async ({ project }) => s.settings.addRecentProject(project),
   };
   return handlers;

@@ -1,4 +1,22 @@
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { availableParallelism } from 'node:os';
+import { DuckDBInstance, quotedString, type DuckDBValue } from '@duckdb/node-api';
+
+/**
+ * Threads for a memory limit: every thread holds buffers of its own (the CSV reader's above all), so
+ * a small limit with many cores runs out of memory instead of spilling; 32 MiB a thread at least.
+ */
+function threadsFor(memoryLimitMb: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(memoryLimitMb / 32)));
+}
+
+/**
+ * DuckDB's memory limit (MiB) and the folder it spills to past it (created when first needed); DuckDB's
+ * defaults where absent (80 % of the RAM; project.duckdb.tmp beside the file).
+ */
+export interface DbOptions {
+  memoryLimitMb?: number;
+  tempDirectory?: string;
+}
 import { AppError } from '../../../shared/errors';
 import { Session, type Row, type Sql } from './session';
 
@@ -29,9 +47,26 @@ export class Database implements Sql {
     private readonly instance: DuckDBInstance,
   ) {}
 
-  static async open(path: string): Promise<Database> {
-    const instance = await DuckDBInstance.create(path);
+  static async open(path: string, options: DbOptions = {}): Promise<Database> {
+    const config: Record<string, string> = {};
+    if (options.memoryLimitMb) {
+      config.memory_limit = `${Math.floor(options.memoryLimitMb)}MiB`;
+      config.threads = String(threadsFor(options.memoryLimitMb));
+    }
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
+    const instance = await DuckDBInstance.create(path, config);
     return new Database(path, instance);
+  }
+
+  /** Changes the memory limit and spill folder of the open file (DuckDB applies them at once). */
+  async configure(options: DbOptions): Promise<void> {
+    await this.read(async (s) => {
+      if (options.memoryLimitMb) {
+        await s.run(`SET memory_limit = '${Math.floor(options.memoryLimitMb)}MiB'`);
+        await s.run(`SET threads = ${threadsFor(options.memoryLimitMb)}`);
+      }
+      if (options.tempDirectory) await s.run(`SET temp_directory = ${quotedString(options.tempDirectory)}`);
+    });
   }
 
   /** Runs `work` on a session of its own, beside any other reads and the write in progress. */
@@ -152,7 +187,8 @@ export class Database implements Sql {
 
 /** One session on a fresh in-memory database (scratch work: previews, calibration), closed after. */
 export async function withScratchSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
-  const db = await Database.open(':memory:');
+  // Samples and previews only: a small budget (they stream the file; nothing big is kept).
+  const db = await Database.open(':memory:', { memoryLimitMb: 256 });
   try {
     return await db.read(work);
   } finally {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { Database, type Session } from '../db/database';
+import { Database, type DbOptions, type Session } from '../db/database';
 import { migrate } from './migrations';
 
 export const PROJECT_FILE = 'project.duckdb';
@@ -31,6 +31,17 @@ export interface OpenProject {
 export class ProjectStore {
   private readonly open = new Map<string, Promise<OpenProject>>();
   private readonly closing = new Map<string, Promise<void>>();
+
+  /** `storage` gives each project's memory limit and spill folder when it opens (from the settings). */
+  constructor(private readonly storage: (dir: string) => DbOptions = () => ({})) {}
+
+  /** Applies the storage settings to every open project at once (and to those opened later). */
+  async reconfigure(): Promise<void> {
+    for (const [dir, p] of this.open) {
+      const project = await p.catch(() => null);
+      if (project) await project.db.configure(this.storage(dir));
+    }
+  }
 
   async create(dir: string): Promise<OpenProject> {
     const abs = resolve(dir);
@@ -135,7 +146,7 @@ export class ProjectStore {
   private async attach(abs: string): Promise<OpenProject> {
     let db: Database;
     try {
-      db = await Database.open(join(abs, PROJECT_FILE));
+      db = await Database.open(join(abs, PROJECT_FILE), this.storage(abs));
     } catch (error) {
       const text = String((error as Error).message ?? error);
       if (/lock/i.test(text)) {

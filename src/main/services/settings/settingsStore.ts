@@ -1,6 +1,7 @@
 import Conf from 'conf';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, withRecentProject, type Settings } from '../../../shared/settings';
 
 /** The one settings interface services use; Electron passes an electron-store, browser/CLI mode uses conf. */
@@ -22,7 +23,22 @@ export class SettingsService {
   constructor(private readonly backend: SettingsBackend) {}
 
   get(): Settings {
-    return { language: this.backend.get('language'), recentProjects: this.backend.get('recentProjects') };
+    return {
+      language: this.backend.get('language'),
+      recentProjects: this.backend.get('recentProjects'),
+      memoryLimitMb: this.backend.get('memoryLimitMb') ?? DEFAULT_SETTINGS.memoryLimitMb,
+      spillFolder: this.backend.get('spillFolder') ?? DEFAULT_SETTINGS.spillFolder,
+    };
+  }
+
+  /** DuckDB's memory limit and spill folder for the projects (see Settings). */
+  setStorage(storage: Partial<Pick<Settings, 'memoryLimitMb' | 'spillFolder'>>): Settings {
+    if (storage.spillFolder !== undefined && !['project', 'system'].includes(storage.spillFolder) && !isAbsolute(storage.spillFolder)) {
+      throw new AppError('BAD_ARGUMENT', `The spill folder is "project", "system" or an absolute folder path; got "${storage.spillFolder}".`);
+    }
+    if (storage.memoryLimitMb !== undefined) this.backend.set('memoryLimitMb', storage.memoryLimitMb);
+    if (storage.spillFolder !== undefined) this.backend.set('spillFolder', storage.spillFolder);
+    return this.get();
   }
 
   setLanguage(language: Settings['language']): Settings {

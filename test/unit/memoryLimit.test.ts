@@ -1,0 +1,54 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Settings } from '../../src/shared/settings';
+import type { ImportReport, ProjectInfo } from '../../src/shared/reports';
+import { harness, type Harness } from '../helpers';
+
+// Imports the same generated files twice: with the default memory limit, and with one so small
+// that DuckDB must spill to disk. The reports, the rows and their line numbers must be the same.
+let h: Harness;
+let data: string;
+beforeAll(async () => {
+  h = harness();
+  data = join(h.root, 'data');
+  await h.call('data.generateSample', { out: data, customers: 1500, seed: 5 });
+}, 120_000);
+afterAll(() => h.close());
+
+/** Everything an import decides, without timings. */
+const decisions = (r: ImportReport) => r.files.map(({ seconds: _s, importId: _i, ...rest }) => rest);
+
+describe('a memory limit', () => {
+  it('a tiny limit spills to the project folder and imports exactly the same rows, rejects and report', async () => {
+    const roomy = join(h.root, 'roomy');
+    await h.call('project.create', { project: roomy });
+    const a = await h.call<ImportReport>('data.importLpoint', { project: roomy, folder: data });
+
+    const settings = await h.call<Settings>('settings.setStorage', { memoryLimitMb: 64, spillFolder: 'project' });
+    expect(settings).toMatchObject({ memoryLimitMb: 64, spillFolder: 'project' });
+    const tight = join(h.root, 'tight');
+    await h.call('project.create', { project: tight });
+    const db = (await h.services.projects.get(tight)).db;
+    expect(await db.all(`SELECT current_setting('memory_limit') AS m`)).toEqual([{ m: '64.0 MiB' }]);
+    const b = await h.call<ImportReport>('data.importLpoint', { project: tight, folder: data });
+    expect(decisions(b)).toEqual(decisions(a));
+
+    const digest = async (project: string) =>
+      (await h.services.projects.get(project)).db.all(
+        `SELECT 'purchases' AS t, count(*)::BIGINT AS n, sum(hash(customer_id, receipt_id, product_id, date, amount, line))::HUGEINT::VARCHAR AS h FROM purchases
+         UNION ALL SELECT 'rejects', count(*)::BIGINT, sum(hash(file, line, reason, detail))::HUGEINT::VARCHAR FROM rejects ORDER BY 1`,
+      );
+    expect(await digest(tight)).toEqual(await digest(roomy));
+    const info = await h.call<ProjectInfo>('project.info', { project: tight });
+    expect(info.buyers).toBe((await h.call<ProjectInfo>('project.info', { project: roomy })).buyers);
+    // It did spill: DuckDB made its temporary folder inside the project (and cleans its files up).
+    expect(existsSync(join(tight, 'project.duckdb.tmp'))).toBe(true);
+    expect(readdirSync(join(tight, 'project.duckdb.tmp')).filter((f) => f.endsWith('.block'))).toEqual([]);
+  }, 120_000);
+
+  it('refuses a spill folder that is not "project", "system" or an absolute path, and a limit under the minimum', async () => {
+    await expect(h.call('settings.setStorage', { spillFolder: 'relative/dir' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+    await expect(h.call('settings.setStorage', { memoryLimitMb: 8 })).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringContaining('at least 32 MiB') });
+  });
+});
