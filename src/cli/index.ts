@@ -30,6 +30,8 @@ Commands:
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
+  settings [--memory-mb N] [--spill project|system|DIR]
+                                                 show or set DuckDB's memory limit per project and where it spills
 
 Options: --json (machine-readable output), --verbose (stack traces), --help`;
 
@@ -75,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
       'max-reject-share': { type: 'string' },
       lang: { type: 'string' },
       monetary: { type: 'string' },
+      spill: { type: 'string' },
+      'memory-mb': { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -178,6 +182,20 @@ async function main(argv: string[]): Promise<number> {
         out(formatImport(report), report);
         return 0;
       }
+      case 'settings': {
+        const spill = values.spill;
+        const memory = values['memory-mb'] !== undefined ? intOption('memory-mb', values['memory-mb']) : undefined;
+        const settings =
+          spill !== undefined || memory !== undefined
+            ? await call('settings.setStorage', { memoryLimitMb: memory, spillFolder: spill === undefined ? undefined : ['project', 'system'].includes(spill) ? spill : resolve(here, spill) })
+            : await call('settings.get', {});
+        out(
+          `Language ${settings.language}; DuckDB memory limit ${settings.memoryLimitMb} MiB per project, spilling to ${settings.spillFolder}` +
+            (settings.recentProjects.length ? `\nRecent projects:\n${settings.recentProjects.map((p) => `  ${p}`).join('\n')}` : ''),
+          settings,
+        );
+        return 0;
+      }
       case 'info': {
         const info = await call('project.info', { project: project() });
         out(formatInfo(info), info);
@@ -252,6 +270,8 @@ const OPTION_OF: Record<string, string> = {
   shares: '--shares',
   periods: '--periods',
   monetary: '--monetary',
+  memoryLimitMb: '--memory-mb',
+  spillFolder: '--spill',
   customers: '--customers',
   seed: '--seed',
   year: '--year',

@@ -181,6 +181,11 @@ describe('workbench CLI: segment', () => {
     expect(refused.stderr).toContain('The data has no amounts');
     const quantity = await cli(['segment', '--project', project, '--monetary', 'quantity']);
     expect(quantity.stdout).toContain('M = quantity bought');
+    // Storage settings from the terminal (kept in this test's own settings folder).
+    const spill = join(tmp.dir, 'spill');
+    const set = await cli(['settings', '--memory-mb', '256', '--spill', spill]);
+    expect(set.stdout).toContain(`DuckDB memory limit 256 MiB per project, spilling to ${spill}`);
+    expect((await cli(['settings', '--memory-mb', '8'])).stderr.trim()).toBe('--memory-mb: the memory limit is at least 32 MiB.');
     // A customer filter on a file without customer attributes keeps nobody: refused, saying so.
     const nobody = await cli(['segment', '--project', project, '--customers', 'Segment=Corporate']);
     expect(nobody.stderr.trim()).toBe('No customer with purchases has Segment = Corporate; choose other values.');
