@@ -98,7 +98,7 @@ export const contract = {
   'data.generateSample': {
     args: z.object({
       out: z.string().trim().min(1, 'output folder is required'),
-      customers: z.number().int().min(10).max(200_000).default(3000),
+      customers: z.number().int().min(10).max(1_000_000).default(3000),
       seed: z.number().int().min(0).max(2 ** 31 - 1).default(20210101),
       year: z.number().int().min(2000).max(2100).default(2021),
       defects: z.boolean().default(true),

@@ -107,30 +107,40 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   }
 
   const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
-  let duplicates = 0;
-  let duplicatesAmount = 0;
-  if (mapping.amount) {
-    const dup = await db.one<{ n: number; amount: number | null }>(`
-      SELECT coalesce(sum(n - 1), 0)::BIGINT AS n, sum((n - 1) * ${quotedIdentifier(mapping.amount)})::DOUBLE AS amount
-      FROM (SELECT ${quotedIdentifier(mapping.amount)}, count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ${targetCols.join(', ')}) WHERE n > 1`);
-    duplicates = dup?.n ?? 0;
-    duplicatesAmount = dup?.amount ?? 0;
-  }
+  const amount = mapping.amount ? quotedIdentifier(mapping.amount) : null;
+  const date = mapping.date ? quotedIdentifier(mapping.date) : null;
+  type Stats = { loaded: number; rejected: number; returns: number; zero: number; priced: number; lo: string | null; hi: string | null; dup: number; dup_amount: number | null };
+  // Transaction files: one pass groups the rows by every column (exact duplicates) and the counts,
+  // returns and dates come from the groups. Master files have no duplicates to count.
+  const stats = await db.one<Stats>(
+    amount
+      ? `
+    SELECT coalesce(sum(n) FILTER (WHERE ok), 0)::BIGINT AS loaded,
+           coalesce(sum(n) FILTER (WHERE NOT ok), 0)::BIGINT AS rejected,
+           coalesce(sum(n) FILTER (WHERE ok AND ${amount} < 0), 0)::BIGINT AS returns,
+           coalesce(sum(n) FILTER (WHERE ok AND ${amount} = 0), 0)::BIGINT AS zero,
+           coalesce(sum(n) FILTER (WHERE ${amount} IS NOT NULL), 0)::BIGINT AS priced,
+           ${date ? `strftime(min(${date}) FILTER (WHERE ok), '%Y-%m-%d')` : 'NULL'} AS lo,
+           ${date ? `strftime(max(${date}) FILTER (WHERE ok), '%Y-%m-%d')` : 'NULL'} AS hi,
+           coalesce(sum(n - 1) FILTER (WHERE ok AND n > 1), 0)::BIGINT AS dup,
+           sum((n - 1) * ${amount}) FILTER (WHERE ok AND n > 1)::DOUBLE AS dup_amount
+    FROM (SELECT ${targetCols.join(', ')}, reason IS NULL AS ok, count(*) AS n FROM ${checked} GROUP BY ALL)`
+      : `
+    SELECT count(*) FILTER (WHERE reason IS NULL)::BIGINT AS loaded,
+           count(*) FILTER (WHERE reason IS NOT NULL)::BIGINT AS rejected,
+           0 AS returns, 0 AS zero, 0 AS priced,
+           ${date ? `strftime(min(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS lo,
+           ${date ? `strftime(max(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi,
+           0 AS dup, NULL AS dup_amount
+    FROM ${checked}`,
+  );
+  const duplicates = stats?.dup ?? 0;
+  const duplicatesAmount = stats?.dup_amount ?? 0;
   const drop = opts.dropDuplicates && duplicates > 0;
   const keep = drop
     ? `reason IS NULL QUALIFY row_number() OVER (PARTITION BY ${targetCols.join(', ')} ORDER BY ord) = 1`
     : 'reason IS NULL';
 
-  const amount = mapping.amount ? quotedIdentifier(mapping.amount) : null;
-  const stats = await db.one<{ loaded: number; rejected: number; returns: number; zero: number; priced: number; lo: string | null; hi: string | null }>(`
-    SELECT count(*) FILTER (WHERE reason IS NULL)::BIGINT AS loaded,
-           count(*) FILTER (WHERE reason IS NOT NULL)::BIGINT AS rejected,
-           ${amount ? `count(*) FILTER (WHERE reason IS NULL AND ${amount} < 0)::BIGINT` : '0'} AS returns,
-           ${amount ? `count(*) FILTER (WHERE reason IS NULL AND ${amount} = 0)::BIGINT` : '0'} AS zero,
-           ${amount ? `count(${amount})::BIGINT` : '0'} AS priced,
-           ${mapping.date ? `strftime(min(${quotedIdentifier(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS lo,
-           ${mapping.date ? `strftime(max(${quotedIdentifier(mapping.date)}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
-    FROM ${checked}`);
   const rejectsByReason: Partial<Record<RejectReason, number>> = {};
   for (const r of await db.all<{ reason: RejectReason; n: number }>(`
     SELECT reason, count(*)::BIGINT AS n FROM (
