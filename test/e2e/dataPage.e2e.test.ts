@@ -242,6 +242,23 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     expect(await page.getByTestId('monetary').locator('option[value=amount]').isDisabled()).toBe(true);
   });
 
+  it('the settings card changes the project currency and the memory limit, applied at once', async () => {
+    const { page, project } = await openCopy();
+    const card = page.getByTestId('project-settings');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('project-currency').inputValue()).toBe('KRW');
+    await page.getByTestId('project-currency').selectOption('EUR');
+    await expect.poll(async () => (await h.call<ProjectInfo>('project.info', { project })).currency, { timeout: 20_000 }).toBe('EUR');
+    await page.getByTestId('memory-limit').fill('256');
+    await page.getByTestId('save-storage').click();
+    await expect.poll(async () => (await h.call<{ memoryLimitMb: number }>('settings.get', {})).memoryLimitMb, { timeout: 20_000 }).toBe(256);
+    // Applied to the open projects once the call returns (the settings file is written first).
+    await page.getByTestId('storage-saved').waitFor({ timeout: 20_000 });
+    const db = (await h.services.projects.get(project)).db;
+    expect(await db.all(`SELECT current_setting('memory_limit') AS m`)).toEqual([{ m: '256.0 MiB' }]);
+    await h.call('settings.setStorage', { memoryLimitMb: 384 });
+  });
+
   it('a cancel mid-import leaves the project unchanged', async () => {
     const { page, project } = await openCopy();
     const snapshot = await dispatch(h.handlers, 'project.info', { project }, h.ctx);

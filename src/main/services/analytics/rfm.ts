@@ -28,7 +28,7 @@ export function rfmCtes(windows: RfmWindow[], p: SqlParams, monetary: MonetaryBa
   });
   return `receipts AS (
     SELECT customer_id, date, ${monetary} FROM receipt_facts WHERE date BETWEEN ${p.date(lo)} AND ${p.date(hi)}${customers ? ` AND ${customers}` : ''}),
-  rfm AS (
+  rfm AS MATERIALIZED (
     SELECT customer_id,
       ${columns.join(',\n      ')}
     FROM receipts GROUP BY customer_id)`;

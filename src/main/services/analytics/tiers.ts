@@ -19,8 +19,9 @@ export function weightedScoreSql(suffix: string, weights: readonly [number, numb
  */
 export function tierSql(suffix: string, shares: readonly number[], p: SqlParams): string {
   const present = `(score${suffix} IS NOT NULL)`;
-  const ahead = `(rank() OVER (PARTITION BY ${present} ORDER BY score${suffix} DESC) - 1) * 100`;
-  const n = `count(*) OVER (PARTITION BY ${present})`;
+  // h_score${suffix}.before: customers with a strictly higher score (see rankBeforeCte); n${suffix}: customers present.
+  const ahead = `h_score${suffix}.before * 100`;
+  const n = `n${suffix}`;
   let cumulative = 0;
   const whens = shares.map((share, i) => {
     cumulative += share;
@@ -28,3 +29,4 @@ export function tierSql(suffix: string, shares: readonly number[], p: SqlParams)
   });
   return `CASE WHEN NOT ${present} THEN NULL ${whens.join(' ')} ELSE ${shares.length} END AS tier${suffix}`;
 }
+

@@ -81,7 +81,7 @@ const debugSql = typeof process !== 'undefined' && process.env.CW_DEBUG_SQL === 
 function logSlow(sql: string, started: number): void {
   if (!debugSql) return;
   const ms = performance.now() - started;
-  if (ms >= 100) {
+  if (ms >= Number(process.env.CW_DEBUG_SQL_MS ?? 100)) {
     const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
     process.stderr.write(`[sql ${ms.toFixed(0)} ms, peak RSS ${rss} MB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)}\n`);
   }

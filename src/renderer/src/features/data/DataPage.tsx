@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '../../format';
 import { t, type Lang, type StringKey } from '../../i18n';
 import { ImportPanel } from './ImportPanel';
 import { QualityReport } from './QualityReport';
+import { ProjectSettings } from './ProjectSettings';
 import { RejectsViewer } from './RejectsViewer';
 
 interface Props {
@@ -84,6 +85,7 @@ export function DataPage({ lang, project, recent, onOpen, onError }: Props) {
           <ImportPanel lang={lang} project={project} onDone={refresh} onError={onError} />
           <QualityReport lang={lang} info={info} />
           <RejectsViewer lang={lang} project={project} info={info} onError={onError} />
+          <ProjectSettings lang={lang} info={info} onChanged={refresh} onError={onError} />
         </>
       )}
     </section>
