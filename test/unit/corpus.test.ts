@@ -297,6 +297,39 @@ describe('blank lines', () => {
   });
 });
 
+describe('empty and header-only files', () => {
+  it('an empty file is refused at the preview and the import; a header-only file imports nothing, saying so; the project is unchanged', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const empty = join(h.root, 'empty.csv');
+    writeFileSync(empty, '\uFEFF\r\n');
+    await expect(h.call('data.previewFile', { file: empty })).rejects.toMatchObject({ code: 'BAD_FILE', message: 'empty.csv is empty: there is nothing to import.' });
+    const mapping = { customer: 'customer', date: 'date', amount: 'amount' };
+    await expect(h.call('data.importMapped', { project, purchases: { file: empty, mapping } })).rejects.toMatchObject({ code: 'BAD_FILE' });
+    const headerOnly = join(h.root, 'header.csv');
+    writeFileSync(headerOnly, 'customer,date,amount\n');
+    await expect(h.call('data.importMapped', { project, purchases: { file: headerOnly, mapping } })).rejects.toMatchObject({
+      code: 'BAD_FILE',
+      message: expect.stringContaining('header.csv has a header but no data rows'),
+    });
+    const info = await h.call<ProjectInfo>('project.info', { project });
+    expect(info.imports).toEqual([]);
+    expect(info.tables.find((t) => t.table === 'purchases')!.rows).toBe(0);
+  });
+
+  it('an L.POINT folder with a header-only file is refused naming it, nothing written', async () => {
+    const { cpSync, readFileSync: read, writeFileSync } = await import('node:fs');
+    const folder = join(h.root, 'lpoint');
+    cpSync(join(FIXTURES, 'lpoint'), folder, { recursive: true });
+    const lpay = join(folder, 'LPOINT_BIG_COMP_06_LPAY.csv');
+    writeFileSync(lpay, read(lpay, 'utf8').split('\n')[0] + '\n');
+    await expect(h.call('data.importLpoint', { project, folder })).rejects.toMatchObject({
+      code: 'BAD_FILE',
+      message: 'LPOINT_BIG_COMP_06_LPAY.csv has a header but no data rows, so nothing was imported.',
+    });
+    expect((await h.call<ProjectInfo>('project.info', { project })).imports).toEqual([]);
+  });
+});
+
 describe('money helpers', () => {
   it('detects the currency only when one sign dominates, and rounds to the currency digits', () => {
     expect(detectCurrency(['₩1,200', '₩3,400', '990'])).toBe('KRW');

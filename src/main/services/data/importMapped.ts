@@ -90,6 +90,9 @@ type Build = (
 
 async function prepare(kind: LpointKind, spec: FileSpec, build: Build, tmp: string): Promise<PreparedSource> {
   const { bytes, readable, header, head, col } = await readableSource(kind, spec, tmp);
+  if (readable.format === 'csv' && bytes.lines - bytes.blankLines.length <= 1) {
+    throw new AppError('BAD_FILE', `${readable.displayName} has a header but no data rows, so nothing was imported.`);
+  }
   const { mapping, dates } = await build(col, { ...readable, header, head });
   return { bytes, source: { ...readable, mapping, dates } };
 }

@@ -84,6 +84,8 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
     }
+    const headerOnly = staged.find((s) => s.quality.rowsRead === 0 && s.quality.linesUnaccounted === 0);
+    if (headerOnly) throw new AppError('BAD_FILE', `${headerOnly.quality.file} has a header but no data rows, so nothing was imported.`);
     if (options.maxRejectShare !== undefined) refuseTooManyRejects(staged.map((s) => s.quality), options.maxRejectShare);
     // 2. Write them in one transaction, in the project's write turn: all or nothing.
     await project.commit(() => db.transaction(async () => {

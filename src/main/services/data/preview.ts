@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { guessPurchaseMapping, WHITESPACE_DELIMITER, type Encoding } from '../../../shared/mapping';
 import type { FilePreview } from '../../../shared/reports';
@@ -46,6 +46,7 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     const used = encoding === 'auto' ? detected : encoding;
     if (!used) throw new AppError('BAD_FILE', `${file} is neither UTF-8 nor CP949; save it as UTF-8 (or CP949) and try again.`);
     const text = decodeHead(head, used);
+    if (text.replace(/^\uFEFF/, '').trim() === '') throw new AppError('BAD_FILE', `${basename(file)} is empty: there is nothing to import.`);
     const delim = delimiter ?? detectDelimiter(text);
     // Whitespace-aligned text is read as the import reads it: normalised to a tab-delimited copy.
     const whitespace = delim === WHITESPACE_DELIMITER;
