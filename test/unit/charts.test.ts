@@ -69,6 +69,7 @@ describe('overview charts', () => {
     );
     expect(c.xAxis.data).toEqual(['1', '6–10', '101+']);
     expect(c.series[0].data).toEqual([2, 5, 1]);
+    expect(c.xAxis.axisLabel.interval).toBe(0); // every bar labelled
     expect(c.title.subtext).toBe('1회 구매 고객 2명 / 고객 수 8명');
   });
 
@@ -140,6 +141,10 @@ describe('segment charts', () => {
     expect(c.series[0].data).toContainEqual([4, 1, 3]);
     expect(c.visualMap.max).toBe(10);
     expect(c.tooltip.formatter({ value: [4, 1, 3] })).toBe('우수 → 비활동<br/>3명');
+    // Cell labels compact, as the axes: 123,456,789원 reads 1.2억원 (the tooltip keeps the full value).
+    const revenue = o(buildTransitionHeatmap(cells, KO_TIERS, 'revenueSecond', 'ko'));
+    expect(revenue.series[0].label.formatter({ value: [0, 0, 123_456_789] })).toBe('1.2억원');
+    expect(revenue.tooltip.formatter({ value: [0, 0, 123_456_789] })).toBe('최우수 → 최우수<br/>123,456,789원');
     expect(o(buildTransitionHeatmap(cells, ['Best', 'Good', 'Regular', 'Other'], 'revenueSecond', 'en')).xAxis.data.at(-1)).toBe('Inactive');
   });
 

@@ -16,7 +16,8 @@ export function buildReceiptsHistogram(data: ReceiptsPerCustomer, lang: Lang): E
     },
     grid: { left: 72, right: 24, top: 64, bottom: 56, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter('people', lang) },
-    xAxis: { type: 'category', name: label('receiptsPerCustomer', lang), data: data.buckets.map((b) => bucketName(b.lo, b.hi)) },
+    // Every bucket labelled (ECharts skips every other one when they are crowded).
+    xAxis: { type: 'category', name: label('receiptsPerCustomer', lang), data: data.buckets.map((b) => bucketName(b.lo, b.hi)), axisLabel: { interval: 0 } },
     yAxis: valueAxis(label('customers', lang), 'people', lang),
     series: [{ type: 'bar', name: label('customers', lang), data: data.buckets.map((b) => b.customers) }],
   };

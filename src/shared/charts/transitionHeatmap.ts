@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { transitionStates, type MonetaryBasis, type TransitionCell } from '../analytics';
 import { baseOption, tooltipFormatter } from './common';
 import { label, type Lang } from './labels';
-import { formatValue, money, type Unit } from './numberFormat';
+import { formatAxis, formatValue, money, type Unit } from './numberFormat';
 import { DEFAULT_CURRENCY } from '../money';
 
 export type TransitionMeasure = 'customers' | 'revenueFirst' | 'revenueSecond';
@@ -37,6 +37,7 @@ export function buildTransitionHeatmap(
     xAxis: { type: 'category', name: label('secondPeriod', lang), data: states.to, splitArea: { show: true } },
     yAxis: { type: 'category', name: label('firstPeriod', lang), data: states.from, inverse: true, splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, ...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, formatter: tooltipFormatter(unit, lang) as (v: unknown) => string },
-    series: [{ type: 'heatmap', name: label('transitions', lang), data, label: { show: true, formatter: (p: unknown) => formatValue((p as { value: number[] }).value[2], unit, lang) } }],
+    // Cell labels in the axes' compact form (1.2억원, 3.4만명): full values run into each other.
+    series: [{ type: 'heatmap', name: label('transitions', lang), data, label: { show: true, formatter: (p: unknown) => formatAxis((p as { value: number[] }).value[2], unit, lang) } }],
   };
 }

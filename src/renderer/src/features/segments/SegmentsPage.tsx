@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MONETARY_BASES, tierNames, transitionStates, type CustomerFilter, type MonetaryBasis, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
 import { CustomerFilterPicker } from '../../components/CustomerFilterPicker';
 import { MONETARY_LABELS } from '../../../../shared/i18n';
@@ -76,17 +76,35 @@ export function SegmentsPage({ lang, project, onError }: Props) {
     setPeriods({ p1from: a.from, p1to: a.to, p2from: b.from, p2to: b.to });
   }, [summary, periods.p1from]);
 
-  // The profile of the picked tier or cell, asked again when the segments were recomputed (their spec changed).
-  const selector = tierPick
-    ? { kind: 'tier' as const, period: tierPick.period, tier: tierPick.tier }
-    : selected
-      ? { kind: 'transition' as const, from: selected.from, to: selected.to }
-      : null;
+  // A different number of tiers makes the picked tier or cell meaningless: the selection resets.
+  const tierCount = summary?.tierCount ?? null;
+  useEffect(() => {
+    setTierPick(null);
+    setSelected(null);
+  }, [tierCount]);
+  // The profile of the picked tier or cell, asked again when the segments were recomputed (their spec
+  // changed) — and never for a pick the current tiers no longer have (before the reset above lands).
+  const valid = (n: number) => tierCount !== null && n <= tierCount;
+  const selector =
+    tierPick && valid(tierPick.tier + 1)
+      ? { kind: 'tier' as const, period: tierPick.period, tier: tierPick.tier }
+      : selected && valid(selected.from) && valid(selected.to)
+        ? { kind: 'transition' as const, from: selected.from, to: selected.to }
+        : null;
   const { data: profile = null } = useQuery(
     project && summary && selector ? { project, selector, spec: summary.spec } : null,
     (a): Promise<SegmentProfile> => workbench.segments.profile({ project: a.project, selector: a.selector }),
     { onError },
   );
+  // A click on a tier or cell brings its profile (far below the matrix) into view once it arrives.
+  const profileRef = useRef<HTMLDivElement>(null);
+  const selectorKey = JSON.stringify(selector);
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!profile || selectorKey === 'null' || scrolledFor.current === selectorKey) return;
+    scrolledFor.current = selectorKey;
+    profileRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [profile, selectorKey]);
 
   const tiers = useMemo(() => (summary ? tierNames(summary.spec.tierNames, summary.tierCount, lang) : []), [summary, lang]);
   const states = useMemo(() => transitionStates(tiers, lang), [tiers, lang]);
@@ -136,7 +154,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
         </label>
         <label>
           {t('segments.shares', lang)}
-          <input value={shares} onChange={(e) => setShares(e.target.value)} size={10} />
+          <input value={shares} onChange={(e) => setShares(e.target.value)} size={10} data-testid="shares" />
         </label>
         <label>
           {t('segments.names', lang)}
@@ -251,7 +269,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
             <Chart option={charts.churn} lang={lang} name="churn-origin" />
           </div>
           {profile && (
-            <div className="card" data-testid="profile">
+            <div className="card" data-testid="profile" ref={profileRef}>
               <h3>
                 {t('segments.profile', lang)}: {selectedName} ({formatNumber(profile.customers, lang)}
                 {t('unit.people', lang)})
