@@ -266,6 +266,8 @@ export const CHART_LABELS = {
   receipts: { ko: '영수증 수', en: 'Receipts' },
   lines: { ko: '구매 라인 수', en: 'Purchase lines' },
   quantity: { ko: '구매 수량', en: 'Quantity bought' },
+  noAffiliates: { ko: '이 데이터에는 제휴사 이용 정보가 없습니다', en: 'This data has no affiliate-service uses' },
+  noLpay: { ko: '이 데이터에는 L.pay 결제 정보가 없습니다', en: 'This data has no L.pay payments' },
   customers: { ko: '고객 수', en: 'Customers' },
   receiptsPerCustomer: { ko: '고객당 영수증 수', en: 'Receipts per customer' },
   oneTimeBuyers: { ko: '1회 구매 고객', en: 'One-time buyers' },
@@ -288,7 +290,6 @@ export const CHART_LABELS = {
   cumulativeShare: { ko: '누적 고객 비율', en: 'Cumulative share of customers' },
   allCustomers: { ko: '전체 고객', en: 'All customers' },
   bestToBest: { ko: '최우수→최우수', en: 'Best → Best' },
-  saveImage: { ko: '이미지로 저장', en: 'Save as image' },
 } as const;
 
 /** Numbers with their unit, as the charts write them ({n} is the formatted number). */

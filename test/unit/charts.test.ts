@@ -47,7 +47,10 @@ describe('overview charts', () => {
     expect(buyers.xAxis.data).toEqual(['2021-01', '2021-02']);
     expect(buyers.yAxis.name).toBe('구매 고객 수');
     expect(buyers.tooltip.valueFormatter(1234)).toBe('1,234명');
-    expect(buyers.toolbox.feature.saveAsImage.name).toBe('monthly-buyers');
+    expect(buyers.toolbox).toBeUndefined(); // one save path (the page's buttons), no icon in the image
+    // A chart whose data the project lacks says so in its frame.
+    expect(o(buildAffiliateUsageChart([], 'ko')).graphic.style.text).toBe('이 데이터에는 제휴사 이용 정보가 없습니다');
+    expect(o(buildAffiliateUsageChart([{ month: '2021-01', affiliate: 'B01', uses: 3, customers: 2, amount: 9000 }], 'ko')).graphic).toBeUndefined();
     const revenue = o(buildMonthlyRevenueChart([{ month: '2021-01', revenue: 1234 }], 'ko'));
     expect(revenue.tooltip.valueFormatter(1234)).toBe('1,234원');
     expect(revenue.yAxis.axisLabel.formatter(1234)).toBe('1.2천원');

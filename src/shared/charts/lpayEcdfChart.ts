@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { EcdfSeries, SegmentProfile } from '../analytics';
-import { baseOption, tooltipFormatter, valueAxis } from './common';
+import { baseOption, tooltipFormatter, valueAxis, withNoDataNote } from './common';
 import { label, type Lang } from './labels';
 
 /** ECDF step lines of the per-customer L.pay usage ratio: the segment, all customers, 최우수→최우수. */
@@ -12,11 +12,13 @@ export function buildLpayEcdfChart(lpay: SegmentProfile['lpay'], segmentName: st
     showSymbol: false,
     data: s.points.map((p) => [100 * p.x, 100 * p.y]),
   });
-  return {
+  // No customer paid with L.pay at all (a project without the L.pay file, or an imported CSV).
+  const empty = lpay.all.customers === 0 || !lpay.all.mean;
+  return withNoDataNote({
     ...baseOption(label('lpayTitle', lang), 'lpay-ecdf', lang),
     tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter('percent', lang) },
     xAxis: valueAxis(label('lpayRatio', lang), 'percent', lang, { min: 0, max: 100 }),
     yAxis: valueAxis(label('cumulativeShare', lang), 'percent', lang, { min: 0, max: 100 }),
     series: [line(segmentName, lpay.segment), line(label('allCustomers', lang), lpay.all), line(label('bestToBest', lang), lpay.bestToBest)],
-  };
+  }, empty, label('noLpay', lang));
 }
