@@ -225,8 +225,14 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
   it('a file without amounts imports with a note; Overview replaces the money charts with a note and Segments says M is lines', async () => {
     const { page } = await openEmpty();
     await page.getByTestId('mode-mapped').click();
+    // A file previewed before is forgotten: the next file's columns are guessed afresh.
+    await page.getByTestId('mapped-file').fill(join(FIXTURES, 'corpus', 'superstore_like.csv'));
+    await page.getByTestId('mapped-preview').click();
+    await expect.poll(() => page.getByTestId('map-amount').inputValue(), { timeout: 20_000 }).toBe('Sales');
     await page.getByTestId('mapped-file').fill(join(FIXTURES, 'corpus', 'groceries_no_amount.csv'));
     await page.getByTestId('mapped-preview').click();
+    await expect.poll(() => page.getByTestId('map-customer').inputValue(), { timeout: 20_000 }).toBe('Member_number');
+    expect(await page.getByTestId('map-amount').inputValue()).toBe('');
     await page.getByTestId('map-customer').selectOption('Member_number');
     await page.getByTestId('map-date').selectOption('Date');
     await page.getByTestId('map-productName').selectOption('itemDescription');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SavedMapping } from '../../../../shared/contract';
 import { DATE_FORMAT_SPECS } from '../../../../shared/dates';
 import {
@@ -90,8 +90,18 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
 
   const { data: saved = [] } = useQuery({ project, done }, (a): Promise<SavedMapping[]> => workbench.data.mappings({ project: a.project }), { onError });
 
+  // Another file (or another header: a new delimiter or encoding) is guessed afresh; the same file and
+  // header keep what the analyst chose.
+  const guessedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (preview) setMapping((m) => (Object.keys(m).length ? m : { dateFormat: 'auto', ...preview.guess }));
+    if (!preview) return;
+    const key = `${preview.file}\u0001${preview.header.join('\u0001')}`;
+    if (guessedFor.current === key) return;
+    guessedFor.current = key;
+    setMapping({ dateFormat: 'auto', ...preview.guess });
+    setExtraUses({});
+    setCurrencyChoice(null);
+    setAcceptDates(false);
   }, [preview]);
   // The date column read as the import would, over the whole file, whenever the column or format changes.
   const dateArgs = previewArgs && mapping.date ? { ...previewArgs, column: mapping.date, dateFormat: mapping.dateFormat ?? 'auto' } : null;
@@ -110,7 +120,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
   const detectedCurrency = preview && amountIndex >= 0 ? detectCurrency(preview.rows.map((r) => r[amountIndex] ?? '')) : null;
   const currency = currencyChoice ?? detectedCurrency ?? DEFAULT_CURRENCY;
   const blocked = missing || datesBlock;
-  const useSaved = (m: PurchaseMapping) => {
+  const applySaved = (m: PurchaseMapping) => {
     setMapping(m);
     setExtraUses(Object.fromEntries([...(m.attributes ?? []).map((c) => [c, 'line']), ...(m.customerAttributes ?? []).map((c) => [c, 'customer'])]));
   };
@@ -147,7 +157,7 @@ export function MappedImportWizard({ lang, project, onDone, onError }: Props) {
         <div className="row">
           {t('wizard.saved', lang)}:
           {saved.map((s) => (
-            <button key={s.name} className="link" onClick={() => useSaved(s.map.purchases.mapping)}>{s.name}</button>
+            <button key={s.name} className="link" onClick={() => applySaved(s.map.purchases.mapping)}>{s.name}</button>
           ))}
         </div>
       )}
