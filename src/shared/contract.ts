@@ -122,6 +122,8 @@ export const contract = {
       project: projectDir,
       /** Where to write; by default exports/rejects-<time>.csv inside the project. */
       out: z.string().trim().min(1).optional(),
+      /** Only the rows of this reason (the page's filter); all when absent. */
+      reason: z.enum(REJECT_REASONS).optional(),
     }),
     result: returns<{ path: string; rows: number }>(),
   },

@@ -64,5 +64,9 @@ describe('rejects viewer', () => {
     expect(await dispatch(h.handlers, 'data.rejects', { project, reason: 'nonsense' }, h.ctx)).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
     const exported = await dispatch(h.handlers, 'data.exportRejects', { project }, h.ctx);
     expect(exported).toMatchObject({ ok: true, result: { rows: 8, path: expect.stringMatching(/exports\/rejects-\d{8}-\d{6}\.csv$/) } });
+    // The export follows the reason filter on screen.
+    const out = join(h.root, 'bad-hour.csv');
+    expect(await dispatch(h.handlers, 'data.exportRejects', { project, out, reason: 'bad_hour' }, h.ctx)).toMatchObject({ ok: true, result: { rows: 1 } });
+    expect(readFileSync(out, 'utf8').trim().split('\r\n')[1]).toContain('de_hr=24');
   });
 });

@@ -1,16 +1,21 @@
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import type { RejectReason } from '../../../shared/reports';
 import { REJECT_CSV_HEADINGS } from '../../../shared/i18n';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import type { Project } from '../project/projectStore';
 
 export const REJECT_COLUMNS = ['import_id', 'file', 'line', 'reason', 'detail', 'raw'] as const;
 
-/** Every rejected row with file, line, reason and raw text, as CSV (UTF-8 with BOM), written atomically. */
-export async function exportRejects(project: Project, out: string | undefined): Promise<{ path: string; rows: number }> {
+/**
+ * Every rejected row (or those of one reason, as the page filters them) with file, line, reason and
+ * raw text, as CSV (UTF-8 with BOM), written atomically.
+ */
+export async function exportRejects(project: Project, out: string | undefined, reason?: RejectReason): Promise<{ path: string; rows: number }> {
   const path = resolve(out ?? join(project.dir, 'exports', `rejects-${timestamp(new Date())}.csv`));
   const result = await project.db.connection.stream(
-    `SELECT ${REJECT_COLUMNS.join(', ')} FROM rejects ORDER BY import_id, line`,
+    `SELECT ${REJECT_COLUMNS.join(', ')} FROM rejects ${reason ? 'WHERE reason = $1' : ''} ORDER BY import_id, line`,
+    reason ? [reason] : [],
   );
   async function* batches(): AsyncGenerator<unknown[][]> {
     for await (const rows of result.yieldRowsJs()) yield rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));

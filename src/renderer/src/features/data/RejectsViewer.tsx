@@ -21,7 +21,7 @@ export function RejectsViewer({ lang, project, info, onError }: { lang: Lang; pr
 
   const exportCsv = async () => {
     try {
-      const written = await workbench.data.exportRejects({ project });
+      const written = await workbench.data.exportRejects({ project, reason: reason || undefined });
       setSaved(written.path);
     } catch (e) {
       onError(e);
