@@ -45,6 +45,11 @@ export function detectCurrency(values: string[]): string | null {
   return n * 2 >= filled.length ? code : null;
 }
 
+/** The currencies a picker offers: the common ones, with the current one first when it is not among them. */
+export function currencyChoices(current: string): string[] {
+  return (COMMON_CURRENCIES as readonly string[]).includes(current) ? [...COMMON_CURRENCIES] : [current, ...COMMON_CURRENCIES];
+}
+
 /** Characters stripped from an amount cell before it is read as a number (signs, thousands separators, spaces). */
 export const AMOUNT_NOISE = '[,₩원$€£¥₹円元\\s]|[A-Z]{3}|US|R';
 

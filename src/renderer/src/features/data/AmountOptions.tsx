@@ -1,4 +1,4 @@
-import { COMMON_CURRENCIES } from '../../../../shared/money';
+import { currencyChoices } from '../../../../shared/money';
 import { t, type Lang } from '../../i18n';
 
 interface Props {
@@ -20,7 +20,7 @@ export function AmountOptions({ lang, hasAmount, currency, detected, onCurrency 
       </p>
     );
   }
-  const options = COMMON_CURRENCIES.includes(currency as (typeof COMMON_CURRENCIES)[number]) ? COMMON_CURRENCIES : [currency, ...COMMON_CURRENCIES];
+  const options = currencyChoices(currency);
   return (
     <div className="row">
       <label>

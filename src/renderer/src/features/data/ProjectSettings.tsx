@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { COMMON_CURRENCIES } from '../../../../shared/money';
+import { currencyChoices } from '../../../../shared/money';
 import type { ProjectInfo } from '../../../../shared/reports';
 import type { Settings } from '../../../../shared/settings';
 import { workbench } from '../../api/client';
@@ -20,7 +20,7 @@ export function ProjectSettings({ lang, info, onChanged, onError }: Props) {
   useEffect(() => {
     workbench.settings.get({}).then((s) => setStorage({ memoryLimitMb: s.memoryLimitMb, spillFolder: s.spillFolder }), onError);
   }, [onError]);
-  const currencies = COMMON_CURRENCIES.includes(info.currency as (typeof COMMON_CURRENCIES)[number]) ? COMMON_CURRENCIES : [info.currency, ...COMMON_CURRENCIES];
+  const currencies = currencyChoices(info.currency);
   const setCurrency = async (currency: string) => {
     try {
       await workbench.project.setCurrency({ project: info.project, currency });
