@@ -78,16 +78,17 @@ export class Session implements Sql {
 
 /**
  * CW_DEBUG_SQL=1 logs every statement slower than CW_DEBUG_SQL_MS (default 100) ms with its duration
- * and the process's peak RSS so far (stderr).
+ * and the process's peak RSS so far (stderr), cut to CW_DEBUG_SQL_LEN (default 160) characters.
  */
 const debugSql = typeof process !== 'undefined' && process.env.CW_DEBUG_SQL === '1';
 const debugSqlMs = debugSql ? Number(process.env.CW_DEBUG_SQL_MS ?? 100) : Infinity;
+const debugSqlLength = Number(process.env.CW_DEBUG_SQL_LEN ?? 160);
 function logSlow(sql: string, started: number): void {
   if (!debugSql) return;
   const ms = performance.now() - started;
   if (ms >= debugSqlMs) {
     const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
-    process.stderr.write(`[sql ${ms.toFixed(0)} ms, peak RSS ${rss} MB] ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)}\n`);
+    process.stderr.write(`[sql ${ms.toFixed(0)} ms, peak RSS ${rss} MB] ${sql.replace(/\s+/g, ' ').trim().slice(0, debugSqlLength)}\n`);
   }
 }
 
