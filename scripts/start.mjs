@@ -1,9 +1,12 @@
 // npm start: the desktop app where the Electron binary exists; otherwise one line saying so, then browser mode.
+// Either way the app is built first only when its sources changed since the last build (scripts/build-stamp.mjs).
+// Browser mode runs the built server in this process; `npm start -- --port 5173 --no-open` passes its options on.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureBuilt } from './build-stamp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,8 +27,11 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: proce
 
 const binary = electronBinary();
 if (binary) {
-  const built = run('npx', ['electron-vite', 'build']);
+  const built = ensureBuilt({ ifStale: true });
   process.exit(built === 0 ? run(binary, ['.']) : built);
 }
 console.log('Electron binary not found on this machine: starting browser mode instead.');
-process.exit(run('npm', ['run', '-s', 'serve']));
+const built = ensureBuilt({ quiet: true, ifStale: true });
+if (built !== 0) process.exit(built);
+// The server reads process.argv.slice(2): the same options whether it is started directly or from here.
+await import(pathToFileURL(join(root, 'out', 'node', 'server.mjs')).href);

@@ -281,7 +281,8 @@ const OPTION_OF: Record<string, string> = {
 };
 /** A bad argument is worded from its issues, each under the option the user typed; other errors pass as they are. */
 function cliWording(error: WireError): string {
-  if (error.code !== 'BAD_ARGUMENT' || !error.issues?.length) return error.message;
+  // A service's own check (it has a key) already wrote a whole sentence.
+  if (error.code !== 'BAD_ARGUMENT' || !error.issues?.length || error.issues.some((i) => i.key)) return error.message;
   const where = ([head, ...rest]: string[]) =>
     rest.length && (head === 'purchases' || head === 'customers' || head === 'products') ? `${head} mapping ${rest[rest.length - 1]}` : (OPTION_OF[head] ?? head);
   return `${error.issues.map((i) => (i.path.length ? `${where(i.path)}: ${i.message}` : i.message)).join('; ')}.`;

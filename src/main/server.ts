@@ -30,7 +30,11 @@ const server = await startBrowserServer({
 process.stdout.write(`Campaign Workbench (browser mode): ${server.url}\n`);
 if (!values['no-open'] && process.env.CW_NO_OPEN !== '1') openBrowser(server.url);
 
+// Once only: a terminal's Ctrl-C may reach this process twice (directly and forwarded by a launcher).
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await server.close();
   await app.close();
   process.exit(0);

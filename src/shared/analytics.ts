@@ -62,8 +62,8 @@ export interface CustomerAttributeInfo {
 export const overviewFilterSchema = z.object({
   /** Only these customers (by a customer field or attribute); all when absent. */
   customers: customerFilterSchema.optional(),
-  /** Purchase chains to keep; all when absent. */
-  chains: z.array(z.enum(CHAINS)).min(1, 'choose at least one chain').optional(),
+  /** Purchase chains to keep (L.POINT codes A01…, or a mapped file's own chain values); all when absent. */
+  chains: z.array(z.string().min(1)).min(1, 'choose at least one chain').optional(),
   channel: z.enum(['all', ...CHANNELS]).default('all'),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -123,7 +123,52 @@ export interface AffiliateMonthly {
   amount: number;
 }
 
+/** One headline figure: the whole window, and its two halves (the earlier, then the later). */
+export interface KpiValue {
+  total: number | null;
+  first: number | null;
+  second: number | null;
+}
+
+/**
+ * The Overview's headline figures for the filtered window, split into two halves of equal length
+ * (at a month boundary when the window is whole months, e.g. H1 and H2 of a year).
+ */
+export interface OverviewKpis {
+  /** The window the figures cover (the filter's dates, else the data's first and last day); null without data. */
+  window: { from: string; to: string } | null;
+  /** The halves: first = [from, secondFrom − 1 day], second = [secondFrom, to]. */
+  halves: { firstTo: string; secondFrom: string } | null;
+  customers: KpiValue;
+  /** Net revenue (returns subtracted); null when the lines have no amounts. */
+  revenue: KpiValue;
+  receipts: KpiValue;
+  /** Revenue per customer; null without amounts. */
+  spendPerCustomer: KpiValue;
+  /** Share (0..1) of the customers with two receipts or more in that window or half. */
+  repeatShare: KpiValue;
+  /** Customers who bought in the second half only (new in the window's second half), in the first only (lost), in both. */
+  newCustomers: number;
+  lostCustomers: number;
+  retainedCustomers: number;
+}
+
+/** Buyers in the window by a customer field (gender, age band, region), where the customer file has it. */
+export interface DemographicBreakdown {
+  field: Exclude<CustomerField, 'attribute'>;
+  /** value null: the buyer is not in the customer file or the field is empty there. */
+  rows: { value: string | null; customers: number; receipts: number; revenue: number | null }[];
+}
+
+/** The chains and channels the project's purchases have (what the filter row offers). */
+export interface OverviewFacets {
+  chains: { chain: string; receipts: number }[];
+  channels: Channel[];
+}
+
 export const OVERVIEW_QUERIES = [
+  'kpis',
+  'demographics',
   'monthlyBuyers',
   'monthlyRevenue',
   'receiptValue',
@@ -140,6 +185,10 @@ export interface Overview {
   currency: string;
   /** Whether the purchase lines have amounts; without (none), the money charts are replaced by a note. */
   amounts: 'all' | 'some' | 'none';
+  kpis: OverviewKpis;
+  demographics: DemographicBreakdown[];
+  /** The project's own chains and channels, unfiltered. */
+  facets: OverviewFacets;
   monthlyBuyers: MonthlyBuyers[];
   monthlyRevenue: MonthlyRevenue[];
   receiptValue: MonthlyReceiptValue[];
@@ -213,7 +262,21 @@ export interface TierCount {
   revenue: number;
   minScore: number | null;
   maxScore: number | null;
+  /** The tier's real share of the window's customers (0..1). */
+  share: number;
+  /** The share the spec asked for (0..1); the last tier's is the rest. */
+  target: number;
+  /**
+   * Customers the tier holds beyond an exact split at its share: a block of equal scores that
+   * straddles its lower boundary goes whole into the tier (ties are never split). 0 without ties.
+   */
+  tieExcess: number;
+  /** The tie block pushed the tier at least TIE_WARNING_POINTS percentage points above its target. */
+  exceedsShare: boolean;
 }
+
+/** How many percentage points above its target a tier must be before the page warns about ties. */
+export const TIE_WARNING_POINTS = 1;
 
 export interface PeriodSummary {
   window: DateWindow;
@@ -288,22 +351,51 @@ export interface KlResult {
   contributions: KlContribution[];
 }
 
+/** One category of a mix as marketers read it: the segment's share against all customers'. */
+export interface CategoryIndex {
+  category: string;
+  /** Raw counts (lines or uses) and shares, without smoothing. */
+  segment: number;
+  all: number;
+  segmentShare: number;
+  allShare: number;
+  /** segmentShare ÷ allShare × 100 (100 = like all customers, 152 = 1.52 times their share); null when the segment has no lines or uses at all. */
+  index: number | null;
+  /** The rounded index above 100: the segment uses it more; below: less; 100: the same. */
+  direction: 'more' | 'less' | 'same' | null;
+  /** The category's term of the (smoothed) KL divergence. */
+  contribution: number;
+}
+
+/** A mix compared with all customers: the KL divergence and, per category, the index (highest first). */
+export interface MixProfile extends KlResult {
+  categories: CategoryIndex[];
+}
+
 export interface EcdfSeries {
   customers: number;
-  /** Share of customers whose ratio ≤ x, at x = 0, 0.01, …, 1. */
+  /** Share of customers whose ratio ≤ x, at x = 0, 0.01, …, 1; empty when the series has no customers. */
   points: { x: number; y: number }[];
   mean: number | null;
 }
+
+/** Below this many customers a segment's profile is flagged as a small sample. */
+export const MIN_PROFILE_CUSTOMERS = 30;
 
 export interface SegmentProfile {
   selector: SegmentSelector;
   customers: number;
   allCustomers: number;
+  /** customers < MIN_PROFILE_CUSTOMERS: shares and indices swing by chance. */
+  smallSample: boolean;
   /** Lines per chain × channel ('A01 오프라인' categories are coded 'A01:offline'). */
-  chainChannel: KlResult;
+  chainChannel: MixProfile;
   /** Service uses per affiliate B01…E01. */
-  affiliates: KlResult;
-  /** Per-customer L.pay receipts / receipts. */
+  affiliates: MixProfile;
+  /**
+   * Per-customer L.pay receipts / receipts: the segment, all customers, and as a benchmark the
+   * loyal core — customers in the top tier in both periods (최우수 → 최우수).
+   */
   lpay: { segment: EcdfSeries; all: EcdfSeries; bestToBest: EcdfSeries };
   smoothing: number;
 }

@@ -1,5 +1,5 @@
 import type { ArgsIn, EventName, Events, Method, Result } from './contract';
-import type { WireError } from './errors';
+import type { WireError, WireIssue } from './errors';
 
 /** Splits 'project.open' into workbench.project.open. */
 type Group<M extends string> = M extends `${infer G}.${string}` ? G : never;
@@ -17,7 +17,12 @@ export type RawReply = { ok: true; result: unknown } | { ok: false; error: WireE
 
 /** A rejected call carries the wire error's code; the renderer switches on it. */
 export class CallError extends Error {
-  constructor(readonly code: WireError['code'], message: string) {
+  constructor(
+    readonly code: WireError['code'],
+    message: string,
+    /** BAD_ARGUMENT: the failed checks, for the app to word in its language. */
+    readonly issues?: WireIssue[],
+  ) {
     super(message);
     this.name = 'CallError';
   }
@@ -35,7 +40,7 @@ export function buildApi(
     api[group] ??= {};
     api[group][verb] = async (args: unknown) => {
       const reply = await send(method, args ?? {});
-      if (!reply.ok) throw new CallError(reply.error.code, reply.error.message);
+      if (!reply.ok) throw new CallError(reply.error.code, reply.error.message, reply.error.issues);
       return reply.result;
     };
   }

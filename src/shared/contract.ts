@@ -132,7 +132,14 @@ export const contract = {
   'segments.load': { args: z.object({ project: projectDir }), result: returns<SegmentSummary>() },
   'segments.profile': { args: z.object({ project: projectDir, selector: segmentSelectorSchema }), result: returns<SegmentProfile>() },
   'segments.exportCsv': {
-    args: z.object({ project: projectDir, out: z.string().trim().min(1).optional(), lang: z.enum(['ko', 'en']).default('ko') }),
+    args: z.object({
+      project: projectDir,
+      /** Where to write; by default exports/segments-<what>-<time>.csv inside the project. */
+      out: z.string().trim().min(1).optional(),
+      lang: z.enum(['ko', 'en']).default('ko'),
+      /** Only this tier's or transition's customers (the selected segment); all when absent. */
+      selector: segmentSelectorSchema.optional(),
+    }),
     result: returns<{ path: string; rows: number }>(),
   },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },

@@ -20,7 +20,17 @@ export type ErrorCode =
 /** One failed check of an argument: where (schema path, e.g. ['weights', '0']) and what. */
 export interface WireIssue {
   path: string[];
+  /** In English, for logs and the CLI; the app words the issue from the fields below in its own language. */
   message: string;
+  /** The schema check that failed (zod's issue code: too_small, too_big, invalid_type, invalid_format, invalid_value, custom). */
+  code?: string;
+  /** What the bound of too_small / too_big counts: number, string (characters), array (items) … */
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  /** A service's own check: the key of its sentence in the i18n table (ISSUE_TEXTS), with the values to fill in. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface WireError {
@@ -29,6 +39,11 @@ export interface WireError {
   message: string;
   /** For BAD_ARGUMENT: the failed checks one by one, so a caller words them its own way. */
   issues?: WireIssue[];
+}
+
+/** A service's BAD_ARGUMENT naming the input to fix: the English sentence, and its i18n key with the values. */
+export function badArgument(message: string, path: string[], key: string, params: Record<string, string | number> = {}): AppError {
+  return new AppError('BAD_ARGUMENT', message, [{ path, message, code: 'custom', key, params }]);
 }
 
 /** A failure a user can act on: the message is one clear sentence. */

@@ -187,6 +187,25 @@ export const STRINGS = {
   'overview.byReceipts': { ko: '영수증 기준', en: 'By receipts' },
   'overview.asShare': { ko: '비중으로 보기', en: 'Show as shares' },
   'overview.oneTimeBuyers': { ko: '1회 구매 고객', en: 'One-time buyers' },
+  'kpi.window': { ko: '기간 {from} ~ {to} · 작은 글씨: 앞 절반(~{firstTo}) → 뒤 절반({secondFrom}~)과 변화', en: 'Period {from} – {to} · small print: first half (to {firstTo}) → second half (from {secondFrom}) and the change' },
+  'busy.updating': { ko: '계산 중…', en: 'Updating…' },
+  'busy.stale': { ko: '아래 결과는 갱신되지 않았습니다: 마지막으로 성공한 조건의 결과입니다. 위의 오류를 고치면 다시 계산합니다.', en: 'Not updated: the results below are for the last settings that worked. Fix the error above to recompute.' },
+  'kpi.noData': { ko: '이 조건에 해당하는 구매가 없습니다.', en: 'No purchases match these filters.' },
+  'kpi.customers': { ko: '구매 고객', en: 'Customers' },
+  'kpi.revenue': { ko: '매출', en: 'Revenue' },
+  'kpi.receipts': { ko: '영수증', en: 'Receipts' },
+  'kpi.spendPerCustomer': { ko: '고객당 매출', en: 'Spend per customer' },
+  'kpi.repeatShare': { ko: '재구매 고객 비율(영수증 2장 이상)', en: 'Repeat buyers (2+ receipts)' },
+  'kpi.points': { ko: '%p', en: ' pts' },
+  'kpi.flow': { ko: '신규 / 이탈 고객(앞 절반 대비 뒤 절반)', en: 'New / lost customers (second half vs first)' },
+  'kpi.flowDetail': { ko: '신규: 뒤 절반에만 구매, 이탈: 앞 절반에만 구매, 유지 {retained}', en: 'new: bought in the second half only; lost: in the first only; retained {retained}' },
+  'demo.title': { ko: '구매 고객 구성(고객 파일 기준)', en: 'Who the buyers were (from the customer file)' },
+  'demo.none': { ko: '고객 파일(성별·연령대·지역)이 없어 고객 구성을 보여줄 수 없습니다.', en: 'No customer file (gender, age band, region), so the buyers cannot be broken down.' },
+  'demo.share': { ko: '비중', en: 'Share' },
+  'demo.others': { ko: '그 외', en: 'Others' },
+  'demo.unknown': { ko: '미상(고객 파일에 없음)', en: 'Unknown (not in the customer file)' },
+  'overview.byRevenue': { ko: '매출 기준', en: 'By revenue' },
+  'overview.lastChain': { ko: '마지막 남은 항목은 끌 수 없습니다', en: 'The last ticked box cannot be unticked' },
   'unit.people': { ko: '명', en: '' },
   'segments.weight': { ko: '가중치', en: 'Weight' },
   'segments.bins': { ko: '점수 구간 수', en: 'Score bins' },
@@ -209,11 +228,63 @@ export const STRINGS = {
   'segments.profile': { ko: '세그먼트 프로필', en: 'Segment profile' },
   'segments.chainChannel': { ko: '체인×채널', en: 'chain × channel' },
   'segments.affiliates': { ko: '제휴 서비스', en: 'affiliate services' },
+  'segments.tier': { ko: '등급', en: 'Tier' },
+  'segments.target': { ko: '목표 비율', en: 'Target share' },
+  'segments.share': { ko: '실제 비율', en: 'Actual share' },
+  'segments.tiedTier': {
+    ko: '{tier}: 목표 {target}보다 많습니다({shares}). 점수가 같은 고객은 나눌 수 없어, 경계에 걸친 동점 고객이 모두 이 등급에 들어갔습니다.',
+    en: '{tier} holds more than its {target} ({shares}): customers with tied scores cannot be split, so the tie at the boundary went whole into this tier.',
+  },
+  'segments.category': { ko: '구분', en: 'Category' },
+  'segments.segmentShare': { ko: '세그먼트 비중', en: 'Segment share' },
+  'segments.allShare': { ko: '전체 고객 비중', en: 'All customers' },
+  'segments.index': { ko: '지수', en: 'Index' },
+  'segments.reading': { ko: '해석', en: 'Reading' },
+  'segments.more': { ko: '이 세그먼트가 더 많이 이용', en: 'This segment uses it more' },
+  'segments.less': { ko: '이 세그먼트가 적게 이용', en: 'This segment uses it less' },
+  'segments.same': { ko: '전체 고객과 같은 수준', en: 'Same as all customers' },
+  'segments.klTerm': { ko: 'KL 기여(nat)', en: 'KL term (nats)' },
+  'segments.indexNote': {
+    ko: '지수 = 세그먼트 비중 ÷ 전체 고객 비중 × 100 (100이면 전체 고객과 같고, 152면 1.52배). KL 발산 {kl} nat: 0이면 구성이 전체 고객과 같고, 클수록 다릅니다.',
+    en: 'Index = segment share ÷ all-customer share × 100 (100: like all customers; 152: 1.52 times as much). KL divergence {kl} nats: 0 is the same mix as all customers, the larger the more different.',
+  },
+  'segments.smallSample': {
+    ko: '주의: 이 세그먼트는 {n}명으로 {min}명 미만입니다. 비중과 지수가 우연에 크게 흔들리니 참고로만 보세요.',
+    en: 'Caution: this segment has {n} customers, fewer than {min}; its shares and indices swing by chance, so read them as hints only.',
+  },
+  'segments.lpayCaption': {
+    ko: '선: 선택한 세그먼트, 전체 고객, 그리고 비교 기준선 "{best}" — 두 기간 모두 최상위 등급({top})이었던 충성 고객 {n}명. 평균 L.pay 결제 비율: 세그먼트 {seg}, 전체 고객 {all}, {best} {bestMean}.',
+    en: 'Lines: the selected segment, all customers, and as a benchmark "{best}" — the {n} loyal customers in the top tier ({top}) in both periods. Mean share of receipts paid with L.pay: segment {seg}, all customers {all}, {best} {bestMean}.',
+  },
+  'segments.lpayNoBest': {
+    ko: '선: 선택한 세그먼트와 전체 고객. 비교 기준선 "{best}"(두 기간 모두 {top})에 해당하는 고객이 없어 그 선은 없습니다. 평균 L.pay 결제 비율: 세그먼트 {seg}, 전체 고객 {all}.',
+    en: 'Lines: the selected segment and all customers. No customer was in the top tier ({top}) in both periods, so the benchmark line "{best}" is absent. Mean share of receipts paid with L.pay: segment {seg}, all customers {all}.',
+  },
+  'segments.exportScope': { ko: '내보낼 고객', en: 'Customers to export' },
+  'segments.exportAll': { ko: '전체 고객', en: 'All customers' },
+  'segments.exportSelected': { ko: '선택한 세그먼트: {name}', en: 'Selected segment: {name}' },
+  'segments.exportNoSelection': { ko: '선택한 세그먼트 (표에서 칸을 누르세요)', en: 'Selected segment (click a cell first)' },
+  'segments.exported': { ko: '{n}명 저장됨', en: 'Saved {n} customers' },
+  'segments.download': { ko: '다운로드', en: 'Download' },
   'chart.savePng': { ko: 'PNG 저장', en: 'Save PNG' },
   'chart.saveSvg': { ko: 'SVG 저장', en: 'Save SVG' },
   'notice.title': { ko: '알림', en: 'Note' },
   'error.title': { ko: '오류', en: 'Error' },
   'error.dismiss': { ko: '닫기', en: 'Dismiss' },
+  // Browser mode's page for an address without the token (src/main/transport/http.ts); {command} is `npm start`.
+  'tokenPage.title': { ko: '접속 토큰이 필요합니다', en: 'This address needs the access token' },
+  'tokenPage.why': {
+    ko: '브라우저 모드의 캠페인 워크벤치는 시작할 때마다 새 접속 토큰을 만들고, 그 토큰이 들어 있는 주소로만 열립니다.',
+    en: 'In browser mode, Campaign Workbench makes a new access token at every start and opens only from the address that carries it.',
+  },
+  'tokenPage.how': {
+    ko: '앱을 시작한 터미널에서 {command}가 출력한 주소를 그대로 여세요. 다음과 같은 모양입니다:',
+    en: 'Open the address that {command} printed in the terminal where you started the app. It looks like this:',
+  },
+  'tokenPage.restart': {
+    ko: '터미널을 닫았거나 앱을 다시 시작했다면 이전 주소는 더 이상 쓸 수 없습니다. 앱 폴더에서 {command}를 다시 실행하고 새로 출력된 주소를 여세요.',
+    en: 'If the terminal was closed or the app restarted, an older address no longer works: run {command} again in the app folder and open the new address it prints.',
+  },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -242,6 +313,60 @@ export const ERROR_MESSAGES: Record<ErrorCode, Text> = {
   INTERNAL: { ko: '예상하지 못한 오류가 발생했습니다.', en: 'An unexpected error occurred.' },
 };
 
+/** Inputs as the analyst knows them, by argument path ('periods.0' before 'periods'): error banners name the input to fix. */
+export const FIELD_NAMES: Record<string, Text> = {
+  'weights.0': { ko: 'R 가중치', en: 'R weight' },
+  'weights.1': { ko: 'F 가중치', en: 'F weight' },
+  'weights.2': { ko: 'M 가중치', en: 'M weight' },
+  weights: { ko: 'RFM 가중치', en: 'RFM weights' },
+  shares: { ko: '등급 비율', en: 'Tier shares' },
+  bins: { ko: '점수 구간 수', en: 'Score bins' },
+  asOf: { ko: '기준일', en: 'As-of date' },
+  window: { ko: 'RFM 기간', en: 'RFM window' },
+  'periods.0': { ko: '기간1', en: 'Period 1' },
+  'periods.1': { ko: '기간2', en: 'Period 2' },
+  periods: { ko: '비교 기간', en: 'Periods' },
+  tierNames: { ko: '등급 이름', en: 'Tier names' },
+  monetary: { ko: 'M 기준', en: 'Monetary basis' },
+  customers: { ko: '고객 조건', en: 'Customer filter' },
+  from: { ko: '시작일', en: 'From' },
+  to: { ko: '종료일', en: 'To' },
+  chains: { ko: '제휴사/점포', en: 'Chains' },
+  channel: { ko: '채널', en: 'Channel' },
+  memoryLimitMb: { ko: '메모리 한도(MiB)', en: 'Memory limit (MiB)' },
+  spillFolder: { ko: '임시 저장 폴더', en: 'Spill folder' },
+  currency: { ko: '통화', en: 'Currency' },
+  maxRejectShare: { ko: '허용 거부 비율', en: 'Allowed reject share' },
+  project: { ko: '프로젝트 폴더', en: 'Project folder' },
+  purchases: { ko: '구매 파일', en: 'Purchase file' },
+  selector: { ko: '선택한 세그먼트', en: 'Selected segment' },
+};
+
+/** Argument problems worded for the analyst: by the failed check ({field}, {min}, {max}) or a service's own key. */
+export const ISSUE_TEXTS: Record<string, Text> = {
+  too_small: { ko: '{field}: {min} 이상이어야 합니다.', en: '{field}: must be {min} or more.' },
+  too_small_array: { ko: '{field}: {min}개 이상 고르세요.', en: '{field}: choose at least {min}.' },
+  too_small_string: { ko: '{field}: 비어 있습니다.', en: '{field}: is empty.' },
+  too_big: { ko: '{field}: {max} 이하여야 합니다.', en: '{field}: must be {max} or less.' },
+  too_big_array: { ko: '{field}: {max}개까지 고를 수 있습니다.', en: '{field}: at most {max}.' },
+  too_big_string: { ko: '{field}: {max}자까지 쓸 수 있습니다.', en: '{field}: at most {max} characters.' },
+  invalid_type: { ko: '{field}: 값이 없거나 형식이 맞지 않습니다.', en: '{field}: missing or of the wrong type.' },
+  invalid_format: { ko: '{field}: 형식이 맞지 않습니다(날짜는 YYYY-MM-DD).', en: '{field}: wrong format (dates are YYYY-MM-DD).' },
+  invalid_value: { ko: '{field}: 고를 수 없는 값입니다.', en: '{field}: not one of the allowed values.' },
+  other: { ko: '{field}: 올바르지 않습니다 ({message}).', en: '{field}: {message}.' },
+  weightsZero: { ko: '{field}: 합이 0입니다. 하나 이상을 0보다 크게 하세요.', en: '{field}: they sum to 0; give at least one above 0.' },
+  sharesOver100: { ko: '{field}: 합계가 {sum}%로 100%를 넘습니다.', en: '{field}: they add up to {sum} %, over 100 %.' },
+  asOfTooEarly: { ko: '{field}: {asOf}는 첫 구매일({first}) 이전입니다. 그 뒤의 날짜를 고르세요.', en: '{field}: {asOf} is on or before the first purchase ({first}); choose a later date.' },
+  windowAfterAsOf: { ko: '{field}: 기준일 {asOf} 전에 끝나야 합니다.', en: '{field}: must end before the as-of date {asOf}.' },
+  periodsOverlap: { ko: '{field}: 기간1이 끝난 뒤에 기간2가 시작해야 합니다.', en: '{field}: period 1 must end before period 2 starts.' },
+  noAmounts: { ko: '{field}: 이 데이터에는 금액이 없습니다. 구매 건수나 수량을 고르세요.', en: '{field}: this data has no amounts; choose lines or quantity.' },
+  someAmounts: { ko: '{field}: 일부 구매 라인에 금액이 없습니다. 구매 건수나 수량을 고르세요.', en: '{field}: some lines have no amount; choose lines or quantity.' },
+  noCustomers: { ko: '{field}: {values}에 해당하는 구매 고객이 없습니다. 다른 값을 고르세요.', en: '{field}: no customer with purchases has {values}; choose other values.' },
+  tooFewCustomers: { ko: '{field}: 구매 고객이 {n}명뿐입니다. 모델에는 {min}명 이상이 필요합니다.', en: '{field}: only {n} customers bought; a model needs at least {min}.' },
+  periodEmpty: { ko: '{field}: {from} ~ {to}에 구매가 없습니다.', en: '{field}: no purchases from {from} to {to}.' },
+  rangeReversed: { ko: '{field}: 시작({from})이 끝({to})보다 늦습니다.', en: '{field}: starts ({from}) after it ends ({to}).' },
+};
+
 export const REASON_LABELS: Record<RejectReason, Text> = {
   column_count: { ko: '열 개수 오류', en: 'Wrong column count' },
   malformed: { ko: '형식 오류', en: 'Malformed line' },
@@ -259,6 +384,7 @@ export const REASON_LABELS: Record<RejectReason, Text> = {
 
 /** Chart axis, legend and title labels (used by the pure option builders in ./charts). */
 export const CHART_LABELS = {
+  allChains: { ko: '전체(체인 구분 없음)', en: 'All (no chain column)' },
   month: { ko: '월', en: 'Month' },
   buyers: { ko: '구매 고객 수', en: 'Buyers' },
   revenue: { ko: '매출', en: 'Revenue' },
@@ -290,6 +416,15 @@ export const CHART_LABELS = {
   cumulativeShare: { ko: '누적 고객 비율', en: 'Cumulative share of customers' },
   allCustomers: { ko: '전체 고객', en: 'All customers' },
   bestToBest: { ko: '최우수→최우수', en: 'Best → Best' },
+  // A chart's frame when it has nothing to draw, and the note on an incomplete first or last month.
+  noData: { ko: '표시할 데이터가 없습니다', en: 'No data to show' },
+  noChains: { ko: '이 데이터에는 체인 정보가 없습니다', en: 'This data has no chain information' },
+  noChannels: { ko: '이 데이터에는 온라인/오프라인 구분이 없습니다', en: 'This data has no online/offline split' },
+  noChurners: { ko: '비활동으로 바뀐 고객이 없습니다', en: 'No customer went inactive' },
+  noTransitions: { ko: '두 기간 모두 구매 고객이 없습니다', en: 'No customer bought in either period' },
+  partialMonthFrom: { ko: '{month}은 {day}일부터의 데이터(불완전한 달)', en: '{month}: data from the {day} (incomplete month)' },
+  partialMonthTo: { ko: '{month}은 {day}일까지의 데이터(불완전한 달)', en: '{month}: data up to the {day} (incomplete month)' },
+  partialMonthBoth: { ko: '{month}은 {from}일부터 {to}일까지의 데이터(불완전한 달)', en: '{month}: data from the {from} to the {to} (incomplete month)' },
 } as const;
 
 /** Numbers with their unit, as the charts write them ({n} is the formatted number). */

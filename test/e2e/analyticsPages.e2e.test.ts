@@ -80,7 +80,7 @@ describe('Overview and Segments in browser mode', () => {
     await page.locator('[data-cell="3-4"]').click(); // 기타 → 비활동
     await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('기타 → 비활동');
     if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'segments.png'), fullPage: true });
-    await page.getByTestId('tier-counts').locator('tbody tr').nth(1).locator('td').first().click(); // 최우수 in period 1
+    await page.getByTestId('tier-table').locator('[data-tier="first-0"]').click(); // 최우수 in period 1
     await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('최우수 (기간1)');
     // The profile (far below the matrix) was brought into view.
     await expect.poll(() => page.getByTestId('profile').evaluate((el) => el.getBoundingClientRect().top < window.innerHeight), { timeout: 10_000 }).toBe(true);
@@ -88,7 +88,7 @@ describe('Overview and Segments in browser mode', () => {
     await page.locator('[data-cell="3-4"]').click();
     await expect.poll(() => page.getByTestId('profile').textContent(), { timeout: 20_000 }).toContain('기타 → 비활동');
     await page.getByTestId('shares').fill('30,30');
-    await expect.poll(() => page.getByTestId('tier-counts').locator('thead th').count(), { timeout: 20_000 }).toBe(4); // corner + 3 tiers
+    await expect.poll(() => page.getByTestId('tier-table').locator('tbody tr').count(), { timeout: 20_000 }).toBe(3); // 3 tiers
     await expect.poll(() => page.getByTestId('profile').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.locator('[role=alert][data-code]').count()).toBe(0);
   });

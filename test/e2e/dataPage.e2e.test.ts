@@ -214,8 +214,8 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     // Segments: M in dollars; the customer attribute filters who is scored.
     await page.getByTestId('nav.segments').click();
     await expect.poll(() => page.getByTestId('monetary-basis').textContent(), { timeout: 30_000 }).toContain('구매금액($)');
-    const wholeRow = () => page.getByTestId('tier-counts').locator('tbody tr').first().locator('td').allTextContents();
-    const total = async () => (await wholeRow()).reduce((sum, v) => sum + Number(v.replace(/,/g, '')), 0);
+    // The totals row: the target sum, then customers and share for the whole window, period 1, period 2.
+    const total = async () => Number(((await page.getByTestId('tier-total').locator('td').nth(1).textContent()) ?? '').replace(/,/g, ''));
     await expect.poll(total, { timeout: 30_000 }).toBe(4);
     await page.getByTestId('customer-filter-field').selectOption('attribute:Segment');
     await page.getByTestId('customer-filter-Corporate').check();

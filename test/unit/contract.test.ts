@@ -18,7 +18,7 @@ describe('the contract gate', () => {
     const reply = await dispatch(h.handlers, 'data.importLpoint', { project, folder: 42 }, h.ctx);
     expect(reply).toEqual({
       ok: false,
-      error: { code: 'BAD_ARGUMENT', message: expect.stringContaining('folder'), issues: [{ path: ['folder'], message: expect.any(String) }] },
+      error: { code: 'BAD_ARGUMENT', message: expect.stringContaining('folder'), issues: [{ path: ['folder'], message: expect.any(String), code: 'invalid_type' }] },
     });
     expect(existsSync(project)).toBe(false);
     const empty = await dispatch(h.handlers, 'project.create', { project: '   ' }, h.ctx);

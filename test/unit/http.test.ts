@@ -21,7 +21,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await server.close();
-  h.close();
+  await h.close();
 });
 
 interface Res {
@@ -74,6 +74,37 @@ describe('browser mode transport', () => {
     ];
     expect(attempts.map((a) => a.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
     expect(existsSync(project)).toBe(false);
+  });
+
+  it('explains, on the page itself opened without the token, where the tokened address is (Korean first, then English); everything else stays a bare 403', async () => {
+    for (const path of ['/', '/index.html', '/?token=wrong']) {
+      const page = await raw('GET', path);
+      expect(page.status, path).toBe(403);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(page.headers['set-cookie']).toBeUndefined();
+      const ko = page.body.indexOf('접속 토큰이 필요합니다');
+      const en = page.body.indexOf('This address needs the access token');
+      expect(ko).toBeGreaterThan(0);
+      expect(en).toBeGreaterThan(ko);
+      expect(page.body).toContain('<code>npm start</code>');
+      expect(page.body).toContain(`http://127.0.0.1:${server.port}/?token=…`);
+      expect(page.body).not.toContain(server.token);
+      expect(page.body).not.toContain('<script');
+      expect(page.body).not.toContain('캠페인</title>'); // not the app's page
+    }
+    const head = await raw('HEAD', '/');
+    expect([head.status, head.body]).toEqual([403, '']);
+    // API calls, assets, the event stream and a foreign Host get the plain 403, as before
+    const plain = [
+      await raw('POST', '/api/project.create', json, '{}'),
+      await raw('GET', '/api/events'),
+      await raw('GET', '/assets/app.js'),
+      await raw('GET', '/assets/app.js?token=wrong'),
+      await raw('POST', '/', json, '{}'),
+      await raw('GET', '/', { host: `evil.example:${server.port}` }),
+    ];
+    expect(plain.map((r) => [r.status, r.headers['content-type'], r.body])).toEqual(plain.map(() => [403, 'text/plain; charset=utf-8', 'Forbidden']));
   });
 
   it('hands the token over as a strict cookie on the first page load and serves the page with a CSP', async () => {

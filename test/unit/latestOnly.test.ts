@@ -88,6 +88,16 @@ describe('latestOnly / QueryRunner: an older answer never replaces a newer one',
     expect(errors.map((e) => (e as Error).message)).toEqual(['fresh']);
   });
 
+  it('a failed call keeps the previous answer beside its error (shown as not updated)', async () => {
+    const { r, state } = runner<string>();
+    expect(await r.run(() => Promise.resolve('before'))).toBe(true);
+    expect(await r.run(() => Promise.reject(new Error('bad weights')))).toBe(true);
+    expect(state().data).toBe('before');
+    expect((state().error as Error).message).toBe('bad weights');
+    expect(await r.run(() => Promise.resolve('after'))).toBe(true);
+    expect(state()).toEqual({ data: 'after', error: null, loading: false });
+  });
+
   it('cancel (the component unmounted) drops the answer in flight and aborts its signal', async () => {
     const { r, state, published } = runner<string>();
     const pending = deferred<string>();

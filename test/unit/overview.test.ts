@@ -130,8 +130,52 @@ describe('overview queries on a hand-made dataset', () => {
 
   it('rejects a date range that ends before it starts', async () => {
     await expect(analytics.overview(db, f({ from: '2021-03-01', to: '2021-02-01' }))).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
-    expect(overviewFilterSchema.safeParse({ chains: ['Z99'] }).success).toBe(false);
+    expect(overviewFilterSchema.safeParse({ chains: [] }).success).toBe(false);
+    expect(overviewFilterSchema.safeParse({ chains: [''] }).success).toBe(false);
+    // A mapped file's own chain values are chains too.
+    expect(overviewFilterSchema.safeParse({ chains: ['Seoul store'] }).success).toBe(true);
     expect(overviewFilterSchema.safeParse({ from: '2021-02-30' }).success).toBe(false);
+  });
+
+  it('headline figures over the window and its two halves, with new and lost customers', async () => {
+    // Data from 01-05 to 02-28 (55 days): the second half starts on day 29, 02-02.
+    const k = await analytics.kpis(db, f());
+    expect(k.window).toEqual({ from: '2021-01-05', to: '2021-02-28' });
+    expect(k.halves).toEqual({ firstTo: '2021-02-01', secondFrom: '2021-02-02' });
+    expect(k.customers).toEqual({ total: 4, first: 2, second: 3 });
+    expect(k.receipts).toEqual({ total: 6, first: 3, second: 3 });
+    expect(k.revenue).toEqual({ total: 9600, first: 3800, second: 5800 });
+    expect(k.spendPerCustomer).toEqual({ total: 2400, first: 1900, second: 5800 / 3 });
+    // u1 and u2 have two receipts over the window; in the first half only u1 (r1, r2); nobody in the second.
+    expect(k.repeatShare).toEqual({ total: 0.5, first: 0.5, second: 0 });
+    expect([k.newCustomers, k.lostCustomers, k.retainedCustomers]).toEqual([2, 1, 1]); // u3 u4 / u1 / u2
+    // Whole months split at the middle month: January | February.
+    const months = await analytics.kpis(db, f({ from: '2021-01-01', to: '2021-02-28' }));
+    expect(months.halves).toEqual({ firstTo: '2021-01-31', secondFrom: '2021-02-01' });
+    expect(analytics.secondHalfStart('2021-01-01', '2021-12-31')).toBe('2021-07-01');
+    expect(analytics.secondHalfStart('2021-01-01', '2021-03-31')).toBe('2021-02-15'); // three months: the middle day
+    // Under a filter the figures follow it; with no purchases left they are zero, not missing.
+    expect((await analytics.kpis(db, f({ channel: 'online' }))).customers.total).toBe(2);
+    const none = await analytics.kpis(db, f({ chains: ['A05'] }));
+    expect(none.customers.total).toBe(0);
+    expect(none.halves).toBeNull();
+  });
+
+  it('breaks the buyers down by the customer file\'s fields, buyers missing there apart', async () => {
+    expect(await analytics.demographics(db, f())).toEqual([]); // no customer file yet
+    await db.run(`INSERT INTO customers (customer_id, gender, age_band, region, import_id) VALUES
+      ('u1', '여성', '30대', 'Z01', 1), ('u2', '남성', '30대', 'Z02', 1), ('u3', '여성', '50대', NULL, 1)`);
+    const d = await analytics.demographics(db, f());
+    expect(d.map((b) => b.field)).toEqual(['gender', 'ageBand', 'region']);
+    expect(d[0].rows).toEqual([
+      { value: '남성', customers: 1, receipts: 2, revenue: 900 }, // u2: 300 + 700 − 100
+      { value: '여성', customers: 2, receipts: 3, revenue: 7500 },
+      { value: null, customers: 1, receipts: 1, revenue: 1200 }, // u4 is not in the customer file
+    ]);
+    expect(d[1].rows.map((r) => [r.value, r.customers])).toEqual([['30대', 2], ['50대', 1], [null, 1]]);
+    expect(d[2].rows.map((r) => [r.value, r.customers])).toEqual([['Z01', 1], ['Z02', 1], [null, 2]]);
+    const o = await analytics.overview(db, f());
+    expect(o.facets).toEqual({ chains: [{ chain: 'A01', receipts: 2 }, { chain: 'A02', receipts: 3 }, { chain: 'A06', receipts: 1 }], channels: ['offline', 'online'] });
   });
 
   it('sees purchases added after the first query (receipt_facts is rebuilt)', async () => {
@@ -171,6 +215,26 @@ describe('overview on generated sample data', () => {
     expect(o.receiptsPerCustomer.oneTimeBuyers).toBe(oneTime);
     const jan = (await db.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE month(date) = 1`))!.n;
     expect(o.monthlyBuyers.find((m) => m.month.endsWith('-01'))!.buyers).toBe(jan);
+    // The headline figures against SQL over the purchase lines: the sample is one calendar year, so the halves are H1 and H2.
+    expect(o.kpis.halves?.secondFrom).toMatch(/^\d{4}-07-01$/);
+    expect(o.kpis.customers.total).toBe(direct.customers);
+    expect(o.kpis.receipts.total).toBe(direct.receipts);
+    expect(o.kpis.revenue.total).toBeCloseTo(direct.revenue, 0);
+    const halves = (await db.one<{ h1: number; h2: number; lost: number; fresh: number; repeat: number }>(
+      `WITH c AS (SELECT customer_id, count(DISTINCT receipt_id) FILTER (WHERE month(date) <= 6) AS n1,
+                         count(DISTINCT receipt_id) FILTER (WHERE month(date) > 6) AS n2, count(DISTINCT receipt_id) AS n
+                  FROM purchases GROUP BY 1)
+       SELECT count(*) FILTER (WHERE n1 > 0)::BIGINT AS h1, count(*) FILTER (WHERE n2 > 0)::BIGINT AS h2,
+              count(*) FILTER (WHERE n1 > 0 AND n2 = 0)::BIGINT AS lost, count(*) FILTER (WHERE n1 = 0 AND n2 > 0)::BIGINT AS fresh,
+              count(*) FILTER (WHERE n >= 2)::BIGINT AS repeat FROM c`,
+    ))!;
+    expect([o.kpis.customers.first, o.kpis.customers.second]).toEqual([halves.h1, halves.h2]);
+    expect([o.kpis.lostCustomers, o.kpis.newCustomers]).toEqual([halves.lost, halves.fresh]);
+    expect(o.kpis.repeatShare.total).toBeCloseTo(halves.repeat / direct.customers, 10);
+    const women = (await db.one<{ n: number }>(
+      `SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE customer_id IN (SELECT customer_id FROM customers WHERE gender = '여성')`,
+    ))!.n;
+    expect(o.demographics.find((d) => d.field === 'gender')!.rows.find((r) => r.value === '여성')!.customers).toBe(women);
     const uses = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM services'))!.n;
     expect(sum(o.affiliateMonthly, (r) => r.uses)).toBe(uses);
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as analytics from '../../src/main/services/analytics';
@@ -89,6 +89,31 @@ describe('RFM over the whole year (as of 2022-01-01)', () => {
     expect(pick(t, 'tier')).toEqual({ c01: 1, c02: 0, c03: 2, c04: 0, c05: 3, c06: 1, c07: 3, c08: 2, c09: 3, c10: 3 });
     expect(s.all.tiers.map((x) => x.customers)).toEqual([2, 2, 2, 4]);
     expect(s.all.tiers[0]).toMatchObject({ revenue: 1900, minScore: 86, maxScore: 96 });
+    // No tie straddles a boundary here: every tier holds exactly its share.
+    expect(s.all.tiers.map((x) => [x.share, x.target, x.tieExcess, x.exceedsShare])).toEqual([
+      [0.2, 0.2, 0, false],
+      [0.2, 0.2, 0, false],
+      [0.2, 0.2, 0, false],
+      [0.4, 0.4, 0, false],
+    ]);
+  });
+
+  it('frequency ties: the top 20 % holds 30 %, and the summary says so', async () => {
+    // F only: score = 20·F. F = 5 c01 (b 0), F = 4 c02, c03 (b 1), F = 3 c04, c05 (b 3), F = 2 c06, c07 (b 5), F = 1 (b 7).
+    // Tier 0 takes b·100 < 20·10 = 200: b 0 and the whole F = 4 block at b 1 — 3 customers where an
+    // exact split would cut after 2 (ceil(0.2·10)). Tiers 1 and 2 then hold their 2 each; the rest 3.
+    const s = await compute({ weights: [0, 1, 0] });
+    expect(s.all.tiers.map((x) => x.customers)).toEqual([3, 2, 2, 3]);
+    expect(s.all.tiers.map((x) => x.share)).toEqual([0.3, 0.2, 0.2, 0.3]);
+    expect(s.all.tiers.map((x) => x.target)).toEqual([0.2, 0.2, 0.2, 0.4]);
+    expect(s.all.tiers.map((x) => x.tieExcess)).toEqual([1, 0, 0, 0]);
+    expect(s.all.tiers.map((x) => x.exceedsShare)).toEqual([true, false, false, false]);
+    // Shares 10/30: exact cuts ceil(1) = 1, ceil(4) = 4, 10 → 1, 3, 6. Tier 0 = b·100 < 100: c01 alone
+    // (exact); tier 1 = b·100 < 400: c02–c05 (b 1 and 3) = 4, one more than 3, as c05 ties c04
+    // across the 40 % line (40 % for a 30 % target); the rest 5 (50 % for 60 %: short, never flagged).
+    const t = await compute({ weights: [0, 1, 0], shares: [10, 30] });
+    expect(t.all.tiers.map((x) => [x.customers, x.tieExcess, x.exceedsShare])).toEqual([[1, 0, false], [4, 1, true], [5, 0, false]]);
+    expect(t.all.tiers.map((x) => x.target)).toEqual([0.1, 0.3, 0.6]);
   });
 
   it('weights are normalised: 3/2/5 gives the same scores as 0.3/0.2/0.5, and new weights re-tier', async () => {
@@ -125,6 +150,13 @@ describe('two periods and the transition matrix', () => {
 
     expect(s.periods.map((p) => p.customers)).toEqual([7, 8]);
     expect(s.periods[1].tiers.map((x) => x.customers)).toEqual([3, 1, 1, 3]);
+    // H2, n = 8: exact cuts ceil(1.6) = 2, ceil(3.2) = 4, ceil(4.8) = 5, 8 → 2, 2, 1, 3 per tier. The tie
+    // c03 = c08 at 60 put 3 in tier 0 (37.5 % for a 20 % target): one customer more than an exact split.
+    expect(s.periods[1].tiers.map((x) => x.share)).toEqual([0.375, 0.125, 0.125, 0.375]);
+    expect(s.periods[1].tiers.map((x) => x.tieExcess)).toEqual([1, 0, 0, 0]);
+    expect(s.periods[1].tiers.map((x) => x.exceedsShare)).toEqual([true, false, false, false]);
+    // H1, n = 7: cuts 2, 3, 5, 7 → 2, 1, 2, 2, exactly the tiers (c04, c10 | c02 | c07, c06 | c09, c05).
+    expect(s.periods[0].tiers.map((x) => [x.customers, x.tieExcess, x.exceedsShare])).toEqual([[2, 0, false], [1, 0, false], [2, 0, false], [2, 0, false]]);
     expect(s.transitions).toHaveLength(24); // 5 × 5 minus 신규 → 비활동
     const cell = (from: number, to: number) => s.transitions.find((c) => c.from === from && c.to === to)!;
     expect(cell(4, 0)).toEqual({ from: 4, to: 0, customers: 3, revenueFirst: 0, revenueSecond: 1500 }); // c01 500 + c03 300 + c08 700
@@ -212,6 +244,21 @@ describe('segment profile', () => {
     // KL = 1/3·ln(5/9) + 2/3·ln(5/3) = 0.1446215275432875
     expect(p.affiliates.divergence).toBeCloseTo(0.1446215275432875, 12);
     expect(p.smoothing).toBe(1);
+    // As marketers read it (raw shares): A02 offline 2/4 of the segment's lines against 2/28 of
+    // everyone's → index 0.5 ÷ (1/14) × 100 = 700; A01 offline 0 → index 0, used less.
+    expect(p.chainChannel.categories.map((c) => [c.category, c.segment, c.all, Math.round(c.index!), c.direction])).toEqual([
+      ['A02:offline', 2, 2, 700, 'more'],
+      ['A03:online', 2, 2, 700, 'more'],
+      ['A01:offline', 0, 24, 0, 'less'],
+    ]);
+    expect(p.chainChannel.categories[0].segmentShare).toBe(0.5);
+    expect(p.chainChannel.categories[0].allShare).toBeCloseTo(1 / 14, 15);
+    // Each category carries its KL term; together they are the divergence.
+    expect(p.chainChannel.categories.reduce((a, c) => a + c.contribution, 0)).toBeCloseTo(p.chainChannel.divergence, 12);
+    // Services: D01 1 of 1 against 1 of 3 → 300; B01 0 of 1 against 2 of 3 → 0.
+    expect(p.affiliates.categories.map((c) => [c.category, c.index, c.direction])).toEqual([['D01', 300, 'more'], ['B01', 0, 'less']]);
+    // Two customers: far below the 30 a profile needs to be more than a hint.
+    expect(p.smallSample).toBe(true);
   });
 
   it('L.pay usage ratio ECDF: receipts paid with L.pay / receipts', async () => {
@@ -233,8 +280,8 @@ describe('segment profile', () => {
     expect(at(p.lpay.segment, 0)).toBe(0);
     expect(at(p.lpay.segment, 0.5)).toBe(0.5);
     expect(p.lpay.segment.mean).toBe(0.75);
-    // Nobody is 최우수 in both halves here.
-    expect(p.lpay.bestToBest).toMatchObject({ customers: 0, mean: null });
+    // Nobody is 최우수 in both halves here: no distribution, so no points (no false line along 0 %).
+    expect(p.lpay.bestToBest).toEqual({ customers: 0, mean: null, points: [] });
   });
 
   it('refuses a tier or transition that does not exist', async () => {
@@ -261,5 +308,28 @@ describe('segments CSV', () => {
     expect(lines.find((l) => l.startsWith('c01,'))!.endsWith(',신규→최우수')).toBe(true);
     await analytics.exportSegmentsCsv(db, out, 'en');
     expect(readFileSync(out, 'utf8').split('\r\n').find((l) => l.startsWith('c10,'))!.endsWith(',Best→Inactive')).toBe(true);
+  });
+
+  it('writes only the selected tier or transition, named after it under exports/', async () => {
+    await compute();
+    const customersOf = (path: string) =>
+      readFileSync(path, 'utf8').slice(1).trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[0]);
+    // 최우수 in period 2: c01, c03, c08 (see the H2 tiers above).
+    const tier = await h.call<{ path: string; rows: number }>('segments.exportCsv', { project: dir, selector: { kind: 'tier', period: 'second', tier: 0 } });
+    expect(tier.rows).toBe(3);
+    expect(customersOf(tier.path)).toEqual(['c01', 'c03', 'c08']);
+    expect(tier.path.startsWith(join(dir, 'exports', 'segments-period2-tier1-'))).toBe(true);
+    expect(readFileSync(tier.path, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    // 기타 → 비활동: c09 alone; 신규 → 최우수: c01, c03, c08.
+    const churned = await h.call<{ path: string; rows: number }>('segments.exportCsv', { project: dir, selector: { kind: 'transition', from: 3, to: 4 } });
+    expect(customersOf(churned.path)).toEqual(['c09']);
+    expect(churned.path).toMatch(/segments-tier4-to-inactive-[^/\\]+\.csv$/);
+    const fresh = await h.call<{ path: string; rows: number }>('segments.exportCsv', { project: dir, selector: { kind: 'transition', from: 4, to: 0 } });
+    expect(customersOf(fresh.path)).toEqual(['c01', 'c03', 'c08']);
+    expect(fresh.path).toMatch(/segments-new-to-tier1-/);
+    // A tier that does not exist writes nothing.
+    const out = join(h.root, 'none.csv');
+    await expect(analytics.exportSegmentsCsv(db, out, 'ko', { kind: 'tier', period: 'all', tier: 4 })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+    expect(existsSync(out)).toBe(false);
   });
 });

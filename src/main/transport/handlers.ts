@@ -138,8 +138,8 @@ export function createHandlers(s: Services): Handlers {
     'segments.compute': async ({ project, ...spec }) => s.projects.write(project, 'segment computation', (p) => computeSegments(p.db, spec)),
     'segments.load': async ({ project }) => s.projects.read(project, (p) => loadSegments(p.db)),
     'segments.profile': async ({ project, selector }) => analytics(project, (db) => segmentProfile(db, selector)),
-    'segments.exportCsv': async ({ project, out, lang }) =>
-      s.projects.read(project, (p) => exportSegmentsCsv(p.db, out ?? join(p.dir, 'exports', `segments-${timestamp(new Date())}.csv`), lang)),
+    'segments.exportCsv': async ({ project, out, lang, selector }) =>
+      s.projects.read(project, (p) => exportSegmentsCsv(p.db, out ?? { folder: join(p.dir, 'exports'), time: timestamp(new Date()) }, lang, selector)),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'jobs.start': async ({ method, args }, ctx) => {
       const parsed = contract[method].args.safeParse(args);

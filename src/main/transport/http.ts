@@ -2,17 +2,20 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import type { EventName, Events } from '../../shared/contract';
+import { fill, t, type Lang } from '../../shared/i18n';
 import type { Handlers } from './handlers';
 import { CONTENT_SECURITY_POLICY } from '../security';
 import { dispatch } from './dispatch';
+import { PROJECT_FILE } from '../services/project/projectStore';
 
 /**
  * Browser mode: the same handler table over HTTP, progress over server-sent events.
  * Bound to 127.0.0.1 only. Every request needs the per-start token (header, cookie, or on the
  * first page load the ?token= query, which then becomes a SameSite=Strict cookie) and a Host,
- * and where sent an Origin, naming this server; anything else gets 403 and touches nothing.
+ * and where sent an Origin, naming this server; anything else gets 403 and touches nothing. The page
+ * itself (GET / without a valid token) gets its 403 as a short HTML page saying where the tokened address is.
  */
 export interface HttpOptions {
   handlers: Handlers;
@@ -65,7 +68,10 @@ export async function startBrowserServer(options: HttpOptions): Promise<BrowserS
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const queryToken = url.searchParams.get('token');
     const presented = headerValue(req.headers[TOKEN_HEADER]) ?? cookieValue(req.headers.cookie, COOKIE) ?? queryToken;
-    if (!presented || !sameToken(presented, token)) return forbidden(res);
+    if (!presented || !sameToken(presented, token)) {
+      const page = (req.method === 'GET' || req.method === 'HEAD') && (url.pathname === '/' || url.pathname === '/index.html');
+      return page ? tokenHelp(res, port) : forbidden(res);
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(res);
@@ -82,6 +88,7 @@ export async function startBrowserServer(options: HttpOptions): Promise<BrowserS
       return sendJson(res, await dispatch(options.handlers, method, args, { emit }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (url.pathname === EXPORT_ROUTE) return serveExport(url, res);
     if (queryToken) {
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
@@ -188,6 +195,41 @@ function forbidden(res: ServerResponse): void {
   send(res, 403, 'text/plain; charset=utf-8', 'Forbidden');
 }
 
+function tokenHelp(res: ServerResponse, port: number): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  send(res, 403, 'text/html; charset=utf-8', tokenHelpPage(port));
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * What an address without the token shows: the language setting cannot be read without the token,
+ * so Korean first, English below. No script, nothing from elsewhere, and of course no token.
+ */
+export function tokenHelpPage(port: number): string {
+  const command = '<code>npm start</code>';
+  const section = (lang: Lang) => `<section lang="${lang}">
+<h1>${escapeHtml(t('appTitle', lang))}: ${escapeHtml(t('tokenPage.title', lang))}</h1>
+<p>${escapeHtml(t('tokenPage.why', lang))}</p>
+<p>${fill(escapeHtml(t('tokenPage.how', lang)), { command })}</p>
+<pre>Campaign Workbench (browser mode): http://127.0.0.1:${port}/?token=…</pre>
+<p>${fill(escapeHtml(t('tokenPage.restart', lang)), { command })}</p>
+</section>`;
+  return `<!doctype html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(`${t('appTitle', 'ko')} · ${t('appTitle', 'en')}`)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem;line-height:1.6;color:#222}h1{font-size:1.3rem}pre,code{background:#f2f2f2;padding:.1rem .3rem}pre{padding:.5rem}section+section{margin-top:2rem;padding-top:1rem;border-top:1px solid #ccc}</style>
+</head>
+<body>
+${section('ko')}
+${section('en')}
+</body>
+</html>
+`;
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   if (res.headersSent) return void res.end();
   res.writeHead(status, { 'Content-Type': type });
@@ -196,4 +238,38 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 
 function sendJson(res: ServerResponse, body: unknown): void {
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+// ───────────── Downloads of exported files (browser mode has no file manager) ─────────────
+
+/** GET /exports?project=<project folder>&file=<file name>: a file the app wrote under <project>/exports, as a download. */
+export const EXPORT_ROUTE = '/exports';
+
+/**
+ * The file for a download, or null: the folder must be a project (it holds project.duckdb), the
+ * name a plain file name (no separator, no leading dot: never a temporary file of an export being
+ * written), and the resolved file, symlinks included, inside that project's exports folder.
+ */
+export function exportPath(project: string, name: string): string | null {
+  if (!project || !name || /[/\\\0]/.test(name) || name.startsWith('.')) return null;
+  try {
+    const dir = resolve(project);
+    if (!statSync(join(dir, PROJECT_FILE)).isFile()) return null;
+    return staticPath(realpathSync(join(dir, 'exports')), `/${encodeURIComponent(name)}`);
+  } catch {
+    return null;
+  }
+}
+
+function serveExport(url: URL, res: ServerResponse): void {
+  const file = exportPath(url.searchParams.get('project') ?? '', url.searchParams.get('file') ?? '');
+  if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  const name = basename(file);
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': extname(file) === '.csv' ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Content-Length': statSync(file).size,
+  });
+  createReadStream(file).pipe(res);
 }

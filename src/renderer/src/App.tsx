@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CallError } from '../../shared/api';
+import type { WireIssue } from '../../shared/errors';
+import { describeIssue } from '../../shared/issueText';
 import type { ProjectInfo } from '../../shared/reports';
 import { workbench } from './api/client';
 import { runJob, waitForJob } from './api/jobs';
@@ -14,6 +16,8 @@ const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.chu
 export interface ShownError {
   code: keyof typeof ERROR_MESSAGES;
   detail: string;
+  /** BAD_ARGUMENT: the inputs to fix, worded in the UI language when shown. */
+  issues?: WireIssue[];
 }
 
 /** The shell: the journey's steps, the language toggle, the job tray and errors shown by code. */
@@ -25,7 +29,7 @@ export function App() {
   const [error, setError] = useState<ShownError | null>(null);
 
   const report = useCallback((e: unknown) => {
-    if (e instanceof CallError) setError({ code: e.code, detail: e.message });
+    if (e instanceof CallError) setError({ code: e.code, detail: e.message, issues: e.issues });
     else setError({ code: 'INTERNAL', detail: String(e) });
   }, []);
   const openProject = useCallback(async (dir: string) => {
@@ -53,6 +57,7 @@ export function App() {
   }, [openProject, report]);
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = t('appTitle', lang);
   }, [lang]);
 
   const toggleLang = () => {
@@ -78,7 +83,15 @@ export function App() {
         {error && (
           <div className={error.code === 'CANCELLED' ? 'notice' : 'error'} role="alert" data-code={error.code}>
             <strong>{t(error.code === 'CANCELLED' ? 'notice.title' : 'error.title', lang)}:</strong> {ERROR_MESSAGES[error.code][lang]}
-            <div className="error-detail">{error.detail}</div>
+            {error.issues?.length ? (
+              <ul className="error-detail" data-testid="error-issues">
+                {error.issues.map((issue, i) => (
+                  <li key={i}>{describeIssue(issue, lang)}</li>
+                ))}
+              </ul>
+            ) : (
+              <div className="error-detail">{error.detail}</div>
+            )}
             <button onClick={() => setError(null)}>{t('error.dismiss', lang)}</button>
           </div>
         )}

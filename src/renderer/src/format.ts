@@ -13,3 +13,7 @@ export function formatDate(iso: string | null, lang: Lang): string {
   date.setUTCFullYear(y, m - 1, d);
   return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC' }).format(date);
 }
+
+/** A change with its sign and one decimal: +12.3 / −4 / 0 (the caller adds % or %p). */
+export const formatChange = (value: number, lang: Lang) =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);

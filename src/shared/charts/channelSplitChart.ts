@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { CHANNELS, type ChannelMonthly } from '../analytics';
+import type { Coverage } from './coverage';
 import { label, type Lang } from './labels';
 import { stackedMonthly } from './stackedMonthly';
 import { money } from './numberFormat';
@@ -9,6 +10,7 @@ export function buildChannelSplitChart(
   rows: readonly ChannelMonthly[],
   options: { measure: 'lines' | 'receipts' | 'revenue'; asShare: boolean; currency?: string },
   lang: Lang,
+  coverage?: Coverage | null,
 ): EChartsOption {
   const measure = label(options.measure, lang);
   return stackedMonthly(
@@ -20,7 +22,8 @@ export function buildChannelSplitChart(
       axisName: options.asShare ? label('share', lang) : measure,
       unit: options.measure === 'revenue' ? money(options.currency) : 'count',
       asShare: options.asShare,
-      fileName: `channel-${options.measure}${options.asShare ? '-share' : ''}`,
+      coverage,
+      noData: 'noChannels',
     },
     lang,
   );

@@ -9,5 +9,8 @@ export { buildMonthlyBuyersChart, buildMonthlyRevenueChart, buildReceiptValueCha
 export { buildReceiptsHistogram } from './receiptsHistogram';
 export { buildTransitionHeatmap, type TransitionMeasure } from './transitionHeatmap';
 export { buildTransitionSankey } from './transitionSankey';
+export { partialMonths, type Coverage, type PartialMonth } from './coverage';
+export { withPeriod } from './exportTitle';
+export { INACTIVE_COLOR, NEW_COLOR, stateColors, TIER_COLORS, tierColor } from './tierPalette';
 export { chainLabel, chainChannelLabel, label, type Lang } from './labels';
 export { formatAxis, formatValue, money, type Money, type Unit } from './numberFormat';

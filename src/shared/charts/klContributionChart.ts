@@ -1,20 +1,24 @@
 import type { EChartsOption } from 'echarts';
 import type { KlResult } from '../analytics';
-import { baseOption, tooltipFormatter, valueAxis } from './common';
-import { chainChannelLabel, label, type Lang } from './labels';
+import { tooltipFormatter, valueAxis, withNoDataNote } from './common';
+import { framed } from './frame';
+import { chainChannelLabel, label, type Lang, type LabelKey } from './labels';
 import { formatValue } from './numberFormat';
 
-/** Horizontal bars of p·ln(p/q) per category, largest at the top; the subtitle gives the divergence. */
-export function buildKlContributionChart(kl: KlResult, title: string, lang: Lang): EChartsOption {
-  const base = baseOption(`${label('klTitle', lang)} — ${title}`, 'kl-contributions', lang);
+/**
+ * Horizontal bars of p·ln(p/q) per category, largest at the top; the note under the title gives the
+ * divergence. Without categories (no affiliate uses in the data) the frame says `noData`.
+ */
+export function buildKlContributionChart(kl: KlResult, title: string, lang: Lang, noData: LabelKey = 'noData'): EChartsOption {
   const rows = [...kl.contributions].reverse();
-  return {
-    ...base,
-    title: { ...(base.title as object), subtext: `KL = ${formatValue(kl.divergence, 'plain', lang)} nat` },
-    grid: { left: 24, right: 32, top: 64, bottom: 40, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipFormatter('plain', lang) },
-    xAxis: valueAxis(label('contribution', lang), 'plain', lang),
-    yAxis: { type: 'category', data: rows.map((c) => chainChannelLabel(c.category, lang)) },
-    series: [{ type: 'bar', name: label('contribution', lang), data: rows.map((c) => c.contribution) }],
-  };
+  const option = framed(
+    { title: `${label('klTitle', lang)} — ${title}`, notes: rows.length ? [`KL = ${formatValue(kl.divergence, 'plain', lang)} nat`] : [] },
+    {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipFormatter('plain', lang) },
+      xAxis: valueAxis(label('contribution', lang), 'plain', lang, {}, 'x'),
+      yAxis: { type: 'category', data: rows.map((c) => chainChannelLabel(c.category, lang)), axisLabel: { interval: 0 } },
+      series: [{ type: 'bar', name: label('contribution', lang), data: rows.map((c) => c.contribution) }],
+    },
+  );
+  return withNoDataNote(option, rows.length === 0, label(noData, lang));
 }

@@ -15,6 +15,8 @@ export function label(key: LabelKey, lang: Lang): string {
 
 /** 'A01 백화점'; an unknown code stays as it is. */
 export function chainLabel(code: string, lang: Lang): string {
+  // A mapped file without a chain column puts every line under 'ALL'.
+  if (code === 'ALL') return label('allChains', lang);
   const name = CHAIN_NAMES[code];
   return name ? `${code} ${name[lang]}` : code;
 }

@@ -1,6 +1,8 @@
 import type { EChartsOption } from 'echarts';
-import { baseOption, monthsOf, tooltipFormatter, valueAxis } from './common';
-import type { Lang } from './labels';
+import { monthsOf, tooltipFormatter, valueAxis, withNoDataNote, xAxisName } from './common';
+import { partialMonthBands, partialMonthNote, partialMonths, type Coverage } from './coverage';
+import { framed } from './frame';
+import { label, type Lang, type LabelKey } from './labels';
 import type { Unit } from './numberFormat';
 
 export interface StackedInput {
@@ -12,7 +14,10 @@ export interface StackedInput {
   unit: Unit;
   /** Each month's bars as percentages of that month's total. */
   asShare: boolean;
-  fileName: string;
+  /** The data's first and last day: a partial first or last month is greyed and named. */
+  coverage?: Coverage | null;
+  /** What the frame says when there are no rows. */
+  noData: LabelKey;
 }
 
 /** Stacked monthly bars, one series per key, zero where a month lacks a key. */
@@ -21,19 +26,27 @@ export function stackedMonthly(input: StackedInput, lang: Lang): EChartsOption {
   const value = new Map(input.rows.map((r) => [`${r.month}|${r.key}`, r.value]));
   const totals = months.map((m) => input.keys.reduce((a, k) => a + (value.get(`${m}|${k}`) ?? 0), 0));
   const unit: Unit = input.asShare ? 'percent' : input.unit;
-  return {
-    ...baseOption(input.title, input.fileName, lang),
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipFormatter(unit, lang) },
-    xAxis: { type: 'category', data: months },
-    yAxis: valueAxis(input.axisName, unit, lang, input.asShare ? { max: 100 } : {}),
-    series: input.keys.map((key) => ({
-      type: 'bar' as const,
-      name: input.keyLabel(key),
-      stack: 'total',
-      data: months.map((m, i) => {
-        const v = value.get(`${m}|${key}`) ?? 0;
-        return input.asShare ? (totals[i] ? (100 * v) / totals[i] : 0) : v;
-      }),
-    })),
-  };
+  const partials = partialMonths(months, input.coverage);
+  const partial = new Set(partials.map((p) => p.month));
+  const names = input.keys.map((k) => input.keyLabel(k));
+  const option = framed(
+    { title: input.title, notes: partials.map((p) => partialMonthNote(p, lang)), legend: names },
+    {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: tooltipFormatter(unit, lang) },
+      xAxis: { type: 'category', ...xAxisName(label('month', lang)), data: months, splitArea: partialMonthBands(months, partials) },
+      yAxis: valueAxis(input.axisName, unit, lang, input.asShare ? { max: 100 } : {}),
+      series: input.keys.map((key, k) => ({
+        type: 'bar' as const,
+        name: names[k],
+        stack: 'total',
+        data: months.map((m, i) => {
+          const v = value.get(`${m}|${key}`) ?? 0;
+          const shown = input.asShare ? (totals[i] ? (100 * v) / totals[i] : 0) : v;
+          // A partial month's bars are paler: its total is not comparable with a whole month's.
+          return partial.has(m) ? { value: shown, itemStyle: { opacity: 0.45 } } : shown;
+        }),
+      })),
+    },
+  );
+  return withNoDataNote(option, input.rows.length === 0, label(input.noData, lang));
 }

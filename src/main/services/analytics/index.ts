@@ -1,5 +1,6 @@
 /** The analytics capability: Overview queries, RFM segments over two periods, segment profiles, CSV export. */
 export { overview } from './overview';
+export { demographics, facets, kpis, secondHalfStart } from './overviewKpis';
 export {
   affiliateMonthly,
   chainMonthly,

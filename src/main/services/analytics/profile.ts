@@ -1,7 +1,7 @@
-import { AFFILIATES, CHAINS, CHANNELS, type SegmentProfile, type SegmentSelector } from '../../../shared/analytics';
+import { AFFILIATES, CHAINS, CHANNELS, MIN_PROFILE_CUSTOMERS, type SegmentProfile, type SegmentSelector } from '../../../shared/analytics';
 import { AppError } from '../../../shared/errors';
 import type { Sql } from '../db/database';
-import { KL_SMOOTHING, klDivergence } from './klDivergence';
+import { KL_SMOOTHING, klDivergence, mixProfile } from './klDivergence';
 import { ECDF_STEPS, ecdfFromBuckets } from './lpayEcdf';
 import { savedSegmentSpec } from './segments';
 import { SqlParams } from './sqlParams';
@@ -9,8 +9,9 @@ import { SqlParams } from './sqlParams';
 /**
  * The profile of a saved segment (a tier of one window, or a transition) against all customers of
  * the segments table, over the lines of the saved RFM window: KL divergence of the chain × channel
- * line mix and of the affiliate-service mix, and the ECDF of the per-customer L.pay usage ratio
- * for the segment, for everyone and for 최우수 → 최우수.
+ * line mix and of the affiliate-service mix with each category's index (segment share ÷ all
+ * customers' share × 100), and the ECDF of the per-customer L.pay usage ratio for the segment, for
+ * everyone and, as a benchmark, for the loyal core (top tier in both periods, 최우수 → 최우수).
  */
 export async function segmentProfile(db: Sql, selector: SegmentSelector): Promise<SegmentProfile> {
   const { spec } = await savedSegmentSpec(db);
@@ -32,11 +33,8 @@ export async function segmentProfile(db: Sql, selector: SegmentSelector): Promis
   );
   const chainKey = (chain: string, channel: number) => `${chain}:${channel === 2 ? 'online' : 'offline'}`;
   const allMix = new Map(mix.map((r) => [chainKey(r.chain, r.channel), r.total]));
-  const chainChannel = klDivergence(
-    observed(CHAINS.flatMap((c) => CHANNELS.map((ch) => `${c}:${ch}`)), allMix),
-    new Map(mix.map((r) => [chainKey(r.chain, r.channel), r.seg])),
-    allMix,
-  );
+  const segMix = new Map(mix.map((r) => [chainKey(r.chain, r.channel), r.seg]));
+  const chainChannel = mixProfile(klDivergence(observed(CHAINS.flatMap((c) => CHANNELS.map((ch) => `${c}:${ch}`)), allMix), segMix, allMix), segMix, allMix);
 
   q = bind();
   const uses = await db.all<{ affiliate: string; seg: number; total: number }>(
@@ -46,7 +44,8 @@ export async function segmentProfile(db: Sql, selector: SegmentSelector): Promis
     q.p.values,
   );
   const allUses = new Map(uses.map((r) => [r.affiliate, r.total]));
-  const affiliates = klDivergence(observed(AFFILIATES, allUses), new Map(uses.map((r) => [r.affiliate, r.seg])), allUses);
+  const segUses = new Map(uses.map((r) => [r.affiliate, r.seg]));
+  const affiliates = mixProfile(klDivergence(observed(AFFILIATES, allUses), segUses, allUses), segUses, allUses);
 
   const counted = new SqlParams();
   const counts = await db.one<{ seg: number; total: number }>(
@@ -54,10 +53,12 @@ export async function segmentProfile(db: Sql, selector: SegmentSelector): Promis
     counted.values,
   );
   q = bind();
+  const customers = counts?.seg ?? 0;
   return {
     selector,
-    customers: counts?.seg ?? 0,
+    customers,
     allCustomers: counts?.total ?? 0,
+    smallSample: customers < MIN_PROFILE_CUSTOMERS,
     chainChannel,
     affiliates,
     lpay: await lpayEcdfs(db, q.members, q.from, q.to, q.p),
@@ -101,7 +102,8 @@ function observed(categories: readonly string[], all: ReadonlyMap<string, number
   return categories.filter((c) => (all.get(c) ?? 0) > 0);
 }
 
-function selectorSql(selector: SegmentSelector, k: number, p: SqlParams): string {
+/** The condition on the segments table that keeps the selected customers; BAD_ARGUMENT for a tier or transition that does not exist. */
+export function selectorSql(selector: SegmentSelector, k: number, p: SqlParams): string {
   if (selector.kind === 'tier') {
     if (selector.tier >= k) throw new AppError('BAD_ARGUMENT', `There are ${k} tiers (0 to ${k - 1}); tier ${selector.tier} does not exist.`);
     const suffix = { all: '', first: '_1', second: '_2' }[selector.period];

@@ -1,12 +1,12 @@
 import { listValue } from '@duckdb/node-api';
 import type { OverviewFilter } from '../../../shared/analytics';
-import { AppError } from '../../../shared/errors';
+import { badArgument } from '../../../shared/errors';
 import type { SqlParams } from './sqlParams';
 import { customerCondition } from './customerFilter';
 
 export function checkFilter(filter: OverviewFilter): void {
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw new AppError('BAD_ARGUMENT', `The date range starts (${filter.from}) after it ends (${filter.to}).`);
+    throw badArgument(`The date range starts (${filter.from}) after it ends (${filter.to}).`, ['from'], 'rangeReversed', { from: filter.from, to: filter.to });
   }
 }
 

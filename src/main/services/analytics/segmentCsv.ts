@@ -1,10 +1,13 @@
-import { INACTIVE_STATE, NEW_STATE, tierNames, type Lang } from '../../../shared/analytics';
+import { INACTIVE_STATE, NEW_STATE, tierNames, type Lang, type SegmentSelector } from '../../../shared/analytics';
 import { fill, SEGMENT_CSV_HEADINGS, SEGMENT_CSV_WINDOWS } from '../../../shared/i18n';
 import { currencyUnit, roundAmount } from '../../../shared/money';
 import { projectCurrency } from '../project/projectSettings';
 import type { Sql } from '../db/database';
+import { join } from 'node:path';
 import { writeCsvAtomic } from '../files/atomicCsv';
+import { selectorSql } from './profile';
 import { savedSegmentSpec } from './segments';
+import { SqlParams } from './sqlParams';
 import { SUFFIXES } from './segmentTable';
 
 const MEASURES = ['recency', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'score', 'tier'] as const;
@@ -13,11 +16,22 @@ const PAGE = 20_000;
 
 /**
  * Writes the saved per-customer segments table as CSV in UTF-8 with BOM (atomically: the file
- * appears only when complete). Tiers and the transition are written as names in `lang`.
+ * appears only when complete). Tiers and the transition are written as names in `lang`. With a
+ * selector, only that tier's or transition's customers (the rows the profile describes). `out`
+ * is the file, or a folder in which it is named segments-<what>-<time>.csv.
  */
-export async function exportSegmentsCsv(db: Sql, path: string, lang: Lang = 'ko'): Promise<{ path: string; rows: number }> {
+export async function exportSegmentsCsv(
+  db: Sql,
+  out: string | { folder: string; time: string },
+  lang: Lang = 'ko',
+  selector?: SegmentSelector,
+): Promise<{ path: string; rows: number }> {
   const { spec } = await savedSegmentSpec(db);
   const k = spec.shares.length + 1;
+  const path = typeof out === 'string' ? out : join(out.folder, segmentCsvName(selector, k, out.time));
+  // Checked before anything is written: a tier or transition that does not exist is BAD_ARGUMENT.
+  const where = new SqlParams();
+  const condition = selector ? selectorSql(selector, k, where) : 'true';
   const names = tierNames(spec.tierNames, k, lang);
   const currency = await projectCurrency(db);
   const basis = spec.monetary ?? 'amount';
@@ -39,7 +53,10 @@ export async function exportSegmentsCsv(db: Sql, path: string, lang: Lang = 'ko'
   const columns = SUFFIXES.flatMap((s) => MEASURES.map((m) => m + s));
   async function* pages(): AsyncIterable<unknown[][]> {
     for (let offset = 0; ; offset += PAGE) {
-      const rows = await db.all(`SELECT customer_id, ${columns.join(', ')}, from_state, to_state FROM segments ORDER BY customer_id LIMIT ${PAGE} OFFSET ${offset}`);
+      const rows = await db.all(
+        `SELECT customer_id, ${columns.join(', ')}, from_state, to_state FROM segments WHERE ${condition} ORDER BY customer_id LIMIT ${PAGE} OFFSET ${offset}`,
+        where.values,
+      );
       if (!rows.length) return;
       yield rows.map((r) => [
         r.customer_id,
@@ -56,4 +73,18 @@ export async function exportSegmentsCsv(db: Sql, path: string, lang: Lang = 'ko'
   }
   const rows = await writeCsvAtomic(path, header, pages());
   return { path, rows };
+}
+
+/**
+ * The default file name: segments-<what>-<time>.csv in ASCII whatever the tier names, e.g.
+ * segments-period1-tier1-…, segments-tier2-to-inactive-…, segments-new-to-tier1-… (tiers from 1 = top).
+ */
+export function segmentCsvName(selector: SegmentSelector | undefined, k: number, time: string): string {
+  const state = (s: number, extra: string) => (s === k ? extra : `tier${s + 1}`);
+  const what = !selector
+    ? ''
+    : selector.kind === 'tier'
+      ? `-${selector.period === 'all' ? 'window' : selector.period === 'first' ? 'period1' : 'period2'}-tier${selector.tier + 1}`
+      : `-${state(selector.from, 'new')}-to-${state(selector.to, 'inactive')}`;
+  return `segments${what}-${time}.csv`;
 }

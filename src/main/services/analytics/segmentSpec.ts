@@ -2,7 +2,7 @@ import type { CustomerFilter, DateWindow, MonetaryBasis, ResolvedSegmentSpec, Se
 import { customerCondition } from './customerFilter';
 import { SqlParams } from './sqlParams';
 import { amountCoverage } from '../project/projectSettings';
-import { AppError } from '../../../shared/errors';
+import { AppError, badArgument } from '../../../shared/errors';
 import type { Sql } from '../db/database';
 import { addMonths, daysBetween } from '../../../shared/dates';
 import { addDays } from './dates';
@@ -23,9 +23,9 @@ export async function purchaseDateRange(db: Sql): Promise<DateWindow> {
  */
 export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<ResolvedSegmentSpec> {
   const [wR, wF, wM] = spec.weights;
-  if (!(wR + wF + wM > 0)) throw bad('The weights sum to 0; give at least one weight above 0.');
+  if (!(wR + wF + wM > 0)) throw badArgument('The weights sum to 0; give at least one weight above 0.', ['weights'], 'weightsZero');
   const shareSum = spec.shares.reduce((a, b) => a + b, 0);
-  if (shareSum > 100) throw bad(`The tier shares add up to ${shareSum} %, more than 100 %.`);
+  if (shareSum > 100) throw badArgument(`The tier shares add up to ${shareSum} %, more than 100 %.`, ['shares'], 'sharesOver100', { sum: shareSum });
   if (spec.tierNames && spec.tierNames.length !== spec.shares.length + 1) {
     throw bad(`Give ${spec.shares.length + 1} tier names (one per share and one for the rest), not ${spec.tierNames.length}.`);
   }
@@ -34,15 +34,15 @@ export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<Re
   const data = await purchaseDateRange(db);
   const asOf = spec.asOf ?? addDays(spec.window?.to ?? data.to, 1);
   if (!spec.window && asOf <= data.from) {
-    throw bad(`The as-of date ${asOf} is on or before the first purchase (${data.from}); choose a date after it.`);
+    throw badArgument(`The as-of date ${asOf} is on or before the first purchase (${data.from}); choose a date after it.`, ['asOf'], 'asOfTooEarly', { asOf, first: data.from });
   }
   const window = spec.window ?? { from: data.from, to: addDays(asOf, -1) };
-  checkWindow(window, 'The RFM window');
-  if (window.to >= asOf) throw bad(`The RFM window must end before the as-of date ${asOf}.`);
+  checkWindow(window, 'The RFM window', ['window']);
+  if (window.to >= asOf) throw badArgument(`The RFM window must end before the as-of date ${asOf}.`, ['window'], 'windowAfterAsOf', { asOf });
   const periods = spec.periods ?? defaultPeriods(window);
-  checkWindow(periods[0], 'The first period');
-  checkWindow(periods[1], 'The second period');
-  if (periods[0].to >= periods[1].from) throw bad('The first period must end before the second period starts.');
+  checkWindow(periods[0], 'The first period', ['periods', '0']);
+  checkWindow(periods[1], 'The second period', ['periods', '1']);
+  if (periods[0].to >= periods[1].from) throw badArgument('The first period must end before the second period starts.', ['periods'], 'periodsOverlap');
   const monetary = await resolveMonetary(db, spec.monetary);
   if (spec.customers) await checkCustomerFilter(db, spec.customers);
   return {
@@ -88,10 +88,10 @@ async function resolveMonetary(db: Sql, asked: MonetaryBasis | undefined): Promi
   const coverage = await amountCoverage(db);
   if (asked === undefined) return coverage === 'all' ? 'amount' : 'lines';
   if (asked === 'amount' && coverage === 'none') {
-    throw bad('The data has no amounts; monetary can be the number of lines (lines) or the quantity bought (quantity).');
+    throw badArgument('The data has no amounts; monetary can be the number of lines (lines) or the quantity bought (quantity).', ['monetary'], 'noAmounts');
   }
   if (asked === 'amount' && coverage === 'some') {
-    throw bad('Some purchase lines have no amount (an import without an amount column); monetary can be lines or quantity.');
+    throw badArgument('Some purchase lines have no amount (an import without an amount column); monetary can be lines or quantity.', ['monetary'], 'someAmounts');
   }
   return asked;
 }
@@ -105,10 +105,10 @@ async function checkCustomerFilter(db: Sql, filter: CustomerFilter): Promise<voi
   );
   if (!row?.n) {
     const what = filter.field === 'attribute' ? filter.name : filter.field;
-    throw bad(`No customer with purchases has ${what} = ${filter.values.join(' or ')}; choose other values.`);
+    throw badArgument(`No customer with purchases has ${what} = ${filter.values.join(' or ')}; choose other values.`, ['customers'], 'noCustomers', { field: String(what), values: filter.values.join(', ') });
   }
 }
 
-function checkWindow(w: DateWindow, name: string): void {
-  if (w.from > w.to) throw bad(`${name} starts (${w.from}) after it ends (${w.to}).`);
+function checkWindow(w: DateWindow, name: string, path: string[]): void {
+  if (w.from > w.to) throw badArgument(`${name} starts (${w.from}) after it ends (${w.to}).`, path, 'rangeReversed', { from: w.from, to: w.to });
 }

@@ -64,9 +64,9 @@ export async function loadSegments(db: Sql, tables: SegmentTables = SAVED_SEGMEN
 async function summarise(db: Sql, spec: ResolvedSegmentSpec, computedAt: string, computeMs: number, tables: SegmentTables): Promise<SegmentSummary> {
   const started = performance.now();
   const k = spec.shares.length + 1;
-  const all = await periodSummary(db, '', k, spec.window, spec.asOf, tables.segments);
-  const first = await periodSummary(db, '_1', k, spec.periods[0], addDays(spec.periods[0].to, 1), tables.segments);
-  const second = await periodSummary(db, '_2', k, spec.periods[1], addDays(spec.periods[1].to, 1), tables.segments);
+  const all = await periodSummary(db, '', spec.shares, spec.window, spec.asOf, tables.segments);
+  const first = await periodSummary(db, '_1', spec.shares, spec.periods[0], addDays(spec.periods[0].to, 1), tables.segments);
+  const second = await periodSummary(db, '_2', spec.shares, spec.periods[1], addDays(spec.periods[1].to, 1), tables.segments);
   const transitions = await transitionMatrix(db, k, tables.segments);
   return {
     spec: { ...spec, monetary: spec.monetary ?? 'amount' },

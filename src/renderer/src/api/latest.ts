@@ -110,7 +110,8 @@ export class QueryRunner<T> {
           },
           (error: unknown) => {
             if (!ticket.isCurrent()) return resolve(false);
-            this.publish({ data: undefined, error, loading: false });
+            // The previous answer stays (the page marks it as not updated) beside the error.
+            this.publish({ error, loading: false });
             this.onError(error);
             resolve(true);
           },

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import type { EChartsOption } from 'echarts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { withPeriod } from '../../../shared/charts';
 import { echarts } from './echarts';
 import { t, type Lang } from '../i18n';
 
@@ -10,6 +12,11 @@ interface Props {
   name: string;
   height?: number;
   testId?: string;
+  /**
+   * The data period as text ('2021-01-01 ~ 2021-12-31'): saved images (PNG and SVG) show it under the
+   * chart's title, whether or not the card on screen does.
+   */
+  period?: string;
 }
 
 function download(href: string, fileName: string): void {
@@ -21,8 +28,12 @@ function download(href: string, fileName: string): void {
   a.remove();
 }
 
-/** One component renders any option builder's output, with PNG and SVG saving. */
-export function Chart({ option, lang, name, height = 320, testId }: Props) {
+/**
+ * One component renders any option builder's output, with PNG and SVG saving. A saved image is drawn
+ * by an instance of its own, off screen, at the card's size: the chart on screen is never changed for
+ * it, and nothing half-drawn is saved (the option is complete before the image is taken).
+ */
+export function Chart({ option, lang, name, height = 320, testId, period }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
 
@@ -42,16 +53,30 @@ export function Chart({ option, lang, name, height = 320, testId }: Props) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
+  /** The option as saved: title plus period under it, no animation (drawn at once), white ground. */
+  const saved = (): EChartsCoreOption => ({ ...withPeriod(option as EChartsOption, period), animation: false, backgroundColor: '#fff' });
+  const width = () => box.current?.clientWidth || 800;
+
   const savePng = () => {
-    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (url) download(url, `${name}.png`);
+    const png = echarts.init(document.createElement('div'), undefined, { renderer: 'canvas', width: width(), height, devicePixelRatio: 2 });
+    let url: string;
+    try {
+      png.setOption(saved());
+      url = png.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    } finally {
+      png.dispose();
+    }
+    download(url, `${name}.png`);
   };
   const saveSvg = () => {
-    const width = box.current?.clientWidth ?? 800;
-    const svg = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
-    svg.setOption({ ...option, animation: false, backgroundColor: '#fff' });
-    const text = svg.renderToSVGString();
-    svg.dispose();
+    const svg = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: width(), height });
+    let text: string;
+    try {
+      svg.setOption(saved());
+      text = svg.renderToSVGString();
+    } finally {
+      svg.dispose();
+    }
     download(URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' })), `${name}.svg`);
   };
 

@@ -2,6 +2,7 @@
 import { BarChart, HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
 import {
   DatasetComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -19,6 +20,7 @@ echarts.use([
   LineChart,
   SankeyChart,
   DatasetComponent,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,

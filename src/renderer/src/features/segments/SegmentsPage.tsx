@@ -1,20 +1,26 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MONETARY_BASES, tierNames, transitionStates, type CustomerFilter, type MonetaryBasis, type SegmentProfile, type SegmentSummary } from '../../../../shared/analytics';
+import {
+  MONETARY_BASES,
+  tierNames,
+  transitionStates,
+  type CustomerFilter,
+  type MonetaryBasis,
+  type SegmentProfile,
+  type SegmentSelector,
+  type SegmentSummary,
+} from '../../../../shared/analytics';
 import { CustomerFilterPicker } from '../../components/CustomerFilterPicker';
 import { MONETARY_LABELS } from '../../../../shared/i18n';
 import { currencyUnit } from '../../../../shared/money';
 import { workbench } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import {
-  buildChurnOriginChart,
-  buildKlContributionChart,
-  buildLpayEcdfChart,
-  buildTransitionHeatmap,
-  buildTransitionSankey,
-} from '../../../../shared/charts';
+import { buildChurnOriginChart, buildTransitionHeatmap, buildTransitionSankey } from '../../../../shared/charts';
 import { Chart } from '../../components/Chart';
-import { formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { fill, t, type Lang } from '../../i18n';
+import { ExportedFile } from './ExportedFile';
+import { ProfileCard } from './ProfileCard';
+import { TierTable, type PeriodKey } from './TierTable';
 import { TransitionTable } from './TransitionTable';
 
 interface Props {
@@ -37,13 +43,14 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const [names, setNames] = useState('');
   const [asOf, setAsOf] = useState('');
   const [periods, setPeriods] = useState({ p1from: '', p1to: '', p2from: '', p2to: '' });
-  const [tierPick, setTierPick] = useState<{ period: 'all' | 'first' | 'second'; tier: number } | null>(null);
+  const [tierPick, setTierPick] = useState<{ period: PeriodKey; tier: number } | null>(null);
   const [measure, setMeasure] = useState<'customers' | 'revenueSecond'>('customers');
   // '' = the default: the amount where the data has amounts, else the number of lines.
   const [monetary, setMonetary] = useState<MonetaryBasis | ''>('');
   const [customers, setCustomers] = useState<CustomerFilter | undefined>(undefined);
   const [selected, setSelected] = useState<{ from: number; to: number } | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const [exportScope, setExportScope] = useState<'all' | 'selected'>('all');
 
   // Recompute (debounced) whenever the spec changes; a stale answer never overwrites a newer one.
   const parsedShares = shares.split(',').map((s) => Number(s.trim())).filter((n) => Number.isFinite(n) && n > 0);
@@ -51,7 +58,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   const { p1from, p1to, p2from, p2to } = periods;
   const windows: [{ from: string; to: string }, { from: string; to: string }] | undefined =
     p1from && p1to && p2from && p2to ? [{ from: p1from, to: p1to }, { from: p2from, to: p2to }] : undefined;
-  const { data: summary = null } = useQuery(
+  const { data: summary = null, loading, error } = useQuery(
     project
       ? {
           project,
@@ -85,7 +92,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   // The profile of the picked tier or cell, asked again when the segments were recomputed (their spec
   // changed) — and never for a pick the current tiers no longer have (before the reset above lands).
   const valid = (n: number) => tierCount !== null && n <= tierCount;
-  const selector =
+  const selector: SegmentSelector | null =
     tierPick && valid(tierPick.tier + 1)
       ? { kind: 'tier' as const, period: tierPick.period, tier: tierPick.tier }
       : selected && valid(selected.from) && valid(selected.to)
@@ -107,6 +114,10 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   }, [profile, selectorKey]);
 
   const tiers = useMemo(() => (summary ? tierNames(summary.spec.tierNames, summary.tierCount, lang) : []), [summary, lang]);
+  // Exported charts say which periods they compare.
+  const exportPeriod = summary
+    ? summary.spec.periods.map((p, i) => `${t(i === 0 ? 'segments.firstPeriod' : 'segments.secondPeriod', lang)} ${formatDate(p.from, lang)} ~ ${formatDate(p.to, lang)}`).join(' → ')
+    : undefined;
   const states = useMemo(() => transitionStates(tiers, lang), [tiers, lang]);
   const charts = useMemo(() => {
     if (!summary) return null;
@@ -118,9 +129,11 @@ export function SegmentsPage({ lang, project, onError }: Props) {
   }, [summary, tiers, measure, lang]);
 
   if (!project) return <p>{t('project.none', lang)}</p>;
+  // All customers, or only the selected tier or transition (the segment the profile describes).
+  const exportSelector = exportScope === 'selected' ? selector : undefined;
   const exportCsv = async () => {
     try {
-      setSaved((await workbench.segments.exportCsv({ project, lang })).path);
+      setSaved(await workbench.segments.exportCsv({ project, lang, ...(exportSelector ? { selector: exportSelector } : {}) }));
     } catch (e) {
       onError(e);
     }
@@ -130,7 +143,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
     next[i] = Number(v);
     setWeights(next);
   };
-  const periodName = (p: 'all' | 'first' | 'second') =>
+  const periodName = (p: PeriodKey) =>
     t(p === 'all' ? 'segments.wholeWindow' : p === 'first' ? 'segments.firstPeriod' : 'segments.secondPeriod', lang);
   const selectedName = tierPick
     ? `${tiers[tierPick.tier]} (${periodName(tierPick.period)})`
@@ -139,7 +152,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
       : '';
   const setPeriod = (key: keyof typeof periods, value: string) => setPeriods({ ...periods, [key]: value });
   return (
-    <section className="page" data-testid="segments-page">
+    <section className="page" data-testid="segments-page" data-loading={loading}>
       <h2>{t('nav.segments', lang)}</h2>
       <div className="card row">
         {(['R', 'F', 'M'] as const).map((k, i) => (
@@ -185,11 +198,22 @@ export function SegmentsPage({ lang, project, onError }: Props) {
           </select>
         </label>
         <CustomerFilterPicker lang={lang} project={project} value={customers} onChange={setCustomers} onError={onError} />
-        <button onClick={() => void exportCsv()}>{t('segments.export', lang)}</button>
-        {saved && <span className="saved">{t('rejects.exported', lang)}: {saved}</span>}
+        <label>
+          {t('segments.exportScope', lang)}
+          <select value={exportScope} onChange={(e) => setExportScope(e.target.value as typeof exportScope)} data-testid="export-scope">
+            <option value="all">{t('segments.exportAll', lang)}</option>
+            <option value="selected">{selector ? fill(t('segments.exportSelected', lang), { name: selectedName }) : t('segments.exportNoSelection', lang)}</option>
+          </select>
+        </label>
+        <button onClick={() => void exportCsv()} disabled={exportScope === 'selected' && !selector} data-testid="export-csv">
+          {t('segments.export', lang)}
+        </button>
+        {saved && <ExportedFile project={project} written={saved} lang={lang} />}
       </div>
+      {loading && <p className="busy-note" data-testid="segments-busy">{t('busy.updating', lang)}</p>}
       {summary && charts && (
-        <>
+        <div className={`results${error ? ' stale' : ''}`} data-stale={error ? 'true' : 'false'}>
+          {error !== null && error !== undefined && <p className="warning" data-testid="segments-stale">{t('busy.stale', lang)}</p>}
           <div className="card">
             <h3>{t('segments.periods', lang)}</h3>
             {summary.warnings.map((w) => (
@@ -209,33 +233,17 @@ export function SegmentsPage({ lang, project, onError }: Props) {
                 </span>
               ))}
             </p>
-            <table className="grid matrix" data-testid="tier-counts">
-              <thead>
-                <tr>
-                  <th />
-                  {tiers.map((n) => <th key={n}>{n}</th>)}
-                </tr>
-              </thead>
-              <tbody>
-                {([['all', summary.all], ['first', summary.periods[0]], ['second', summary.periods[1]]] as const).map(([key, p]) => (
-                  <tr key={key}>
-                    <th>{periodName(key)}</th>
-                    {p.tiers.map((tier) => (
-                      <td
-                        key={tier.tier}
-                        className={`num cell${tierPick?.period === key && tierPick.tier === tier.tier ? ' selected' : ''}`}
-                        onClick={() => {
-                          setSelected(null);
-                          setTierPick({ period: key, tier: tier.tier });
-                        }}
-                      >
-                        {formatNumber(tier.customers, lang)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TierTable
+              summary={summary}
+              tiers={tiers}
+              lang={lang}
+              periodName={periodName}
+              picked={tierPick}
+              onPick={(pick) => {
+                setSelected(null);
+                setTierPick(pick);
+              }}
+            />
           </div>
           <div className="card">
             <h3>{t('segments.matrix', lang)}</h3>
@@ -248,6 +256,7 @@ export function SegmentsPage({ lang, project, onError }: Props) {
             </div>
             <TransitionTable
               cells={summary.transitions}
+              money={{ basis: summary.spec.monetary ?? 'amount', currency: summary.currency }}
               from={states.from}
               to={states.to}
               measure={measure}
@@ -264,24 +273,12 @@ export function SegmentsPage({ lang, project, onError }: Props) {
             </p>
           </div>
           <div className="chart-grid">
-            <Chart option={charts.heatmap} lang={lang} name="transition-heatmap" testId="chart-heatmap" />
-            <Chart option={charts.sankey} lang={lang} name="transition-sankey" height={420} />
-            <Chart option={charts.churn} lang={lang} name="churn-origin" />
+            <Chart period={exportPeriod} option={charts.heatmap} lang={lang} name="transition-heatmap" testId="chart-heatmap" />
+            <Chart period={exportPeriod} option={charts.sankey} lang={lang} name="transition-sankey" height={420} />
+            <Chart period={exportPeriod} option={charts.churn} lang={lang} name="churn-origin" />
           </div>
-          {profile && (
-            <div className="card" data-testid="profile" ref={profileRef}>
-              <h3>
-                {t('segments.profile', lang)}: {selectedName} ({formatNumber(profile.customers, lang)}
-                {t('unit.people', lang)})
-              </h3>
-              <div className="chart-grid">
-                <Chart option={buildKlContributionChart(profile.chainChannel, `${selectedName} · ${t('segments.chainChannel', lang)}`, lang)} lang={lang} name="kl-chain-channel" />
-                <Chart option={buildKlContributionChart(profile.affiliates, `${selectedName} · ${t('segments.affiliates', lang)}`, lang)} lang={lang} name="kl-affiliates" />
-                <Chart option={buildLpayEcdfChart(profile.lpay, selectedName, lang)} lang={lang} name="lpay-ecdf" />
-              </div>
-            </div>
-          )}
-        </>
+          {profile && <ProfileCard profile={profile} name={selectedName} topTier={tiers[0] ?? ''} lang={lang} ref={profileRef} />}
+        </div>
       )}
     </section>
   );

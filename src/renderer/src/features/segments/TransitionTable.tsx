@@ -1,4 +1,5 @@
-import type { TransitionCell } from '../../../../shared/analytics';
+import type { MonetaryBasis, TransitionCell } from '../../../../shared/analytics';
+import { formatValue, money as moneyUnit, type Unit } from '../../../../shared/charts';
 import { formatNumber } from '../../format';
 import { t, type Lang } from '../../i18n';
 
@@ -7,13 +8,17 @@ interface Props {
   from: string[];
   to: string[];
   measure: 'customers' | 'revenueSecond';
+  /** What M is: money in the project's currency (formatted as such), or lines / quantity (counts). */
+  money: { basis: MonetaryBasis; currency: string };
   lang: Lang;
   selected: { from: number; to: number } | null;
   onSelect: (cell: { from: number; to: number }) => void;
 }
 
 /** The transition matrix as a heatmap table: first-period tiers (and 신규) down, second-period tiers (and 비활동) across. */
-export function TransitionTable({ cells, from, to, measure, lang, selected, onSelect }: Props) {
+export function TransitionTable({ cells, from, to, measure, money, lang, selected, onSelect }: Props) {
+  const unit: Unit = money.basis === 'amount' ? moneyUnit(money.currency) : 'count';
+  const show = (v: number) => (measure === 'customers' ? formatNumber(v, lang) : formatValue(v, unit, lang));
   const value = (f: number, tt: number) => cells.find((c) => c.from === f && c.to === tt)?.[measure] ?? 0;
   const max = Math.max(1, ...cells.map((c) => c[measure]));
   const rowTotal = (f: number) => to.reduce((s, _, j) => s + value(f, j), 0);
@@ -42,11 +47,11 @@ export function TransitionTable({ cells, from, to, measure, lang, selected, onSe
                   onClick={() => onSelect({ from: i, to: j })}
                   title={`${rowName} → ${colName}`}
                 >
-                  {formatNumber(Math.round(v), lang)}
+                  {show(v)}
                 </td>
               );
             })}
-            <td className="num">{formatNumber(Math.round(rowTotal(i)), lang)}</td>
+            <td className="num">{show(rowTotal(i))}</td>
           </tr>
         ))}
       </tbody>
