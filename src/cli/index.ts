@@ -6,8 +6,10 @@ import type { CallContext } from '../main/app';
 import { formatCalibration } from './formatCalibration';
 import type { WireError } from '../shared/errors';
 import type { ImportMapIn } from '../shared/mapping';
+import { CHURN_MODELS, type ChurnModelName } from '../shared/models';
 import { formatGenerate, formatImport, formatInfo } from './format';
 import { formatSegments } from './formatSegments';
+import { formatBgnbd, formatChurn } from './formatModels';
 import { StderrProgress } from './progressBar';
 
 const USAGE = `Campaign Workbench CLI
@@ -27,6 +29,10 @@ Commands:
            [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--monetary amount|lines|quantity]
            [--customers NAME=VALUE,…] [--out FILE.csv] [--lang ko|en]
                                                  RFM tiers per period and the transition matrix (saved in the project)
+  train churn --project DIR [--label binary|transition] [--periods A:B,C:D] [--models mlp,gbdt,logistic,tier,bgnbd]
+           [--seed S]                            train churn models on one split and compare them on the test customers
+  fit bgnbd --project DIR [--calibration-end DATE] [--from DATE] [--unit week|day]
+                                                 BG/NBD (Fader, Hardie & Lee 2005) on repeat purchase days: r, alpha, a, b
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -79,6 +85,11 @@ async function main(argv: string[]): Promise<number> {
       monetary: { type: 'string' },
       spill: { type: 'string' },
       'memory-mb': { type: 'string' },
+      'calibration-end': { type: 'string' },
+      from: { type: 'string' },
+      unit: { type: 'string' },
+      label: { type: 'string' },
+      models: { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -226,6 +237,31 @@ async function main(argv: string[]): Promise<number> {
         out(formatSegments(summary) + (written ? `\nWrote ${written.rows} customers to ${written.path}` : ''), written ? { ...summary, csv: written } : summary);
         return 0;
       }
+      case 'train': {
+        if (positionals[1] !== 'churn') throw new CliError('BAD_ARGUMENT', `train takes what to train: train churn (got ${positionals[1] ?? 'nothing'}).`);
+        const label = values.label ?? 'binary';
+        if (label !== 'binary' && label !== 'transition') throw new CliError('BAD_ARGUMENT', `--label is binary or transition (got ${label}).`);
+        const models = values.models ? modelsOption(values.models) : undefined;
+        jobRunning = true;
+        const report = await call('models.trainChurn', {
+          project: project(),
+          label,
+          periods: values.periods ? periodsOption(values.periods) : undefined,
+          models,
+          seed: intOption('seed', values.seed),
+        });
+        jobRunning = false;
+        out(formatChurn(report), report);
+        return 0;
+      }
+      case 'fit': {
+        if (positionals[1] !== 'bgnbd') throw new CliError('BAD_ARGUMENT', `fit takes a model name: fit bgnbd (got ${positionals[1] ?? 'nothing'}).`);
+        const unit = values.unit ?? 'week';
+        if (unit !== 'week' && unit !== 'day') throw new CliError('BAD_ARGUMENT', `--unit is week or day (got ${unit}).`);
+        const fit = await call('models.fitBgnbd', { project: project(), calibrationEnd: values['calibration-end'], from: values.from, unit });
+        out(formatBgnbd(fit), fit);
+        return 0;
+      }
       case 'generate': {
         if (!values.out) throw new CliError('BAD_ARGUMENT', 'generate needs --out DIR.');
         jobRunning = true;
@@ -278,6 +314,8 @@ const OPTION_OF: Record<string, string> = {
   project: '--project',
   folder: '--lpoint/--data',
   out: '--out',
+  calibrationEnd: '--calibration-end',
+  unit: '--unit',
 };
 /** A bad argument is worded from its issues, each under the option the user typed; other errors pass as they are. */
 function cliWording(error: WireError): string {
@@ -312,6 +350,14 @@ function numberList(name: string, text: string, length?: number): number[] {
 }
 
 /** 2021-01-01:2021-06-30,2021-07-01:2021-12-31 → two windows. */
+/** --models mlp,gbdt,logistic,tier,bgnbd (tier = the RFM-tier rule). */
+function modelsOption(text: string): ChurnModelName[] {
+  const names = text.split(',').map((m) => m.trim()).filter(Boolean).map((m) => (m === 'tier' ? 'tierRule' : m));
+  const unknown = names.filter((m) => !(CHURN_MODELS as readonly string[]).includes(m));
+  if (unknown.length || !names.length) throw new CliError('BAD_ARGUMENT', `--models takes mlp, gbdt, logistic, tier and bgnbd, comma-separated (got ${text}).`);
+  return names as ChurnModelName[];
+}
+
 function periodsOption(text: string): [{ from: string; to: string }, { from: string; to: string }] {
   const windows = text.split(',').map((w) => w.split(':'));
   if (windows.length !== 2 || windows.some((w) => w.length !== 2)) {

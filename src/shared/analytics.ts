@@ -17,10 +17,12 @@ export type Affiliate = (typeof AFFILIATES)[number];
 export const CHANNELS = ['offline', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-const isoDate = z
+/** A calendar day written YYYY-MM-DD. */
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD')
   .refine((s) => isRealDate(s), 'not a calendar date');
+const isoDate = isoDateSchema;
 
 /** A real calendar day written YYYY-MM-DD, years 0001–9999 (year-safe: no Date.UTC, which maps 0–99 to 19xx). */
 export function isRealDate(iso: string): boolean {

@@ -20,6 +20,7 @@ import { MIN_MEMORY_LIMIT_MB, type Settings } from './settings';
 import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
+import { bgnbdFitSchema, churnTrainSchema, type BgnbdFitResult, type ChurnRunReport } from './models';
 
 /**
  * The one contract every transport serves: method → argument schema → result type,
@@ -34,7 +35,7 @@ function returns<T>(): T {
 
 const projectDir = z.string().trim().min(1, 'project folder is required');
 /** The methods that are long work: run as jobs, startable with jobs.start. */
-export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample'] as const;
+export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn'] as const;
 export type JobMethod = (typeof JOB_METHODS)[number];
 
 /** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
@@ -142,6 +143,10 @@ export const contract = {
     }),
     result: returns<{ path: string; rows: number }>(),
   },
+  /** A churn training run (a job): every chosen model on the same split, the report recorded on the run. */
+  'models.trainChurn': { args: churnTrainSchema.extend({ project: projectDir, jobId }), result: returns<ChurnRunReport>() },
+  /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
+  'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },
   /**
    * Starts one of the long methods as a job and answers at once with the id the server gave it;

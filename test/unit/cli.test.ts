@@ -68,6 +68,27 @@ describe('workbench CLI', () => {
     expect(JSON.parse(tooMany.stdout)).toMatchObject({ error: { code: 'TOO_MANY_REJECTS', message: expect.stringContaining('The limit is 5 %') } });
     expect(existsSync(join(tmp.dir, 'p4'))).toBe(false);
   });
+
+  it('fit bgnbd prints the BG/NBD parameters as JSON; in days alpha is 7 times the weekly one; a bad unit is refused', async () => {
+    const project = join(tmp.dir, 'p');
+    const data = join(tmp.dir, 'data');
+    expect((await cli(['generate', '--out', data, '--customers', '300', '--seed', '4'])).code).toBe(0);
+    expect((await cli(['import', '--project', project, '--lpoint', data, '--max-reject-share', '100'])).code).toBe(0);
+    const fitted = await cli(['fit', 'bgnbd', '--project', project, '--calibration-end', '2021-06-30', '--json']);
+    expect(fitted.code).toBe(0);
+    const fit = JSON.parse(fitted.stdout);
+    expect(fit).toMatchObject({ unit: 'week', calibrationEnd: '2021-06-30' });
+    for (const k of ['r', 'alpha', 'a', 'b']) expect(fit[k]).toBeGreaterThan(0);
+    expect(fit.logLikelihood).toBeLessThan(0);
+    expect(fit.customers).toBeGreaterThan(0);
+    // In days the rate α is 7 times the weekly one; r, a and b do not change (same likelihood surface).
+    const days = JSON.parse((await cli(['fit', 'bgnbd', '--project', project, '--calibration-end', '2021-06-30', '--unit', 'day', '--json'])).stdout);
+    expect(days.alpha / fit.alpha).toBeCloseTo(7, 1);
+    expect(days.r).toBeCloseTo(fit.r, 2);
+    const bad = await cli(['fit', 'bgnbd', '--project', project, '--unit', 'month']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--unit is week or day/);
+  }, 60_000);
 });
 
 describe('workbench CLI: sample data and mapped files', () => {

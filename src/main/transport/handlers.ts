@@ -23,6 +23,8 @@ import { setCurrency } from '../services/project/projectSettings';
 import { customerAttributes } from '../services/analytics/customerFilter';
 import { openSampleProject } from '../services/project/sampleProject';
 import { getRun, listRuns } from '../services/runs/runs';
+import { fitBgnbdFromProject } from '../services/models/bgnbd';
+import { trainChurn } from '../services/models/churn/churnRun';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
 
@@ -37,6 +39,7 @@ const JOB_KIND: Record<JobMethod, string> = {
   'data.importMapped': 'import',
   'data.generateSample': 'generate',
   'project.openSample': 'sample',
+  'models.trainChurn': 'training',
 };
 
 function jobEvents(ctx: CallContext): JobEvents {
@@ -140,6 +143,12 @@ export function createHandlers(s: Services): Handlers {
     'segments.profile': async ({ project, selector }) => analytics(project, (db) => segmentProfile(db, selector)),
     'segments.exportCsv': async ({ project, out, lang, selector }) =>
       s.projects.read(project, (p) => exportSegmentsCsv(p.db, out ?? { folder: join(p.dir, 'exports'), time: timestamp(new Date()) }, lang, selector)),
+    'models.trainChurn': async ({ jobId, project, ...args }, ctx) =>
+      runJob(ctx, 'models.trainChurn', jobId, project, async (job) => {
+        // Reads on its own session; the run's tables and record are written in the project's write turn.
+        return s.projects.read(project, (p) => trainChurn(p, args, job));
+      }),
+    'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'jobs.start': async ({ method, args }, ctx) => {
       const parsed = contract[method].args.safeParse(args);

@@ -1,0 +1,115 @@
+import { quotedIdentifier } from '@duckdb/node-api';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { INACTIVE_STATE, tierNames } from '../../../../shared/analytics';
+import { AppError } from '../../../../shared/errors';
+import type { ChurnModelName, ChurnRunReport, ChurnTrainArgs } from '../../../../shared/models';
+import { ensureReceiptFacts } from '../../analytics/receiptFacts';
+import { runSegmentTables } from '../../analytics/segments';
+import type { Sql } from '../../db/database';
+import type { Job } from '../../jobs/jobs';
+import type { Project } from '../../project/projectStore';
+import { finishRun, startRun } from '../../runs/runs';
+import { customerHistories } from '../bgnbd';
+import { churnDataset, type ChurnDataset } from './dataset';
+import { transitionOf } from './labels';
+import { stratifiedSplit } from './split';
+import { trainChurnModels, type Histories } from './train';
+
+/**
+ * A churn training run: the run's own RFM segments and features (DuckDB), a seeded stratified split,
+ * every chosen model trained on the same training customers and judged on the same test customers,
+ * the models saved under models/<runId>/ and the report recorded on the run. A failure or a cancel
+ * leaves no half-written run: its tables and folder are removed and the run is marked failed/cancelled.
+ */
+export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Job): Promise<ChurnRunReport> {
+  const { db } = project;
+  const started = performance.now();
+  const run = await project.commit(() => startRun(db, project.dir, { kind: 'churn', settings: args, seed: args.seed, backend: 'js' }));
+  const tables = runSegmentTables(run.tablePrefix);
+  try {
+    job.progress({ step: 'features', rowsDone: 0, fraction: 0.02 }, true);
+    await project.commit(() => ensureReceiptFacts(db));
+    const data = await project.commit(() => churnDataset(db, args.label, { periods: args.periods }, tables));
+    job.throwIfCancelled();
+    const split = stratifiedSplit(data.y, { test: args.testShare, valid: args.validShare }, args.seed);
+    const wantsBgnbd = args.models.includes('bgnbd') && args.label === 'binary';
+    const histories = wantsBgnbd ? await historiesOf(db, data) : null;
+    let done = 0;
+    const trained = trainChurnModels(data, split, args.models, histories, {
+      throwIfCancelled: () => job.throwIfCancelled(),
+      onModel: (model, phase) => {
+        if (phase === 'done') done += 1;
+        job.progress({ step: model, rowsDone: data.customers.length, fraction: 0.1 + (0.85 * done) / args.models.length }, true);
+      },
+    });
+    job.throwIfCancelled();
+    const modelsFile = join(run.dir, 'models.json');
+    writeAtomic(modelsFile, JSON.stringify({ features: data.names, label: data.label, tiers: data.tiers, models: trained.saved }));
+    const report: ChurnRunReport = {
+      run: { id: run.runId, backend: 'js', seconds: (performance.now() - started) / 1000, seed: args.seed },
+      label: data.label,
+      periods: data.spec.periods,
+      classes: classNames(data),
+      features: data.names,
+      train: { customers: split.train.length },
+      valid: { customers: split.valid.length },
+      test: {
+        customers: split.test.length,
+        ...(data.label === 'binary' ? { positives: Array.from(split.test).filter((i) => data.y[i] === 1).length } : {}),
+      },
+      models: trained.results,
+      best: bestModel(trained.results, data.label),
+    };
+    await project.commit(() =>
+      finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown>, artifacts: [relative(project.dir, modelsFile)], resultTables: [tables.segments, tables.spec] }),
+    );
+    return report;
+  } catch (error) {
+    const cancelled = job.cancelled || (error instanceof AppError && error.code === 'CANCELLED');
+    await project
+      .commit(async () => {
+        for (const t of [tables.segments, tables.spec]) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(t)}`);
+        await finishRun(db, run.runId, { status: cancelled ? 'cancelled' : 'failed', error: String((error as Error).message ?? error) });
+      })
+      .catch(() => undefined);
+    rmSync(run.dir, { recursive: true, force: true });
+    if (cancelled) throw new AppError('CANCELLED', 'The training was cancelled; no model was kept and the project is unchanged.');
+    throw error;
+  }
+}
+
+/** Period-1 repeat histories in weeks, in the dataset's customer order (a customer with only returns has none: x = 0). */
+async function historiesOf(db: Sql, data: ChurnDataset): Promise<Histories> {
+  const [p1] = data.spec.periods;
+  const { customers } = await customerHistories(db, { calibrationEnd: p1.to, from: p1.from, unit: 'week' });
+  const byId = new Map(customers.map((c) => [c.customerId, c]));
+  return data.customers.map((id) => byId.get(id) ?? { x: 0, tx: 0, T: 0 });
+}
+
+function classNames(data: ChurnDataset): string[] {
+  if (data.label === 'binary') return ['유지', '이탈'];
+  const names = tierNames(data.spec.tierNames, data.tiers, 'ko');
+  return Array.from({ length: data.classes }, (_, c) => {
+    const { from, to } = transitionOf(c, data.tiers);
+    return `${names[from]}→${to === data.tiers ? INACTIVE_STATE.ko : names[to]}`;
+  });
+}
+
+/** Binary: the best test ROC-AUC; transition: the best macro-F1. */
+function bestModel(results: ChurnRunReport['models'], label: 'binary' | 'transition'): ChurnModelName | null {
+  let best: ChurnModelName | null = null;
+  let score = -Infinity;
+  for (const [name, r] of Object.entries(results) as [ChurnModelName, NonNullable<ChurnRunReport['models'][ChurnModelName]>][]) {
+    if (!r.applies) continue;
+    const s = label === 'binary' ? (r.rocAuc ?? -Infinity) : r.macroF1;
+    if (s > score) [best, score] = [name, s];
+  }
+  return best;
+}
+
+function writeAtomic(path: string, text: string): void {
+  const temp = `${path}.tmp-${process.pid}`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { dateWindowSchema, isoDateSchema } from './analytics';
+
+/**
+ * Argument schemas and result types of the model capabilities (churn, BG/NBD). Shapes and defaults
+ * only; the services check rules that relate fields.
+ */
+
+export const bgnbdFitSchema = z.object({
+  /** The last day of the calibration period (default: the last purchase day). */
+  calibrationEnd: isoDateSchema.optional(),
+  /** Purchases from this day on (default: all). */
+  from: isoDateSchema.optional(),
+  /** The time unit of t_x and T: weeks, as the papers report, or days. */
+  unit: z.enum(['week', 'day']).default('week'),
+});
+export type BgnbdFitArgs = z.output<typeof bgnbdFitSchema>;
+
+/** BG/NBD (Fader, Hardie & Lee 2005) fitted by maximum likelihood on repeat purchase days. */
+export interface BgnbdFitResult {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  logLikelihood: number;
+  unit: 'week' | 'day';
+  /** Customers with a purchase in the calibration period. */
+  customers: number;
+  calibrationEnd: string;
+}
+
+// ───────────────────────────── Churn ─────────────────────────────
+
+/** The churn models, the tier rule and BG/NBD being the baselines. */
+export const CHURN_MODELS = ['mlp', 'gbdt', 'logistic', 'tierRule', 'bgnbd'] as const;
+export type ChurnModelName = (typeof CHURN_MODELS)[number];
+
+export const churnTrainSchema = z.object({
+  /** binary: bought in period 1, nothing in period 2; transition: period-1 tier → period-2 tier or 비활동. */
+  label: z.enum(['binary', 'transition']).default('binary'),
+  /** Period 1 (features) and period 2 (labels); default the Segments page's H1/H2. */
+  periods: z.tuple([dateWindowSchema, dateWindowSchema]).optional(),
+  models: z.array(z.enum(CHURN_MODELS)).min(1, 'choose at least one model').default([...CHURN_MODELS]),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  /** Share of the customers held out for the test (never seen in training) and for early stopping. */
+  testShare: z.number().min(0.05).max(0.5).default(0.2),
+  validShare: z.number().min(0.05).max(0.3).default(0.1),
+});
+export type ChurnTrainArgs = z.output<typeof churnTrainSchema>;
+export type ChurnTrainArgsIn = z.input<typeof churnTrainSchema>;
+
+/** The comparison figures of one model on the test customers; null where undefined (one class only). */
+export interface ModelScores {
+  rocAuc: number | null;
+  prAuc: number | null;
+  accuracy: number;
+  macroF1: number;
+  weightedF1: number;
+}
+
+/** One model's result: its scores, or why it does not apply to this label. */
+export type ChurnModelResult =
+  | ({ applies: true; seconds: number; details: Record<string, unknown> } & ModelScores)
+  | { applies: false; reason: string };
+
+export interface ChurnRunReport {
+  run: { id: string; backend: string; seconds: number; seed: number };
+  label: 'binary' | 'transition';
+  periods: [{ from: string; to: string }, { from: string; to: string }];
+  /** Class names (binary: 유지/이탈 by index; transition: "최우수→비활동" …). */
+  classes: string[];
+  features: string[];
+  train: { customers: number };
+  valid: { customers: number };
+  test: { customers: number; positives?: number };
+  models: Partial<Record<ChurnModelName, ChurnModelResult>>;
+  /** The model with the best test ROC-AUC (binary) or macro-F1 (transition). */
+  best: ChurnModelName | null;
+}

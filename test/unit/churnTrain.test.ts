@@ -1,0 +1,104 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../src/shared/contract';
+import type { ChurnRunReport } from '../../src/shared/models';
+import type { RunInfo } from '../../src/shared/runs';
+import { dispatch } from '../../src/main/transport/dispatch';
+import { harness, type Harness } from '../helpers';
+
+let h: Harness;
+let project: string;
+
+beforeAll(async () => {
+  h = harness();
+  const data = join(h.root, 'data');
+  await h.call('data.generateSample', { out: data, customers: 1500, seed: 9 });
+  project = join(h.root, 'p');
+  await h.call('project.create', { project });
+  await h.call('data.importLpoint', { project, folder: data });
+}, 120_000);
+afterAll(() => h?.close());
+
+const train = (args: Record<string, unknown>) => h.call<ChurnRunReport>('models.trainChurn', { project, ...args });
+const applied = (r: ChurnRunReport['models'][keyof ChurnRunReport['models']]) => {
+  if (!r?.applies) throw new Error('model did not apply');
+  return r;
+};
+
+describe('churn training run', () => {
+  it('binary: logistic beats the RFM-tier rule on the test customers; the run is recorded with its models', async () => {
+    const report = await train({ label: 'binary', models: ['tierRule', 'logistic', 'bgnbd'], seed: 7 });
+    const total = report.train.customers + report.valid.customers + report.test.customers;
+    const db = (await h.services.projects.get(project)).db;
+    const buyers = (await db.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE date BETWEEN '2021-01-01' AND '2021-06-30'`))!.n;
+    expect(total).toBe(buyers);
+    expect(report.test.customers / total).toBeCloseTo(0.2, 1);
+    expect(report.test.positives).toBeGreaterThan(10);
+    const logistic = applied(report.models.logistic);
+    const tier = applied(report.models.tierRule);
+    expect(logistic.rocAuc!).toBeGreaterThan(tier.rocAuc! + 0.05);
+    expect(applied(report.models.bgnbd).rocAuc!).toBeGreaterThan(0.5);
+    expect(report.best).toBe('logistic');
+    // The run: recorded as done with the report, its model file and its own segment tables.
+    const run = await h.call<RunInfo>('runs.get', { project, runId: report.run.id });
+    expect(run).toMatchObject({ kind: 'churn', status: 'done', seed: 7, backend: 'js' });
+    expect((run.metrics as unknown as ChurnRunReport).models.logistic).toEqual(report.models.logistic);
+    expect(run.artifacts).toEqual([join('models', report.run.id, 'models.json')]);
+    expect(existsSync(join(project, run.artifacts[0]))).toBe(true);
+    for (const table of run.resultTables) {
+      expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name = $1`, [table]))!.n).toBe(1);
+    }
+    // The analyst's saved segments were not touched.
+    expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name = 'segments'`))!.n).toBe(0);
+  }, 120_000);
+
+  it('the same seed on the same data gives the same metrics; another seed another split', async () => {
+    const a = await train({ models: ['tierRule', 'logistic'], seed: 11 });
+    const b = await train({ models: ['tierRule', 'logistic'], seed: 11 });
+    const c = await train({ models: ['tierRule', 'logistic'], seed: 12 });
+    const strip = (r: ChurnRunReport) => JSON.stringify(Object.fromEntries(Object.entries(r.models).map(([k, v]) => [k, v && v.applies ? { ...v, seconds: 0 } : v])));
+    expect(strip(a)).toBe(strip(b));
+    expect(strip(a)).not.toBe(strip(c));
+  }, 120_000);
+
+  it('transition: 20 classes named like the seed; the tier rule and logistic both report; BG/NBD says it does not apply', async () => {
+    const report = await train({ label: 'transition', models: ['tierRule', 'logistic', 'bgnbd'], seed: 3 });
+    expect(report.classes).toHaveLength(20);
+    expect(report.classes).toContain('기타→비활동');
+    expect(report.classes).toContain('최우수→최우수');
+    expect(report.models.bgnbd).toMatchObject({ applies: false });
+    expect(applied(report.models.logistic).macroF1).toBeGreaterThan(applied(report.models.tierRule).macroF1);
+  }, 120_000);
+
+  it('bad input: a period without purchases is refused naming the period, and no run is left half-written', async () => {
+    const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });
+    const reply = await dispatch(h.handlers, 'models.trainChurn', {
+      project,
+      periods: [{ from: '2021-01-01', to: '2021-06-30' }, { from: '2023-01-01', to: '2023-06-30' }],
+    }, h.ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', issues: [{ path: ['periods', '1'], key: 'periodEmpty' }] } });
+    const after = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });
+    expect(after.length).toBe(before.length + 1);
+    expect(after[0]).toMatchObject({ status: 'failed', artifacts: [], resultTables: [] });
+    expect(existsSync(join(project, 'models', after[0].runId))).toBe(false);
+  }, 60_000);
+
+  it('a cancel stops the run: CANCELLED, the run marked cancelled, its tables and folder gone', async () => {
+    const ctx = {
+      emit: (name: string, payload: unknown) => {
+        const p = payload as JobProgress;
+        if (name === 'job.progress' && p.step === 'logistic') h.services.jobs.cancel('stop-training');
+      },
+    };
+    const reply = await dispatch(h.handlers, 'models.trainChurn', { project, models: ['tierRule', 'logistic', 'bgnbd'], jobId: 'stop-training' }, ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });
+    const cancelled = runs.find((r) => r.status === 'cancelled')!;
+    expect(cancelled).toBeDefined();
+    expect(readdirSync(join(project, 'models'))).not.toContain(cancelled.runId);
+    const db = (await h.services.projects.get(project)).db;
+    const left = await db.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE $1`, [`run_${cancelled.runId.replace(/-/g, '_')}%`]);
+    expect(left).toEqual([]);
+  }, 60_000);
+});
