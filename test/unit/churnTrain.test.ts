@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../src/shared/contract';
@@ -27,25 +27,28 @@ const applied = (r: ChurnRunReport['models'][keyof ChurnRunReport['models']]) =>
 };
 
 describe('churn training run', () => {
-  it('binary: logistic beats the RFM-tier rule on the test customers; the run is recorded with its models', async () => {
-    const report = await train({ label: 'binary', models: ['tierRule', 'logistic', 'bgnbd'], seed: 7 });
+  it('binary: every learned model beats the RFM-tier rule on the test customers; the run is recorded with its models', async () => {
+    const report = await train({ label: 'binary', seed: 7 });
     const total = report.train.customers + report.valid.customers + report.test.customers;
     const db = (await h.services.projects.get(project)).db;
     const buyers = (await db.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE date BETWEEN '2021-01-01' AND '2021-06-30'`))!.n;
     expect(total).toBe(buyers);
     expect(report.test.customers / total).toBeCloseTo(0.2, 1);
     expect(report.test.positives).toBeGreaterThan(10);
-    const logistic = applied(report.models.logistic);
     const tier = applied(report.models.tierRule);
-    expect(logistic.rocAuc!).toBeGreaterThan(tier.rocAuc! + 0.05);
+    for (const model of ['mlp', 'gbdt', 'logistic'] as const) expect(applied(report.models[model]).rocAuc!).toBeGreaterThan(tier.rocAuc! + 0.05);
     expect(applied(report.models.bgnbd).rocAuc!).toBeGreaterThan(0.5);
-    expect(report.best).toBe('logistic');
+    expect(['mlp', 'gbdt', 'logistic']).toContain(report.best);
+    expect(report.run.backend).toMatch(/^tfjs-(wasm|tensorflow)$/);
     // The run: recorded as done with the report, its model file and its own segment tables.
     const run = await h.call<RunInfo>('runs.get', { project, runId: report.run.id });
-    expect(run).toMatchObject({ kind: 'churn', status: 'done', seed: 7, backend: 'js' });
+    expect(run).toMatchObject({ kind: 'churn', status: 'done', seed: 7, backend: report.run.backend });
     expect((run.metrics as unknown as ChurnRunReport).models.logistic).toEqual(report.models.logistic);
-    expect(run.artifacts).toEqual([join('models', report.run.id, 'models.json')]);
-    expect(existsSync(join(project, run.artifacts[0]))).toBe(true);
+    expect(run.artifacts).toEqual([join('models', report.run.id, 'models.json'), join('models', report.run.id, 'mlp.weights.bin')]);
+    for (const file of run.artifacts) expect(existsSync(join(project, file))).toBe(true);
+    const saved = JSON.parse(readFileSync(join(project, run.artifacts[0]), 'utf8'));
+    expect(Object.keys(saved.models).sort()).toEqual(['bgnbd', 'gbdt', 'logistic', 'mlp', 'tierRule']);
+    expect(saved.features).toEqual(report.features);
     for (const table of run.resultTables) {
       expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name = $1`, [table]))!.n).toBe(1);
     }
@@ -54,21 +57,23 @@ describe('churn training run', () => {
   }, 120_000);
 
   it('the same seed on the same data gives the same metrics; another seed another split', async () => {
-    const a = await train({ models: ['tierRule', 'logistic'], seed: 11 });
-    const b = await train({ models: ['tierRule', 'logistic'], seed: 11 });
-    const c = await train({ models: ['tierRule', 'logistic'], seed: 12 });
+    const models = ['tierRule', 'logistic', 'gbdt', 'mlp'];
+    const a = await train({ models, seed: 11 });
+    const b = await train({ models, seed: 11 });
+    const c = await train({ models, seed: 12 });
     const strip = (r: ChurnRunReport) => JSON.stringify(Object.fromEntries(Object.entries(r.models).map(([k, v]) => [k, v && v.applies ? { ...v, seconds: 0 } : v])));
     expect(strip(a)).toBe(strip(b));
     expect(strip(a)).not.toBe(strip(c));
   }, 120_000);
 
   it('transition: 20 classes named like the seed; the tier rule and logistic both report; BG/NBD says it does not apply', async () => {
-    const report = await train({ label: 'transition', models: ['tierRule', 'logistic', 'bgnbd'], seed: 3 });
+    const report = await train({ label: 'transition', models: ['tierRule', 'logistic', 'gbdt', 'bgnbd'], seed: 3 });
     expect(report.classes).toHaveLength(20);
     expect(report.classes).toContain('기타→비활동');
     expect(report.classes).toContain('최우수→최우수');
     expect(report.models.bgnbd).toMatchObject({ applies: false });
-    expect(applied(report.models.logistic).macroF1).toBeGreaterThan(applied(report.models.tierRule).macroF1);
+    const tier = applied(report.models.tierRule);
+    for (const model of ['logistic', 'gbdt'] as const) expect(applied(report.models[model]).macroF1).toBeGreaterThan(tier.macroF1);
   }, 120_000);
 
   it('bad input: a period without purchases is refused naming the period, and no run is left half-written', async () => {

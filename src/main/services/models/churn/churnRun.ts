@@ -14,7 +14,8 @@ import { customerHistories } from '../bgnbd';
 import { churnDataset, type ChurnDataset } from './dataset';
 import { transitionOf } from './labels';
 import { stratifiedSplit } from './split';
-import { trainChurnModels, type Histories } from './train';
+import { GBDT_SETTINGS, trainChurnModels, type Histories } from './train';
+import { tfBackend } from '../tfBackend';
 
 /**
  * A churn training run: the run's own RFM segments and features (DuckDB), a seeded stratified split,
@@ -25,7 +26,9 @@ import { trainChurnModels, type Histories } from './train';
 export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Job): Promise<ChurnRunReport> {
   const { db } = project;
   const started = performance.now();
-  const run = await project.commit(() => startRun(db, project.dir, { kind: 'churn', settings: args, seed: args.seed, backend: 'js' }));
+  // The MLP trains on TensorFlow.js (native, wasm or cpu); the other models are plain TypeScript.
+  const backend = args.models.includes('mlp') ? `tfjs-${await tfBackend()}` : 'js';
+  const run = await project.commit(() => startRun(db, project.dir, { kind: 'churn', settings: args, seed: args.seed, backend }));
   const tables = runSegmentTables(run.tablePrefix);
   try {
     job.progress({ step: 'features', rowsDone: 0, fraction: 0.02 }, true);
@@ -36,8 +39,23 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
     const wantsBgnbd = args.models.includes('bgnbd') && args.label === 'binary';
     const histories = wantsBgnbd ? await historiesOf(db, data) : null;
     let done = 0;
-    const trained = trainChurnModels(data, split, args.models, histories, {
+    const trained = await trainChurnModels(data, split, args.models, histories, args.seed, {
       throwIfCancelled: () => job.throwIfCancelled(),
+      isCancelled: () => job.cancelled,
+      onRound: (model, round, trainLoss, validLoss) =>
+        job.progress({
+          step: model,
+          fraction: 0.1 + (0.85 * done) / args.models.length,
+          training: {
+            epoch: round,
+            epochs: model === 'gbdt' ? (args.label === 'binary' ? GBDT_SETTINGS.binary.rounds : GBDT_SETTINGS.multiclass.rounds) : round,
+            batch: 1,
+            batches: 1,
+            loss: trainLoss,
+            metrics: validLoss === null ? {} : { validLoss },
+            samplesPerSecond: 0,
+          },
+        }),
       onModel: (model, phase) => {
         if (phase === 'done') done += 1;
         job.progress({ step: model, rowsDone: data.customers.length, fraction: 0.1 + (0.85 * done) / args.models.length }, true);
@@ -45,9 +63,18 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
     });
     job.throwIfCancelled();
     const modelsFile = join(run.dir, 'models.json');
-    writeAtomic(modelsFile, JSON.stringify({ features: data.names, label: data.label, tiers: data.tiers, models: trained.saved }));
+    const artifacts = [modelsFile];
+    const { mlp, ...saved } = trained.saved;
+    if (mlp) {
+      // The network's weights go in a binary file beside its topology.
+      const weightsFile = join(run.dir, 'mlp.weights.bin');
+      writeAtomic(weightsFile, mlp.files.weights);
+      artifacts.push(weightsFile);
+    }
+    const mlpEntry = mlp ? { mlp: { kind: 'mlp', topology: mlp.files.topology, weightSpecs: mlp.files.weightSpecs, weights: 'mlp.weights.bin', standardiser: mlp.standardiser } } : {};
+    writeAtomic(modelsFile, JSON.stringify({ features: data.names, label: data.label, tiers: data.tiers, models: { ...saved, ...mlpEntry } }));
     const report: ChurnRunReport = {
-      run: { id: run.runId, backend: 'js', seconds: (performance.now() - started) / 1000, seed: args.seed },
+      run: { id: run.runId, backend, seconds: (performance.now() - started) / 1000, seed: args.seed },
       label: data.label,
       periods: data.spec.periods,
       classes: classNames(data),
@@ -62,7 +89,7 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
       best: bestModel(trained.results, data.label),
     };
     await project.commit(() =>
-      finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown>, artifacts: [relative(project.dir, modelsFile)], resultTables: [tables.segments, tables.spec] }),
+      finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown>, artifacts: artifacts.map((f) => relative(project.dir, f)), resultTables: [tables.segments, tables.spec] }),
     );
     return report;
   } catch (error) {
@@ -108,7 +135,7 @@ function bestModel(results: ChurnRunReport['models'], label: 'binary' | 'transit
   return best;
 }
 
-function writeAtomic(path: string, text: string): void {
+function writeAtomic(path: string, text: string | Buffer): void {
   const temp = `${path}.tmp-${process.pid}`;
   writeFileSync(temp, text);
   renameSync(temp, path);
