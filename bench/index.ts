@@ -48,6 +48,10 @@ try {
   console.log(`  node scripts/workbench.mjs --help (rebuild check included): median ${c.launcher.toFixed(2)} s; npm run adds npm's own start-up`);
   console.log(`  info --project (full data): median ${c.info.toFixed(2)} s (runs ${s2(c.infoRuns)})\n`);
 
+  console.log('Churn training (every model on one split; binary, then transition)');
+  execFileSync(tsx, [join(import.meta.dirname, 'churnBench.ts'), '--data', data], { stdio: 'inherit' });
+  console.log('');
+
   const analytics = join(import.meta.dirname, 'analyticsBench.ts');
   if (existsSync(analytics)) {
     console.log('Analytics (overview queries, RFM, segments)');

@@ -1,6 +1,7 @@
 // The composition root: the one place that builds the services and the handler table. The
 // Electron shell, browser mode, the CLI, the bench and the tests all start here.
 import { JobRegistry } from './services/jobs/jobs';
+import { trainingHost } from './workers/trainInWorker';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Settings } from '../shared/settings';
@@ -36,6 +37,7 @@ export function createApp(options: AppOptions): App {
     jobs: options.jobs ?? new JobRegistry(),
     settings,
     dataDir: options.dataDir,
+    training: trainingHost(),
   };
   return {
     services,
@@ -43,6 +45,7 @@ export function createApp(options: AppOptions): App {
     close: async () => {
       for (const id of services.jobs.running()) services.jobs.cancel(id);
       await services.projects.closeAll();
+      await services.training.close();
     },
   };
 }

@@ -27,11 +27,18 @@ import {
   buildReceiptValueChart,
   buildTransitionHeatmap,
   buildTransitionSankey,
+  buildCalibrationChart,
+  buildConfusionChart,
+  buildLiftChart,
+  buildModelComparisonChart,
+  buildTrainingCurveChart,
   withPeriod,
   type Coverage,
   type Lang,
 } from '../../src/shared/charts';
 import { CHAIN_NAMES, CHART_LABELS, DEFAULT_TIER_NAMES, INACTIVE_STATE, NEW_STATE } from '../../src/shared/i18n';
+import type { CalibrationCurve, LiftTable } from '../../src/shared/metrics';
+import type { ChurnRunReport } from '../../src/shared/models';
 import { launchChromium } from './browser';
 
 // ───────────── Sample inputs: a year of a mid-size retailer, the first month partial (from 12-27) ─────────────
@@ -104,6 +111,53 @@ const buyers = channelRows.filter((r) => r.channel === 'offline').map((r) => ({ 
 const revenue = channelRows.filter((r) => r.channel === 'offline').map((r) => ({ month: r.month, revenue: r.revenue }));
 const noCells = cells.map((c) => ({ ...c, customers: 0, revenueFirst: 0, revenueSecond: 0 }));
 
+// ───────────── Churn model report: a binary run (all five models) and a transition run (20 classes) ─────────────
+
+const churnScores = (rocAuc: number, macroF1: number) => ({ applies: true as const, seconds: 1, details: {}, rocAuc, prAuc: rocAuc - 0.31, accuracy: macroF1 + 0.08, macroF1, weightedF1: macroF1 + 0.05 });
+const churnBinary: ChurnRunReport = {
+  run: { id: 'r1', backend: 'wasm', seconds: 42, seed: 42 },
+  label: 'binary',
+  periods: [{ from: '2021-01-01', to: '2021-06-30' }, { from: '2021-07-01', to: '2021-12-31' }],
+  classes: ['유지', '이탈'],
+  features: [],
+  train: { customers: 21_000 },
+  valid: { customers: 3_000 },
+  test: { customers: 6_000, positives: 1_410 },
+  models: { mlp: churnScores(0.8213, 0.702), gbdt: churnScores(0.8437, 0.718), logistic: churnScores(0.8052, 0.689), tierRule: churnScores(0.6611, 0.598), bgnbd: churnScores(0.7394, 0.641) },
+  best: 'gbdt',
+};
+const churnTransition: ChurnRunReport = {
+  ...churnBinary,
+  label: 'transition',
+  models: { mlp: churnScores(0.7702, 0.2431), gbdt: churnScores(0.7894, 0.2617), logistic: churnScores(0.7511, 0.2288), tierRule: churnScores(0.6102, 0.1512), bgnbd: { applies: false, reason: 'BG/NBD gives P(alive), a churn score; it predicts no tier transition.' } },
+};
+const churnLift: LiftTable = {
+  customers: 6_000,
+  positives: 1_410,
+  overallRate: 0.235,
+  rows: [3.41, 2.12, 1.63, 1.18, 0.92, 0.71, 0.52, 0.31, 0.16, 0.04].map((lift, i, all) => ({
+    group: i + 1, customers: 600, positives: Math.round(lift * 141), rate: lift * 0.235, lift,
+    cumulativeGain: all.slice(0, i + 1).reduce((s, v) => s + v, 0) / all.reduce((s, v) => s + v, 0), cumulativeLift: 1, minScore: 0, maxScore: 1,
+  })),
+};
+const churnCalibration: CalibrationCurve = {
+  brier: 0.1412,
+  ece: 0.0387,
+  bins: Array.from({ length: 10 }, (_, b) => {
+    const count = b === 9 ? 0 : Math.round(1_800 / (1 + b));
+    return { lower: b / 10, upper: (b + 1) / 10, count, meanPredicted: count ? b / 10 + 0.05 : null, observedRate: count ? Math.min(1, (b / 10 + 0.05) * 0.9 + 0.02) : null };
+  }),
+};
+const churnCurves = [
+  { model: 'mlp' as const, trainLoss: Array.from({ length: 60 }, (_, i) => 0.42 + 0.28 * Math.exp(-i / 8)), validLoss: Array.from({ length: 60 }, (_, i) => 0.45 + 0.25 * Math.exp(-i / 8) + 0.0004 * i) },
+  { model: 'gbdt' as const, trainLoss: Array.from({ length: 400 }, (_, i) => 0.36 + 0.33 * Math.exp(-i / 60)), validLoss: Array.from({ length: 400 }, (_, i) => 0.43 + 0.26 * Math.exp(-i / 60) + 0.00005 * i) },
+];
+const churnConfusion2 = [[3_954, 636], [402, 1_008]];
+/** 4 tiers × (4 tiers + 비활동): most customers stay, the rest drift a tier or go inactive. */
+const churnClasses = (lang: Lang) => DEFAULT_TIER_NAMES[lang].flatMap((from) => [...DEFAULT_TIER_NAMES[lang], INACTIVE_STATE[lang]].map((to) => `${from}→${to}`));
+const churnConfusion20 = Array.from({ length: 20 }, (_, r) => Array.from({ length: 20 }, (_, c) => (r === c ? 1_200 + 97 * r : (r * 7 + c * 13) % 23 === 0 ? 0 : Math.round(4_000 / (1 + Math.abs(r - c)) / (1 + (c % 5))))));
+const CHURN_PERIOD = '2021. 1. 1. ~ 2021. 6. 30. → 2021. 7. 1. ~ 2021. 12. 31.';
+
 /** Every builder, with the inputs a page passes it; then the frames that say there is no data, then saved images (title and period). */
 const charts: { name: string; height?: number; build: (lang: Lang) => EChartsOption }[] = [
   { name: 'monthly buyers', build: (lang) => buildMonthlyBuyersChart(buyers, lang, coverage) },
@@ -141,6 +195,24 @@ const charts: { name: string; height?: number; build: (lang: Lang) => EChartsOpt
   { name: 'saved: heatmap revenue', build: (lang) => withPeriod(buildTransitionHeatmap(cells, DEFAULT_TIER_NAMES[lang], 'revenueFirst', lang, { basis: 'amount', currency: 'KRW' }), PERIOD) },
   { name: 'saved: Sankey', height: 420, build: (lang) => withPeriod(buildTransitionSankey(cells, DEFAULT_TIER_NAMES[lang], lang), PERIOD) },
   { name: 'saved: KL chain × channel', build: (lang) => withPeriod(buildKlContributionChart(chainChannelKl, `${transitionName(lang)} · ${lang === 'ko' ? '체인·채널' : 'chain and channel'}`, lang), PERIOD) },
+  // Churn model report.
+  { name: 'churn comparison, binary', build: (lang) => buildModelComparisonChart(churnBinary, lang) },
+  { name: 'churn comparison, transition', build: (lang) => buildModelComparisonChart(churnTransition, lang) },
+  { name: 'churn comparison, accuracy', build: (lang) => buildModelComparisonChart(churnBinary, lang, 'accuracy') },
+  { name: 'churn lift', build: (lang) => buildLiftChart(churnLift, lang, 'gbdt') },
+  { name: 'churn confusion, 2 classes', build: (lang) => buildConfusionChart(churnConfusion2, lang === 'ko' ? ['유지', '이탈'] : ['Retained', 'Churned'], lang, 'gbdt') },
+  { name: 'churn confusion, 20 classes', height: 520, build: (lang) => buildConfusionChart(churnConfusion20, churnClasses(lang), lang, 'gbdt') },
+  { name: 'churn calibration', build: (lang) => buildCalibrationChart(churnCalibration, lang, 'logistic') },
+  { name: 'churn training curves', build: (lang) => buildTrainingCurveChart(churnCurves, lang) },
+  { name: 'churn training curves, first round', build: (lang) => buildTrainingCurveChart([{ model: 'gbdt', trainLoss: [0.69], validLoss: [0.7] }], lang) },
+  { name: 'churn comparison, none', build: (lang) => buildModelComparisonChart({ ...churnTransition, models: { bgnbd: churnTransition.models.bgnbd } }, lang) },
+  { name: 'churn lift, none', build: (lang) => buildLiftChart(null, lang, 'mlp') },
+  { name: 'churn confusion, none', build: (lang) => buildConfusionChart([], [], lang, 'mlp') },
+  { name: 'churn calibration, none', build: (lang) => buildCalibrationChart(null, lang, 'mlp') },
+  { name: 'churn training curves, none', build: (lang) => buildTrainingCurveChart([], lang) },
+  { name: 'saved: churn comparison', build: (lang) => withPeriod(buildModelComparisonChart(churnTransition, lang), CHURN_PERIOD) },
+  { name: 'saved: churn lift', build: (lang) => withPeriod(buildLiftChart(churnLift, lang, 'mlp'), CHURN_PERIOD) },
+  { name: 'saved: churn confusion, 20 classes', height: 520, build: (lang) => withPeriod(buildConfusionChart(churnConfusion20, churnClasses(lang), lang, 'tierRule'), CHURN_PERIOD) },
 ];
 
 // ───────────── Roles: each kind of text gets a colour of its own (colour does not move anything) ─────────────

@@ -76,6 +76,26 @@ describe('churn training run', () => {
     for (const model of ['logistic', 'gbdt'] as const) expect(applied(report.models[model]).macroF1).toBeGreaterThan(tier.macroF1);
   }, 120_000);
 
+  it('trains in the training worker: a project.info call answers while the models train', async () => {
+    let info: Promise<unknown> | null = null;
+    let answered = false;
+    let roundsAfterAnswer = 0;
+    const ctx = {
+      emit: (name: string, payload: unknown) => {
+        const p = payload as JobProgress;
+        if (name !== 'job.progress' || p.detail.type !== 'training') return;
+        if (answered) roundsAfterAnswer += 1;
+        info ??= h.call('project.info', { project }).then(() => (answered = true));
+      },
+    };
+    const reply = await dispatch(h.handlers, 'models.trainChurn', { project, models: ['gbdt', 'mlp'], seed: 2 }, ctx);
+    expect(reply.ok).toBe(true);
+    await info;
+    // The answer came back while training went on (more rounds reported after it).
+    expect(answered).toBe(true);
+    expect(roundsAfterAnswer).toBeGreaterThan(0);
+  }, 120_000);
+
   it('bad input: a period without purchases is refused naming the period, and no run is left half-written', async () => {
     const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });
     const reply = await dispatch(h.handlers, 'models.trainChurn', {

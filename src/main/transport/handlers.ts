@@ -146,7 +146,7 @@ export function createHandlers(s: Services): Handlers {
     'models.trainChurn': async ({ jobId, project, ...args }, ctx) =>
       runJob(ctx, 'models.trainChurn', jobId, project, async (job) => {
         // Reads on its own session; the run's tables and record are written in the project's write turn.
-        return s.projects.read(project, (p) => trainChurn(p, args, job));
+        return s.projects.read(project, (p) => trainChurn(p, args, job, s.training));
       }),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

@@ -9,6 +9,7 @@ import { JobTray } from './components/JobTray';
 import { DataPage } from './features/data/DataPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { SegmentsPage } from './features/segments/SegmentsPage';
+import { ChurnPage } from './features/churn/ChurnPage';
 import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
 const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
@@ -101,6 +102,8 @@ export function App() {
           <OverviewPage lang={lang} project={project} onError={report} />
         ) : step === 'nav.segments' ? (
           <SegmentsPage lang={lang} project={project} onError={report} />
+        ) : step === 'nav.churn' ? (
+          <ChurnPage lang={lang} project={project} onError={report} />
         ) : (
           <section>
             <h2>{t(step, lang)}</h2>

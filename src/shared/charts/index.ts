@@ -3,6 +3,21 @@ export { buildAffiliateUsageChart } from './affiliateUsageChart';
 export { buildChainStackedChart } from './chainStackedChart';
 export { buildChannelSplitChart } from './channelSplitChart';
 export { buildChurnOriginChart } from './churnOriginChart';
+export {
+  buildCalibrationChart,
+  buildConfusionChart,
+  buildLiftChart,
+  buildModelComparisonChart,
+  buildTrainingCurveChart,
+  confusionChartHeight,
+  modelLabel,
+  COMPARISON_COLORS,
+  CONFUSION_SCALE,
+  LIFT_COLORS,
+  MODEL_COLORS,
+  type ComparisonMetric,
+  type TrainingCurve,
+} from './churnCharts';
 export { buildKlContributionChart } from './klContributionChart';
 export { buildLpayEcdfChart } from './lpayEcdfChart';
 export { buildMonthlyBuyersChart, buildMonthlyRevenueChart, buildReceiptValueChart } from './monthlyLineChart';

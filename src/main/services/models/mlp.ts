@@ -167,8 +167,8 @@ export function predictMlp(model: tf.LayersModel, x: Float32Array, n: number, d:
 }
 
 /** The model as files (topology JSON + weights), for the run's folder; reloaded with loadMlp. */
-export async function saveMlp(model: tf.LayersModel): Promise<{ topology: unknown; weightSpecs: unknown; weights: Buffer }> {
-  let saved: { topology: unknown; weightSpecs: unknown; weights: Buffer } | null = null;
+export async function saveMlp(model: tf.LayersModel): Promise<{ topology: unknown; weightSpecs: unknown; weights: Uint8Array }> {
+  let saved: { topology: unknown; weightSpecs: unknown; weights: Uint8Array } | null = null;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       saved = { topology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weights: Buffer.from(artifacts.weightData as ArrayBuffer) };
@@ -178,7 +178,7 @@ export async function saveMlp(model: tf.LayersModel): Promise<{ topology: unknow
   return saved!;
 }
 
-export async function loadMlp(files: { topology: unknown; weightSpecs: unknown; weights: Buffer }): Promise<tf.LayersModel> {
+export async function loadMlp(files: { topology: unknown; weightSpecs: unknown; weights: Uint8Array }): Promise<tf.LayersModel> {
   const weightData = files.weights.buffer.slice(files.weights.byteOffset, files.weights.byteOffset + files.weights.byteLength) as ArrayBuffer;
   return tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: files.topology as tf.io.ModelArtifacts['modelTopology'], weightSpecs: files.weightSpecs as tf.io.WeightsManifestEntry[], weightData }),

@@ -14,8 +14,10 @@ import { customerHistories } from '../bgnbd';
 import { churnDataset, type ChurnDataset } from './dataset';
 import { transitionOf } from './labels';
 import { stratifiedSplit } from './split';
-import { GBDT_SETTINGS, trainChurnModels, type Histories } from './train';
-import { tfBackend } from '../tfBackend';
+import { GBDT_SETTINGS, type Histories } from './train';
+import { MLP_DEFAULTS } from '../mlp';
+import type { WorkerHost } from '../../../workers/host';
+import { trainInWorker } from '../../../workers/trainInWorker';
 
 /**
  * A churn training run: the run's own RFM segments and features (DuckDB), a seeded stratified split,
@@ -23,12 +25,11 @@ import { tfBackend } from '../tfBackend';
  * the models saved under models/<runId>/ and the report recorded on the run. A failure or a cancel
  * leaves no half-written run: its tables and folder are removed and the run is marked failed/cancelled.
  */
-export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Job): Promise<ChurnRunReport> {
+export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Job, host: WorkerHost): Promise<ChurnRunReport> {
   const { db } = project;
   const started = performance.now();
-  // The MLP trains on TensorFlow.js (native, wasm or cpu); the other models are plain TypeScript.
-  const backend = args.models.includes('mlp') ? `tfjs-${await tfBackend()}` : 'js';
-  const run = await project.commit(() => startRun(db, project.dir, { kind: 'churn', settings: args, seed: args.seed, backend }));
+  // The backend is the training worker's (recorded when the models are back); null until then.
+  const run = await project.commit(() => startRun(db, project.dir, { kind: 'churn', settings: args, seed: args.seed, backend: null }));
   const tables = runSegmentTables(run.tablePrefix);
   try {
     job.progress({ step: 'features', rowsDone: 0, fraction: 0.02 }, true);
@@ -39,29 +40,34 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
     const wantsBgnbd = args.models.includes('bgnbd') && args.label === 'binary';
     const histories = wantsBgnbd ? await historiesOf(db, data) : null;
     let done = 0;
-    const trained = await trainChurnModels(data, split, args.models, histories, args.seed, {
-      throwIfCancelled: () => job.throwIfCancelled(),
-      isCancelled: () => job.cancelled,
-      onRound: (model, round, trainLoss, validLoss) =>
+    // Training runs in the training worker: this process stays free for other calls (and the UI).
+    const abort = new AbortController();
+    job.onCancel(() => abort.abort());
+    const trained = await trainInWorker(host, { data, split, models: args.models, histories, seed: args.seed }, {
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (p.kind === 'model') {
+          if (p.phase === 'done') done += 1;
+          job.progress({ step: p.model, rowsDone: data.customers.length, fraction: 0.1 + (0.85 * done) / args.models.length }, true);
+          return;
+        }
         job.progress({
-          step: model,
+          step: p.model,
           fraction: 0.1 + (0.85 * done) / args.models.length,
           training: {
-            epoch: round,
-            epochs: model === 'gbdt' ? (args.label === 'binary' ? GBDT_SETTINGS.binary.rounds : GBDT_SETTINGS.multiclass.rounds) : round,
+            epoch: p.round,
+            epochs: p.model === 'gbdt' ? (args.label === 'binary' ? GBDT_SETTINGS.binary.rounds : GBDT_SETTINGS.multiclass.rounds) : MLP_DEFAULTS.epochs,
             batch: 1,
             batches: 1,
-            loss: trainLoss,
-            metrics: validLoss === null ? {} : { validLoss },
+            loss: p.trainLoss,
+            metrics: p.validLoss === null ? {} : { validLoss: p.validLoss },
             samplesPerSecond: 0,
           },
-        }),
-      onModel: (model, phase) => {
-        if (phase === 'done') done += 1;
-        job.progress({ step: model, rowsDone: data.customers.length, fraction: 0.1 + (0.85 * done) / args.models.length }, true);
+        });
       },
     });
     job.throwIfCancelled();
+    const backend = trained.backend;
     const modelsFile = join(run.dir, 'models.json');
     const artifacts = [modelsFile];
     const { mlp, ...saved } = trained.saved;
@@ -88,9 +94,15 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
       models: trained.results,
       best: bestModel(trained.results, data.label),
     };
-    await project.commit(() =>
-      finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown>, artifacts: artifacts.map((f) => relative(project.dir, f)), resultTables: [tables.segments, tables.spec] }),
-    );
+    await project.commit(async () => {
+      await db.run(`UPDATE runs SET backend = $2 WHERE run_id = $1`, [run.runId, backend]);
+      return finishRun(db, run.runId, {
+        status: 'done',
+        metrics: report as unknown as Record<string, unknown>,
+        artifacts: artifacts.map((f) => relative(project.dir, f)),
+        resultTables: [tables.segments, tables.spec],
+      });
+    });
     return report;
   } catch (error) {
     const cancelled = job.cancelled || (error instanceof AppError && error.code === 'CANCELLED');
@@ -135,7 +147,7 @@ function bestModel(results: ChurnRunReport['models'], label: 'binary' | 'transit
   return best;
 }
 
-function writeAtomic(path: string, text: string | Buffer): void {
+function writeAtomic(path: string, text: string | Uint8Array): void {
   const temp = `${path}.tmp-${process.pid}`;
   writeFileSync(temp, text);
   renameSync(temp, path);

@@ -33,7 +33,7 @@ export type SavedModel =
   | { kind: 'logistic'; model: LogisticModel; standardiser: { mean: number[]; std: number[] } }
   | { kind: 'bgnbd'; params: BgnbdParams; unit: 'week' }
   | { kind: 'gbdt'; model: string }
-  | { kind: 'mlp'; files: { topology: unknown; weightSpecs: unknown; weights: Buffer }; standardiser: { mean: number[]; std: number[] } };
+  | { kind: 'mlp'; files: { topology: unknown; weightSpecs: unknown; weights: Uint8Array }; standardiser: { mean: number[]; std: number[] } };
 
 export interface TrainedModels {
   results: Partial<Record<ChurnModelName, ChurnModelResult>>;

@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useState } from 'react';
+import { CHURN_MODELS, type ChurnModelName, type ChurnRunReport } from '../../../../shared/models';
+import { modelLabel } from '../../../../shared/charts';
+import type { RunInfo } from '../../../../shared/runs';
+import {
+  buildCalibrationChart,
+  buildConfusionChart,
+  buildLiftChart,
+  buildModelComparisonChart,
+  buildTrainingCurveChart,
+  confusionChartHeight,
+} from '../../../../shared/charts';
+import { workbench } from '../../api/client';
+import { runJob } from '../../api/jobs';
+import { Chart } from '../../components/Chart';
+import { formatDate } from '../../format';
+import { fill, t, type Lang } from '../../i18n';
+import { ModelTable } from './ModelTable';
+
+interface Props {
+  lang: Lang;
+  project: string | null;
+  onError: (e: unknown) => void;
+}
+
+type Curves = Partial<Record<ChurnModelName, { trainLoss: number[]; validLoss: (number | null)[] }>>;
+
+/** Details a model's result carries (see services/models/churn/train.ts). */
+interface Details {
+  report?: { confusion: number[][] };
+  lift?: Parameters<typeof buildLiftChart>[0] | null;
+  calibration?: Parameters<typeof buildCalibrationChart>[0] | null;
+  trainLoss?: number[];
+  validLoss?: (number | null)[] | null;
+}
+
+/**
+ * Step 4, predict who drifts away: choose the label, periods, models and seed; watch the loss curves
+ * while the training worker runs; compare the models on the same test customers; reopen past runs.
+ */
+export function ChurnPage({ lang, project, onError }: Props) {
+  const [label, setLabel] = useState<'binary' | 'transition'>('binary');
+  const [periods, setPeriods] = useState({ p1from: '', p1to: '', p2from: '', p2to: '' });
+  const [models, setModels] = useState<ChurnModelName[]>([...CHURN_MODELS]);
+  const [seed, setSeed] = useState(42);
+  const [running, setRunning] = useState(false);
+  const [curves, setCurves] = useState<Curves>({});
+  const [report, setReport] = useState<ChurnRunReport | null>(null);
+  const [runs, setRuns] = useState<RunInfo[]>([]);
+  const [focus, setFocus] = useState<ChurnModelName | null>(null);
+
+  const refreshRuns = async (dir: string) => setRuns((await workbench.runs.list({ project: dir, kind: 'churn' })).filter((r) => r.status === 'done'));
+  useEffect(() => {
+    setReport(null);
+    setRuns([]);
+    if (project) refreshRuns(project).catch(onError);
+  }, [project, onError]);
+
+  // Live curves: the training job's per-round losses.
+  useEffect(() => {
+    if (!running) return;
+    return workbench.on('job.progress', (p) => {
+      if (p.kind !== 'training' || p.detail.type !== 'training') return;
+      const model = p.step as ChurnModelName;
+      const { epoch, loss, metrics } = p.detail;
+      setCurves((c) => {
+        const prev = c[model] ?? { trainLoss: [], validLoss: [] };
+        if (epoch <= prev.trainLoss.length) return c;
+        return { ...c, [model]: { trainLoss: [...prev.trainLoss, loss], validLoss: [...prev.validLoss, metrics.validLoss ?? null] } };
+      });
+    });
+  }, [running]);
+
+  if (!project) return <p>{t('project.none', lang)}</p>;
+  const { p1from, p1to, p2from, p2to } = periods;
+  const windows = p1from && p1to && p2from && p2to ? ([{ from: p1from, to: p1to }, { from: p2from, to: p2to }] as [{ from: string; to: string }, { from: string; to: string }]) : undefined;
+
+  const train = async () => {
+    setRunning(true);
+    setCurves({});
+    setReport(null);
+    try {
+      const result = await runJob('models.trainChurn', { project, label, periods: windows, models, seed });
+      setReport(result);
+      setFocus(result.best);
+      await refreshRuns(project);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+  const reopen = async (runId: string) => {
+    if (!runId) return;
+    try {
+      const run = await workbench.runs.get({ project, runId });
+      const r = run.metrics as unknown as ChurnRunReport;
+      setReport(r);
+      setFocus(r.best);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const toggle = (m: ChurnModelName) => setModels(models.includes(m) ? models.filter((x) => x !== m) : [...models, m]);
+
+  return (
+    <section className="page" data-testid="churn-page" data-running={running}>
+      <h2>{t('nav.churn', lang)}</h2>
+      <div className="card">
+        <h3>{t('churn.settings', lang)}</h3>
+        <div className="row">
+          <label>
+            {t('churn.label', lang)}{' '}
+            <select value={label} onChange={(e) => setLabel(e.target.value as typeof label)} data-testid="churn-label">
+              <option value="binary">{t('churn.binary', lang)}</option>
+              <option value="transition">{t('churn.transition', lang)}</option>
+            </select>
+          </label>
+          <label>
+            {t('segments.firstPeriod', lang)} <input type="date" value={p1from} onChange={(e) => setPeriods({ ...periods, p1from: e.target.value })} /> ~{' '}
+            <input type="date" value={p1to} onChange={(e) => setPeriods({ ...periods, p1to: e.target.value })} />
+          </label>
+          <label>
+            {t('segments.secondPeriod', lang)} <input type="date" value={p2from} onChange={(e) => setPeriods({ ...periods, p2from: e.target.value })} /> ~{' '}
+            <input type="date" value={p2to} onChange={(e) => setPeriods({ ...periods, p2to: e.target.value })} />
+          </label>
+          <label>
+            {t('churn.seed', lang)} <input type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.trunc(Number(e.target.value) || 0)))} style={{ width: 90 }} />
+          </label>
+        </div>
+        <p className="note">{t('churn.periodsHelp', lang)}</p>
+        <div className="row">
+          {CHURN_MODELS.map((m) => (
+            <label key={m}>
+              <input type="checkbox" checked={models.includes(m)} onChange={() => toggle(m)} data-testid={`churn-model-${m}`} /> {modelLabel(m, lang)}
+            </label>
+          ))}
+        </div>
+        <div className="row">
+          <button onClick={() => void train()} disabled={running || models.length === 0} data-testid="churn-train">
+            {running ? t('churn.training', lang) : t('churn.train', lang)}
+          </button>
+          {runs.length > 0 && (
+            <label>
+              {t('churn.pastRuns', lang)}{' '}
+              <select value="" onChange={(e) => void reopen(e.target.value)} data-testid="churn-runs">
+                <option value="">{t('churn.chooseRun', lang)}</option>
+                {runs.map((r) => (
+                  <option key={r.runId} value={r.runId}>
+                    {r.startedAt.replace('T', ' ')} · {String(r.settings.label)} · seed {r.seed} · {r.backend}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+      </div>
+      {(running || Object.keys(curves).length > 0) && !report && (
+        <div className="chart-grid">
+          <Chart option={buildTrainingCurveChart(curveList(curves), lang)} lang={lang} name="churn-training" testId="churn-live-curve" />
+        </div>
+      )}
+      {report && <Report report={report} focus={focus ?? report.best} onFocus={setFocus} lang={lang} />}
+    </section>
+  );
+}
+
+function curveList(curves: Curves) {
+  return (Object.entries(curves) as [ChurnModelName, NonNullable<Curves[ChurnModelName]>][]).map(([model, c]) => ({ model, ...c }));
+}
+
+function Report({ report, focus, onFocus, lang }: { report: ChurnRunReport; focus: ChurnModelName | null; onFocus: (m: ChurnModelName) => void; lang: Lang }) {
+  const [p1, p2] = report.periods;
+  const period = `${formatDate(p1.from, lang)} ~ ${formatDate(p1.to, lang)} → ${formatDate(p2.from, lang)} ~ ${formatDate(p2.to, lang)}`;
+  const focused = focus ? report.models[focus] : undefined;
+  const details = (focused && focused.applies ? focused.details : {}) as Details;
+  const curves = useMemo(
+    () =>
+      (Object.entries(report.models) as [ChurnModelName, NonNullable<ChurnRunReport['models'][ChurnModelName]>][]).flatMap(([model, r]) => {
+        const d = (r.applies ? r.details : {}) as Details;
+        return d.trainLoss ? [{ model, trainLoss: d.trainLoss, validLoss: d.validLoss ?? [] }] : [];
+      }),
+    [report],
+  );
+  return (
+    <div data-testid="churn-report">
+      <div className="card">
+        <h3>{t('churn.report', lang)}</h3>
+        <p>
+          {fill(t('churn.reportLine', lang), {
+            period,
+            train: report.train.customers.toLocaleString('ko-KR'),
+            valid: report.valid.customers.toLocaleString('ko-KR'),
+            test: report.test.customers.toLocaleString('ko-KR'),
+            seed: report.run.seed,
+            backend: report.run.backend,
+            seconds: report.run.seconds.toFixed(1),
+          })}
+        </p>
+        <ModelTable report={report} focus={focus} onFocus={onFocus} lang={lang} />
+      </div>
+      <div className="chart-grid">
+        <Chart period={period} option={buildModelComparisonChart(report, lang)} lang={lang} name="churn-models" testId="churn-comparison" />
+        <Chart period={period} option={buildTrainingCurveChart(curves, lang)} lang={lang} name="churn-training" />
+        {focus && details.lift && <Chart period={period} option={buildLiftChart(details.lift, lang, focus)} lang={lang} name={`churn-lift-${focus}`} testId="churn-lift" />}
+        {focus && details.report && (
+          <Chart period={period} option={buildConfusionChart(details.report.confusion, report.classes, lang, focus)} lang={lang} name={`churn-confusion-${focus}`} height={confusionChartHeight(report.classes.length)} />
+        )}
+        {focus && details.calibration && <Chart period={period} option={buildCalibrationChart(details.calibration, lang, focus)} lang={lang} name={`churn-calibration-${focus}`} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChurnRunReport } from '../../src/shared/models';
+import type { RunInfo } from '../../src/shared/runs';
+import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
+import { harness, type Harness } from '../helpers';
+import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
+
+let h: Harness;
+let server: BrowserServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let project: string;
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  h = harness();
+  const data = join(h.root, 'data');
+  await h.call('data.generateSample', { out: data, customers: 900, seed: 21 });
+  project = join(h.root, 'churn');
+  await h.call('project.create', { project });
+  await h.call('data.importLpoint', { project, folder: data });
+  await h.call('settings.addRecentProject', { project });
+  server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  await h?.close();
+});
+
+describe('Churn page in browser mode', () => {
+  it('trains the models, shows the live loss curve, then the report with the models side by side; a chart saves as PNG; the run reopens', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('data-page').waitFor();
+    await page.getByTestId('nav.churn').click();
+    await page.getByTestId('churn-page').waitFor();
+    await page.getByTestId('churn-train').click();
+    // The live curve appears while the worker trains (losses per round arrive as job progress).
+    await page.getByTestId('churn-live-curve').waitFor({ timeout: 60_000 });
+    const table = page.getByTestId('churn-models');
+    await table.waitFor({ timeout: 120_000 });
+    const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });
+    expect(runs).toHaveLength(1);
+    const report = runs[0].metrics as unknown as ChurnRunReport;
+    // One row per model, in the service's numbers; the best one starred.
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    const gbdt = report.models.gbdt!;
+    if (!gbdt.applies) throw new Error('gbdt did not apply');
+    expect(await table.locator('[data-model="gbdt"] td').first().textContent()).toBe(gbdt.rocAuc!.toFixed(3));
+    expect(await table.locator(`[data-model="${report.best}"] th`).textContent()).toContain('★');
+    expect(await page.getByTestId('churn-lift').count()).toBe(1);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('churn-comparison-png').click();
+    const png = readFileSync(await (await download).path());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // The past run reopens from the list after a reload.
+    await page.reload();
+    await page.getByTestId('nav.churn').click();
+    await page.getByTestId('churn-runs').selectOption(runs[0].runId);
+    await expect.poll(() => page.getByTestId('churn-models').locator('tbody tr').count(), { timeout: 20_000 }).toBe(5);
+    if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'churn.png'), fullPage: true });
+  }, 240_000);
+});
