@@ -31,6 +31,8 @@ Commands:
                                                  RFM tiers per period and the transition matrix (saved in the project)
   train churn --project DIR [--label binary|transition] [--periods A:B,C:D] [--models mlp,gbdt,logistic,tier,bgnbd]
            [--seed S]                            train churn models on one split and compare them on the test customers
+  score churn --project DIR [--run RUN_ID] [--model mlp|gbdt|logistic|tier|bgnbd]
+                                                 every customer's current churn risk from a run (default: the latest, its best model)
   fit bgnbd --project DIR [--calibration-end DATE] [--from DATE] [--unit week|day]
                                                  BG/NBD (Fader, Hardie & Lee 2005) on repeat purchase days: r, alpha, a, b
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
@@ -90,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
       unit: { type: 'string' },
       label: { type: 'string' },
       models: { type: 'string' },
+      run: { type: 'string' },
+      model: { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -252,6 +256,20 @@ async function main(argv: string[]): Promise<number> {
         });
         jobRunning = false;
         out(formatChurn(report), report);
+        return 0;
+      }
+      case 'score': {
+        if (positionals[1] !== 'churn') throw new CliError('BAD_ARGUMENT', `score takes what to score: score churn (got ${positionals[1] ?? 'nothing'}).`);
+        const dir = project();
+        const runId = values.run ?? (await call('runs.list', { project: dir, kind: 'churn' })).find((r) => r.status === 'done')?.runId;
+        if (!runId) throw new CliError('NOT_FOUND', 'No finished churn run in this project; run train churn first.');
+        const model = values.model ? modelsOption(values.model)[0] : undefined;
+        const scored = await call('models.scoreChurn', { project: dir, runId, model });
+        out(
+          `Scored ${scored.customers.toLocaleString('en-US')} customers of ${scored.window.from} – ${scored.window.to} with ${scored.model} (run ${scored.runId}): ` +
+            `mean risk ${scored.meanRisk.toFixed(3)}, ${scored.highRisk.toLocaleString('en-US')} at 0.5 or more; saved in churn_scores`,
+          scored,
+        );
         return 0;
       }
       case 'fit': {

@@ -20,7 +20,7 @@ import { MIN_MEMORY_LIMIT_MB, type Settings } from './settings';
 import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
-import { bgnbdFitSchema, churnTrainSchema, type BgnbdFitResult, type ChurnRunReport } from './models';
+import { bgnbdFitSchema, churnScoreSchema, churnTrainSchema, type BgnbdFitResult, type ChurnRunReport, type ChurnScoreSummary } from './models';
 
 /**
  * The one contract every transport serves: method → argument schema → result type,
@@ -145,6 +145,8 @@ export const contract = {
   },
   /** A churn training run (a job): every chosen model on the same split, the report recorded on the run. */
   'models.trainChurn': { args: churnTrainSchema.extend({ project: projectDir, jobId }), result: returns<ChurnRunReport>() },
+  /** Every customer's current churn risk from a run's model, saved in churn_scores. */
+  'models.scoreChurn': { args: churnScoreSchema.extend({ project: projectDir }), result: returns<ChurnScoreSummary>() },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },

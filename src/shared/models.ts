@@ -77,3 +77,21 @@ export interface ChurnRunReport {
   /** The model with the best test ROC-AUC (binary) or macro-F1 (transition). */
   best: ChurnModelName | null;
 }
+
+export const churnScoreSchema = z.object({
+  runId: z.string().min(1),
+  /** The run's model to apply; default its best. */
+  model: z.enum(CHURN_MODELS).optional(),
+});
+
+/** A scoring of every customer with a run's model, saved in churn_scores. */
+export interface ChurnScoreSummary {
+  runId: string;
+  model: ChurnModelName;
+  /** The latest window the features came from. */
+  window: { from: string; to: string };
+  customers: number;
+  meanRisk: number;
+  /** Customers with a risk of 0.5 or more. */
+  highRisk: number;
+}

@@ -81,7 +81,10 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     });
     const project = join(first.root, 'app-data', 'sample-project');
     const page = await newPage(firstServer.url);
+    // While the sample is made, the page says so (and that it is generated data), not "no project open".
+    await expect.poll(() => page.getByTestId('sample-preparing').textContent(), { timeout: 30_000 }).toContain('생성한 가상 데이터');
     await expect.poll(() => countOf(page, 'customers').textContent(), { timeout: 90_000 }).toBe('3,000');
+    expect(await page.getByTestId('sample-preparing').count()).toBe(0);
     const reply = await dispatch(first.handlers, 'project.info', { project }, first.ctx);
     if (!reply.ok) throw new Error(reply.error.message);
     const expected = reply.result as ProjectInfo;

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../src/shared/contract';
-import type { ChurnRunReport } from '../../src/shared/models';
+import type { ChurnRunReport, ChurnScoreSummary } from '../../src/shared/models';
 import type { RunInfo } from '../../src/shared/runs';
 import { dispatch } from '../../src/main/transport/dispatch';
 import { harness, type Harness } from '../helpers';
@@ -95,6 +95,32 @@ describe('churn training run', () => {
     expect(answered).toBe(true);
     expect(roundsAfterAnswer).toBeGreaterThan(0);
   }, 120_000);
+
+  it('scores every customer of the latest window with the run\'s models; a rescore replaces; a damaged model file is refused', async () => {
+    const report = await train({ seed: 5 });
+    const db = (await h.services.projects.get(project)).db;
+    const latestBuyers = (await db.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE date BETWEEN '2021-07-01' AND '2021-12-31'`))!.n;
+    const best = await h.call<ChurnScoreSummary>('models.scoreChurn', { project, runId: report.run.id });
+    expect(best).toMatchObject({ model: report.best, window: { from: '2021-07-01', to: '2021-12-31' }, customers: latestBuyers });
+    for (const model of ['mlp', 'gbdt', 'logistic', 'tierRule', 'bgnbd'] as const) {
+      const s = await h.call<ChurnScoreSummary>('models.scoreChurn', { project, runId: report.run.id, model });
+      expect(s.customers).toBe(latestBuyers);
+      const rows = await db.all<{ n: number; lo: number; hi: number; m: string }>(
+        `SELECT count(*)::BIGINT AS n, min(risk) AS lo, max(risk) AS hi, any_value(model) AS m FROM churn_scores WHERE run_id = $1`,
+        [report.run.id],
+      );
+      expect(rows[0]).toMatchObject({ n: latestBuyers, m: model }); // replaced, not added
+      expect(rows[0].lo).toBeGreaterThanOrEqual(0);
+      expect(rows[0].hi).toBeLessThanOrEqual(1);
+      expect(rows[0].hi).toBeGreaterThan(rows[0].lo); // the model tells customers apart
+    }
+    // A damaged model file: a clear error, the saved scores untouched.
+    const file = join(project, 'models', report.run.id, 'models.json');
+    writeFileSync(file, '{ not json');
+    const reply = await dispatch(h.handlers, 'models.scoreChurn', { project, runId: report.run.id }, h.ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_FILE', message: expect.stringContaining('damaged') } });
+    expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM churn_scores WHERE run_id = $1`, [report.run.id]))!.n).toBe(latestBuyers);
+  }, 180_000);
 
   it('bad input: a period without purchases is refused naming the period, and no run is left half-written', async () => {
     const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });

@@ -25,6 +25,7 @@ import { openSampleProject } from '../services/project/sampleProject';
 import { getRun, listRuns } from '../services/runs/runs';
 import { fitBgnbdFromProject } from '../services/models/bgnbd';
 import { trainChurn } from '../services/models/churn/churnRun';
+import { scoreChurn } from '../services/models/churn/score';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
 
@@ -148,6 +149,7 @@ export function createHandlers(s: Services): Handlers {
         // Reads on its own session; the run's tables and record are written in the project's write turn.
         return s.projects.read(project, (p) => trainChurn(p, args, job, s.training));
       }),
+    'models.scoreChurn': async ({ project, runId, model }) => s.projects.read(project, (p) => scoreChurn(p, runId, model, s.training)),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),
     'jobs.start': async ({ method, args }, ctx) => {

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 import { trainChurnModels, type TrainedModels } from '../services/models/churn/train';
 import { tfBackend } from '../services/models/tfBackend';
 import { onRequest } from './protocol';
-import type { TrainProgress, TrainRequest } from './trainInWorker';
+import type { ScoreRequest, TrainProgress, TrainRequest } from './trainInWorker';
+import { applyModel } from '../services/models/churn/applyModel';
 
 onRequest<TrainRequest, TrainedModels & { backend: string }, TrainProgress>('trainChurn', async (r, { progress, cancelled }) => {
   const backend = r.models.includes('mlp') ? `tfjs-${await tfBackend()}` : 'js';
@@ -17,4 +18,9 @@ onRequest<TrainRequest, TrainedModels & { backend: string }, TrainProgress>('tra
     onRound: (model, round, trainLoss, validLoss) => progress({ kind: 'round', model, round, trainLoss, validLoss }),
   });
   return { ...trained, backend };
+});
+
+onRequest<ScoreRequest, Float64Array>('scoreChurn', async (r) => {
+  if (r.entry.kind === 'mlp') await tfBackend();
+  return applyModel(r.entry, r.rows);
 });

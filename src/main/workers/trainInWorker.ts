@@ -5,6 +5,12 @@ import type { ChurnDataset } from '../services/models/churn/dataset';
 import type { Split } from '../services/models/churn/split';
 import type { Histories, TrainedModels } from '../services/models/churn/train';
 import { WorkerHost, workerFile } from './host';
+import type { ScoringRows, StoredModel } from '../services/models/churn/applyModel';
+
+export interface ScoreRequest {
+  entry: StoredModel;
+  rows: ScoringRows;
+}
 
 export interface TrainRequest {
   data: ChurnDataset;
@@ -29,4 +35,9 @@ export function trainInWorker(
   controls: { onProgress?: (p: TrainProgress) => void; signal?: AbortSignal },
 ): Promise<TrainedModels & { backend: string }> {
   return host.request('trainChurn', request, controls);
+}
+
+/** A saved model applied to new rows, in the training worker (where TensorFlow.js is loaded). */
+export function scoreInWorker(host: WorkerHost, request: ScoreRequest): Promise<Float64Array> {
+  return host.request('scoreChurn', request);
 }

@@ -28,6 +28,8 @@ export function App() {
   const [project, setProject] = useState<string | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [error, setError] = useState<ShownError | null>(null);
+  // First start: the sample project is being generated and imported (the pages have no project yet).
+  const [preparing, setPreparing] = useState(false);
 
   const report = useCallback((e: unknown) => {
     if (e instanceof CallError) setError({ code: e.code, detail: e.message, issues: e.issues });
@@ -49,9 +51,12 @@ export function App() {
         if (s.recentProjects[0]) return setProject(s.recentProjects[0]);
         // After a reload during the first start, the sample job is still running: wait for that one.
         const running = (await workbench.jobs.list({})).find((j) => j.method === 'project.openSample' && j.status === 'running');
+        setPreparing(true);
         const sample = running ? await waitForJob<ProjectInfo>(running.jobId) : await runJob('project.openSample', {});
+        setPreparing(false);
         await openProject(sample.project);
       } catch (e) {
+        setPreparing(false);
         report(e);
       }
     })();
@@ -95,6 +100,11 @@ export function App() {
             )}
             <button onClick={() => setError(null)}>{t('error.dismiss', lang)}</button>
           </div>
+        )}
+        {preparing && !project && (
+          <p className="notice" data-testid="sample-preparing">
+            {t('sample.preparing', lang)}
+          </p>
         )}
         {step === 'nav.data' ? (
           <DataPage lang={lang} project={project} recent={recent} onOpen={openProject} onError={report} />

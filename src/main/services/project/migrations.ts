@@ -66,6 +66,14 @@ ALTER TABLE purchases ADD COLUMN attributes MAP(VARCHAR, VARCHAR);
 ALTER TABLE customers ADD COLUMN attributes MAP(VARCHAR, VARCHAR);
 INSERT INTO meta VALUES ('currency', 'KRW') ON CONFLICT (key) DO NOTHING;`,
   },
+  {
+    version: 5,
+    name: 'churn scores: every customer\'s current churn risk per scoring run',
+    sql: `
+CREATE TABLE IF NOT EXISTS churn_scores (
+  run_id VARCHAR NOT NULL, model VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, risk DOUBLE NOT NULL,
+  predicted VARCHAR, window_from DATE NOT NULL, window_to DATE NOT NULL, scored_at TIMESTAMP NOT NULL);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JobProgress } from '../../../shared/contract';
 import { onEventsConnected, workbench } from '../api/client';
+import { jobStepLabel } from './jobStep';
 import { onJobStarted } from '../api/jobs';
 import { useLatest } from '../api/useQuery';
 import { jobFigures } from './jobFigures';
@@ -74,7 +75,7 @@ export function JobTray({ lang }: { lang: Lang }) {
     <section className="job-tray" aria-label={t('jobs.title', lang)}>
       {list.map((job) => (
         <div className="job" key={job.jobId} data-testid="job" data-job-id={job.jobId} data-kind={job.kind}>
-          <div className="job-step">{job.progress?.step ?? t('jobs.starting', lang)}</div>
+          <div className="job-step">{job.progress ? jobStepLabel(job.progress.step, lang) : t('jobs.starting', lang)}</div>
           <progress max={1} value={job.progress?.fraction ?? undefined} />
           {job.progress && (
             <div className="job-figures" data-testid="job-figures" data-detail={job.progress.detail.type}>

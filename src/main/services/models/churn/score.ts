@@ -1,0 +1,150 @@
+import { quotedIdentifier } from '@duckdb/node-api';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmentSpecSchema, type DateWindow } from '../../../../shared/analytics';
+import { AppError } from '../../../../shared/errors';
+import type { ChurnModelName, ChurnRunReport, ChurnScoreSummary } from '../../../../shared/models';
+import { addDays, daysBetween } from '../../../../shared/dates';
+import { purchaseDateRange } from '../../analytics/segmentSpec';
+import { computeSegments, runSegmentTables } from '../../analytics/segments';
+import type { Project } from '../../project/projectStore';
+import { getRun } from '../../runs/runs';
+import type { WorkerHost } from '../../../workers/host';
+import { scoreInWorker } from '../../../workers/trainInWorker';
+import { customerHistories } from '../bgnbd';
+import type { StoredModel } from './applyModel';
+import { buildFeatures } from './features';
+import { transitionOf } from './labels';
+
+/**
+ * Scores every customer with a trained run's model on the latest period (the run's period 2 when it
+ * ends on the last purchase day, else a window as long as period 1 ending then): the current churn risk (binary: P(no purchase next
+ * period); transition: the summed probability of the →비활동 classes) and the most likely class,
+ * written to churn_scores for the export and validation steps (the run's earlier scores replaced).
+ */
+export async function scoreChurn(project: Project, runId: string, asked: ChurnModelName | undefined, host: WorkerHost): Promise<ChurnScoreSummary> {
+  const { db } = project;
+  const run = await getRun(db, runId);
+  if (run.kind !== 'churn' || run.status !== 'done') throw new AppError('BAD_ARGUMENT', `Run ${runId} is not a finished churn training run.`);
+  const report = run.metrics as unknown as ChurnRunReport;
+  const model = asked ?? report.best;
+  if (!model) throw new AppError('BAD_ARGUMENT', `Run ${runId} has no model that applies.`);
+  const saved = readModels(project.dir, run.artifacts);
+  const entry = saved.models[model];
+  if (!entry) throw new AppError('BAD_ARGUMENT', `Run ${runId} has no ${model} model (it trained ${Object.keys(saved.models).join(', ')}).`);
+  if (entry.kind === 'mlp') entry.weights = readWeights(project.dir, run.artifacts);
+
+  // The latest period: the run's period 2 when it ends on the last purchase day (H2 after H1), else a
+  // window as long as period 1 ending then; and the window before it (for the RFM tiers).
+  const [p1, p2] = report.periods;
+  const { to: last } = await purchaseDateRange(db);
+  const latest: DateWindow = p2.to === last ? p2 : { from: addDays(last, -daysBetween(p1.from, p1.to)), to: last };
+  const days = daysBetween(latest.from, latest.to) + 1;
+  const previous: DateWindow = { from: addDays(latest.from, -days), to: addDays(latest.from, -1) };
+  const tables = runSegmentTables(`run_${runId.replace(/[^A-Za-z0-9]/g, '_')}_scoring`);
+  try {
+    await project.commit(() => computeSegments(db, segmentSpecSchema.parse({ periods: [previous, latest] }), tables));
+    const features = await buildFeatures(db, latest);
+    const seg = await db.all<{ customer_id: string; tier_2: number; r_score_2: number; f_score_2: number; m_score_2: number; score_2: number }>(
+      `SELECT customer_id, tier_2, r_score_2, f_score_2, m_score_2, score_2 FROM ${quotedIdentifier(tables.segments)} WHERE tier_2 IS NOT NULL`,
+    );
+    const byCustomer = new Map(seg.map((s) => [s.customer_id, s]));
+    // The training's columns in its order; a chain or affiliate the latest window lacks is missing (NaN).
+    const d = saved.features.length;
+    const n = features.customers.length;
+    const from = saved.features.map((name) => features.names.indexOf(name));
+    const x = new Float32Array(n * d).fill(NaN);
+    const tier = new Int32Array(n);
+    const d0 = features.names.length;
+    features.customers.forEach((c, i) => {
+      const s = byCustomer.get(c);
+      const rfm: Record<string, number> = s ? { r_score: s.r_score_2, f_score: s.f_score_2, m_score: s.m_score_2, rfm_score: s.score_2, tier: s.tier_2 } : {};
+      tier[i] = s?.tier_2 ?? saved.tiers - 1;
+      saved.features.forEach((name, j) => {
+        x[i * d + j] = from[j] >= 0 ? features.x[i * d0 + from[j]] : (rfm[name] ?? NaN);
+      });
+    });
+    const histories =
+      entry.kind === 'bgnbd'
+        ? await (async () => {
+            const h = await customerHistories(db, { calibrationEnd: latest.to, from: latest.from, unit: 'week' });
+            const byId = new Map(h.customers.map((c) => [c.customerId, c]));
+            return features.customers.map((id) => byId.get(id) ?? { x: 0, tx: 0, T: 0 });
+          })()
+        : null;
+    const p = await scoreInWorker(host, { entry, rows: { x, n, d, tier, histories } });
+    const classes = report.classes.length;
+    const risk = new Float64Array(n);
+    const predicted: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (classes === 2) {
+        risk[i] = p[i];
+        predicted.push(p[i] >= 0.5 ? report.classes[1] : report.classes[0]);
+      } else {
+        let best = 0;
+        for (let c = 0; c < classes; c++) {
+          if (transitionOf(c, saved.tiers).to === saved.tiers) risk[i] += p[i * classes + c];
+          if (p[i * classes + c] > p[i * classes + best]) best = c;
+        }
+        predicted.push(report.classes[best]);
+      }
+    }
+    await project.commit(() =>
+      db.transaction(async () => {
+        await db.run(`DELETE FROM churn_scores WHERE run_id = $1`, [runId]);
+        for (let i = 0; i < n; i += 2000) {
+          const values: (string | number)[] = [];
+          const rows: string[] = [];
+          for (let k = i; k < Math.min(n, i + 2000); k++) {
+            const b = values.length;
+            values.push(features.customers[k], risk[k], predicted[k]);
+            rows.push(`($${b + 1}, $${b + 2}, $${b + 3})`);
+          }
+          await db.run(
+            `INSERT INTO churn_scores SELECT '${runId.replace(/'/g, "''")}', '${model}', c, r, p, DATE '${latest.from}', DATE '${latest.to}', now()::TIMESTAMP FROM (VALUES ${rows.join(', ')}) v(c, r, p)`,
+            values,
+          );
+        }
+      }),
+    );
+    const high = Array.from(risk).filter((r) => r >= 0.5).length;
+    return { runId, model, window: latest, customers: n, meanRisk: n ? risk.reduce((a, b) => a + b, 0) / n : 0, highRisk: high };
+  } finally {
+    await project
+      .commit(async () => {
+        for (const t of [tables.segments, tables.spec]) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(t)}`);
+      })
+      .catch(() => undefined);
+  }
+}
+
+interface SavedModels {
+  features: string[];
+  label: 'binary' | 'transition';
+  tiers: number;
+  models: Partial<Record<ChurnModelName, StoredModel>>;
+}
+
+/** The run's models.json, checked: a damaged or foreign file is refused with a clear message. */
+function readModels(dir: string, artifacts: string[]): SavedModels {
+  const file = artifacts.find((a) => a.endsWith('models.json'));
+  const path = file ? join(dir, file) : null;
+  if (!path || !existsSync(path)) throw new AppError('NOT_FOUND', `The run's model file is missing (${file ?? 'models.json'}); train again.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new AppError('BAD_FILE', `The model file ${file} is damaged (not JSON); train again.`);
+  }
+  const m = parsed as Partial<SavedModels>;
+  if (!m || !Array.isArray(m.features) || typeof m.tiers !== 'number' || typeof m.models !== 'object' || m.models === null) {
+    throw new AppError('BAD_FILE', `The model file ${file} is damaged (its features, tiers or models are missing); train again.`);
+  }
+  return m as SavedModels;
+}
+
+function readWeights(dir: string, artifacts: string[]): Uint8Array {
+  const file = artifacts.find((a) => a.endsWith('mlp.weights.bin'));
+  if (!file || !existsSync(join(dir, file))) throw new AppError('NOT_FOUND', `The MLP's weights file is missing; train again.`);
+  return readFileSync(join(dir, file));
+}

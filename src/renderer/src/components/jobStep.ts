@@ -1,0 +1,21 @@
+import { CHURN_MODELS, type ChurnModelName } from '../../../shared/models';
+import { modelLabel } from '../../../shared/charts';
+import { fill, t, type Lang, type StringKey } from '../i18n';
+
+const STEPS: Record<string, StringKey> = {
+  features: 'jobs.step.features',
+  catalog: 'jobs.step.catalog',
+  customers: 'jobs.step.customers',
+  done: 'jobs.step.done',
+};
+
+/** A job's step as the tray shows it, in the UI language (file names stay as they are). */
+export function jobStepLabel(step: string, lang: Lang): string {
+  if ((CHURN_MODELS as readonly string[]).includes(step)) return fill(t('jobs.step.model', lang), { model: modelLabel(step as ChurnModelName, lang) });
+  if (STEPS[step]) return t(STEPS[step], lang);
+  const sample = /^sample: (.+)$/.exec(step);
+  if (sample) return `${t('jobs.step.sample', lang)}: ${jobStepLabel(sample[1], lang)}`;
+  const check = /^check (.+)$/.exec(step);
+  if (check) return fill(t('jobs.step.check', lang), { file: check[1] });
+  return step;
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { jobStepLabel } from '../../src/renderer/src/components/jobStep';
+
+describe('job tray steps in the UI language', () => {
+  it('names model training, feature building, sample generation and file checks; file names stay', () => {
+    expect(jobStepLabel('gbdt', 'ko')).toBe('GBDT(그래디언트 부스팅) 학습');
+    expect(jobStepLabel('gbdt', 'en')).toBe('Training GBDT');
+    expect(jobStepLabel('features', 'ko')).toBe('특성 만들기(기간1)');
+    expect(jobStepLabel('sample: customers', 'en')).toBe('Sample data: Generating customers and purchases');
+    expect(jobStepLabel('check LPOINT_BIG_COMP_02_PDDE.csv', 'ko')).toBe('LPOINT_BIG_COMP_02_PDDE.csv 확인');
+    expect(jobStepLabel('LPOINT_BIG_COMP_02_PDDE.csv', 'ko')).toBe('LPOINT_BIG_COMP_02_PDDE.csv');
+  });
+});
