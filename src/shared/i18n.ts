@@ -292,6 +292,7 @@ export const STRINGS = {
   'segments.exportNoSelection': { ko: '선택한 세그먼트 (표에서 칸을 누르세요)', en: 'Selected segment (click a cell first)' },
   'segments.exported': { ko: '{n}명 저장됨', en: 'Saved {n} customers' },
   'segments.download': { ko: '다운로드', en: 'Download' },
+  'rejects.exportedRows': { ko: '거부된 행 {n}개 저장됨', en: 'Saved {n} rejected rows' },
   'chart.savePng': { ko: 'PNG 저장', en: 'Save PNG' },
   'chart.saveSvg': { ko: 'SVG 저장', en: 'Save SVG' },
   'notice.title': { ko: '알림', en: 'Note' },

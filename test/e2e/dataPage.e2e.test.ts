@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -43,7 +43,7 @@ const ko = (n: number) => n.toLocaleString('ko-KR');
 const rowsOf = (info: ProjectInfo, table: string) => info.tables.find((t) => t.table === table)!.rows;
 
 async function newPage(url: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 } });
+  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   onTestFinished(() => context.close());
   const page = await context.newPage();
   await page.goto(url);
@@ -109,6 +109,13 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     await page.getByTestId('reject-reason').selectOption('bad_hour');
     await expect.poll(() => page.getByTestId('rejects').locator('tbody tr').count()).toBe(Math.min(badHours, 20));
     expect(await page.getByTestId('rejects').locator('tbody tr').first().textContent()).toContain('de_hr=');
+    // The filtered rejects as CSV, offered as a download in browser mode: only that reason's rows.
+    await page.getByTestId('rejects').getByRole('button', { name: 'CSV로 내보내기' }).click();
+    await expect.poll(() => page.getByTestId('export-saved').textContent()).toContain(`거부된 행 ${ko(badHours)}개 저장됨`);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-download').click();
+    const text = readFileSync(await (await download).path(), 'utf8');
+    expect(text.trimEnd().split(/\r?\n/)).toHaveLength(badHours + 1);
   });
 
   it('imports a CP949 CSV through the mapping wizard: detected encoding, Korean product names shown, rows loaded', async () => {

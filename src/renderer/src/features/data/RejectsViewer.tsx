@@ -4,6 +4,7 @@ import { workbench } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { formatNumber } from '../../format';
 import { REASON_LABELS, t, type Lang } from '../../i18n';
+import { ExportedFile } from '../../components/ExportedFile';
 
 const PAGE = 20;
 
@@ -11,7 +12,7 @@ const PAGE = 20;
 export function RejectsViewer({ lang, project, info, onError }: { lang: Lang; project: string; info: ProjectInfo; onError: (e: unknown) => void }) {
   const [reason, setReason] = useState<RejectReason | ''>('');
   const [offset, setOffset] = useState(0);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
   // Asked again when the project's info changes (an import); a quick filter or page change never shows an older page.
   const { data: page = null } = useQuery(
     { project, reason, offset, rejects: info.rejectsByReason, imports: info.imports.length },
@@ -22,7 +23,7 @@ export function RejectsViewer({ lang, project, info, onError }: { lang: Lang; pr
   const exportCsv = async () => {
     try {
       const written = await workbench.data.exportRejects({ project, reason: reason || undefined });
-      setSaved(written.path);
+      setSaved(written);
     } catch (e) {
       onError(e);
     }
@@ -41,7 +42,7 @@ export function RejectsViewer({ lang, project, info, onError }: { lang: Lang; pr
           ))}
         </select>
         <button onClick={() => void exportCsv()}>{t('rejects.export', lang)}</button>
-        {saved && <span className="saved">{t('rejects.exported', lang)}: {saved}</span>}
+        {saved && <ExportedFile project={project} written={saved} lang={lang} savedText="rejects.exportedRows" />}
       </div>
       {page && page.total === 0 ? (
         <p>{t('rejects.empty', lang)}</p>

@@ -18,7 +18,7 @@ import { buildChurnOriginChart, buildTransitionHeatmap, buildTransitionSankey } 
 import { Chart } from '../../components/Chart';
 import { formatDate, formatNumber } from '../../format';
 import { fill, t, type Lang } from '../../i18n';
-import { ExportedFile } from './ExportedFile';
+import { ExportedFile } from '../../components/ExportedFile';
 import { ProfileCard } from './ProfileCard';
 import { TierTable, type PeriodKey } from './TierTable';
 import { TransitionTable } from './TransitionTable';

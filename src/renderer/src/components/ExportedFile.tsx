@@ -1,10 +1,12 @@
-import { formatNumber } from '../../format';
-import { fill, t, type Lang } from '../../i18n';
+import { formatNumber } from '../format';
+import { fill, t, type Lang, type StringKey } from '../i18n';
 
 interface Props {
   project: string;
   written: { path: string; rows: number };
   lang: Lang;
+  /** How the rows are counted ("{n}명 저장됨", "{n}행 저장됨"). */
+  savedText?: StringKey;
 }
 
 /**
@@ -12,13 +14,13 @@ interface Props {
  * page) the file is also offered as a download, through the server's /exports route, which serves
  * files inside the project's exports/ folder only.
  */
-export function ExportedFile({ project, written, lang }: Props) {
+export function ExportedFile({ project, written, lang, savedText = 'segments.exported' }: Props) {
   const name = /[\\/]exports[\\/]([^\\/]+)$/.exec(written.path)?.[1];
   const browserMode = window.workbench === undefined;
   const href = browserMode && name ? `/exports?project=${encodeURIComponent(project)}&file=${encodeURIComponent(name)}` : null;
   return (
     <span className="saved" data-testid="export-saved">
-      {fill(t('segments.exported', lang), { n: formatNumber(written.rows, lang) })}: {written.path}
+      {fill(t(savedText, lang), { n: formatNumber(written.rows, lang) })}: {written.path}
       {href && (
         <>
           {' '}
