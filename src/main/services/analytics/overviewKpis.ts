@@ -2,18 +2,12 @@ import type { Channel, DemographicBreakdown, KpiValue, OverviewFacets, OverviewF
 import { addDays, addMonths, daysBetween } from '../../../shared/dates/calendar';
 import type { Sql } from '../db/database';
 import { amountCoverage } from '../project/projectSettings';
-import { filterConditions, whereClause } from './purchaseFilter';
-import { SqlParams } from './sqlParams';
+import { receiptsWhere } from './purchaseFilter';
 
 /**
  * The Overview's headline figures and the breakdowns by customer field. Like the charts, they read
  * receipt_facts (one row per receipt) under the page's filter.
  */
-
-function receiptsWhere(filter: OverviewFilter): { where: string; p: SqlParams } {
-  const p = new SqlParams();
-  return { where: whereClause(filterConditions(filter, p, 'purchases')), p };
-}
 
 /**
  * Where the window splits into two halves: at the middle month when it is whole months (an even

@@ -10,7 +10,7 @@ import type {
   ReceiptsPerCustomer,
 } from '../../../shared/analytics';
 import type { Sql } from '../db/database';
-import { filterConditions, whereClause } from './purchaseFilter';
+import { filterConditions, receiptsWhere, whereClause } from './purchaseFilter';
 import { SqlParams } from './sqlParams';
 
 /**
@@ -22,11 +22,6 @@ import { SqlParams } from './sqlParams';
  */
 
 const MONTH = `printf('%04d-%02d', ym // 100, ym % 100)`;
-
-function receiptsWhere(filter: OverviewFilter): { where: string; p: SqlParams } {
-  const p = new SqlParams();
-  return { where: whereClause(filterConditions(filter, p, 'purchases')), p };
-}
 
 export async function monthlyBuyers(db: Sql, filter: OverviewFilter): Promise<MonthlyBuyers[]> {
   const { where, p } = receiptsWhere(filter);

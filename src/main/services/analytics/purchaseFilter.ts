@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import type { OverviewFilter } from '../../../shared/analytics';
 import { badArgument } from '../../../shared/errors';
-import type { SqlParams } from './sqlParams';
+import { SqlParams } from './sqlParams';
 import { customerCondition } from './customerFilter';
 
 export function checkFilter(filter: OverviewFilter): void {
@@ -34,4 +34,10 @@ export function filterConditions(filter: OverviewFilter, p: SqlParams, table: 'p
 
 export function whereClause(conditions: string[]): string {
   return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** The WHERE clause of a query over receipt_facts under the page's filter, with its parameters. */
+export function receiptsWhere(filter: OverviewFilter): { where: string; p: SqlParams } {
+  const p = new SqlParams();
+  return { where: whereClause(filterConditions(filter, p, 'purchases')), p };
 }

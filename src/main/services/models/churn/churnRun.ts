@@ -1,10 +1,11 @@
 import { quotedIdentifier } from '@duckdb/node-api';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { INACTIVE_STATE, tierNames } from '../../../../shared/analytics';
 import { AppError } from '../../../../shared/errors';
 import type { ChurnModelName, ChurnRunReport, ChurnTrainArgs } from '../../../../shared/models';
 import { ensureReceiptFacts } from '../../analytics/receiptFacts';
+import { writeFileAtomic } from '../../files/atomicFile';
 import { runSegmentTables } from '../../analytics/segments';
 import type { Sql } from '../../db/database';
 import type { Job } from '../../jobs/jobs';
@@ -74,11 +75,11 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
     if (mlp) {
       // The network's weights go in a binary file beside its topology.
       const weightsFile = join(run.dir, 'mlp.weights.bin');
-      writeAtomic(weightsFile, mlp.files.weights);
+      writeFileAtomic(weightsFile, mlp.files.weights);
       artifacts.push(weightsFile);
     }
     const mlpEntry = mlp ? { mlp: { kind: 'mlp', topology: mlp.files.topology, weightSpecs: mlp.files.weightSpecs, weights: 'mlp.weights.bin', standardiser: mlp.standardiser } } : {};
-    writeAtomic(modelsFile, JSON.stringify({ features: data.names, label: data.label, tiers: data.tiers, models: { ...saved, ...mlpEntry } }));
+    writeFileAtomic(modelsFile, JSON.stringify({ features: data.names, label: data.label, tiers: data.tiers, models: { ...saved, ...mlpEntry } }));
     const report: ChurnRunReport = {
       run: { id: run.runId, backend, seconds: (performance.now() - started) / 1000, seed: args.seed },
       label: data.label,
@@ -145,10 +146,4 @@ function bestModel(results: ChurnRunReport['models'], label: 'binary' | 'transit
     if (s > score) [best, score] = [name, s];
   }
   return best;
-}
-
-function writeAtomic(path: string, text: string | Uint8Array): void {
-  const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, text);
-  renameSync(temp, path);
 }
