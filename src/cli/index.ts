@@ -24,7 +24,8 @@ Commands:
            [--accept-date-warnings]              (dateFormat left out or "auto": inferred from the values)
                                                  import any purchase CSV/Parquet through a column mapping
   info     --project DIR                         tables, date range, data-quality report, rejects per reason
-  rejects  --project DIR --out FILE.csv          write every rejected row (UTF-8 with BOM)
+  rejects  --project DIR --out FILE.csv [--lang ko|en]
+                                                 write every rejected row (UTF-8 with BOM; codes, or headings and reasons in ko/en)
   segment  --project DIR [--asof DATE] [--weights 0.3,0.2,0.5] [--bins 5] [--shares 20,20,20]
            [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--monetary amount|lines|quantity]
            [--customers NAME=VALUE,…] [--out FILE.csv] [--lang ko|en]
@@ -218,7 +219,9 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'rejects': {
         if (!values.out) throw new CliError('BAD_ARGUMENT', 'rejects needs --out FILE.csv.');
-        const written = await call('data.exportRejects', { project: project(), out: values.out });
+        const lang = values.lang;
+        if (lang !== undefined && lang !== 'ko' && lang !== 'en') throw new CliError('BAD_ARGUMENT', `--lang is ko or en (got ${lang}).`);
+        const written = await call('data.exportRejects', { project: project(), out: values.out, lang });
         out(`Wrote ${written.rows} rejected rows to ${written.path}`, written);
         return 0;
       }

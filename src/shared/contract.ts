@@ -125,6 +125,8 @@ export const contract = {
       out: z.string().trim().min(1).optional(),
       /** Only the rows of this reason (the page's filter); all when absent. */
       reason: z.enum(REJECT_REASONS).optional(),
+      /** Headings and reasons in this language (the app); codes when absent (scripts). */
+      lang: z.enum(['ko', 'en']).optional(),
     }),
     result: returns<{ path: string; rows: number }>(),
   },

@@ -563,6 +563,16 @@ export const REJECT_CSV_HEADINGS = {
   raw: 'raw',
 } as const;
 
+/** The rejects CSV's headings as the app writes them, in the UI language (the CLI without --lang keeps the codes above). */
+export const REJECT_CSV_LABELS: Record<keyof typeof REJECT_CSV_HEADINGS, Text> = {
+  import_id: { ko: '가져오기 번호', en: 'Import' },
+  file: { ko: '파일', en: 'File' },
+  line: { ko: '줄 번호', en: 'Line' },
+  reason: { ko: '거부 사유', en: 'Reason' },
+  detail: { ko: '상세', en: 'Detail' },
+  raw: { ko: '원본 줄', en: 'Original line' },
+};
+
 // ───────────────────────────── CLI ─────────────────────────────
 
 /** The CLI's segment tables (the CLI prints them in English around the data's own tier names). */

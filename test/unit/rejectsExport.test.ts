@@ -67,6 +67,12 @@ describe('rejects viewer', () => {
     // The export follows the reason filter on screen.
     const out = join(h.root, 'bad-hour.csv');
     expect(await dispatch(h.handlers, 'data.exportRejects', { project, out, reason: 'bad_hour' }, h.ctx)).toMatchObject({ ok: true, result: { rows: 1 } });
+    // As the app writes it: headings and reasons in the UI language.
+    const korean = join(h.root, 'ko.csv');
+    expect(await dispatch(h.handlers, 'data.exportRejects', { project, out: korean, reason: 'bad_hour', lang: 'ko' }, h.ctx)).toMatchObject({ ok: true });
+    const [head, row] = readFileSync(korean, 'utf8').split('\r\n');
+    expect(head).toBe('\uFEFF가져오기 번호,파일,줄 번호,거부 사유,상세,원본 줄');
+    expect(row.split(',')[3]).toBe('시간 오류');
     expect(readFileSync(out, 'utf8').trim().split('\r\n')[1]).toContain('de_hr=24');
   });
 });

@@ -136,7 +136,7 @@ export function createHandlers(s: Services): Handlers {
       }),
     'data.mappings': async ({ project }) => s.projects.read(project, listMappings),
     'data.rejects': async ({ project, reason, offset, limit }) => s.projects.read(project, (p) => rejectsPage(p, reason, offset, limit)),
-    'data.exportRejects': async ({ project, out, reason }) => s.projects.read(project, (p) => exportRejects(p, out, reason)),
+    'data.exportRejects': async ({ project, out, reason, lang }) => s.projects.read(project, (p) => exportRejects(p, out, reason, lang)),
     'analytics.overview': async ({ project, ...filter }) => analytics(project, (db) => overview(db, filter)),
     // Queued at once, in the order asked: the last weights an analyst chose are the ones saved.
     'segments.compute': async ({ project, ...spec }) => s.projects.write(project, 'segment computation', (p) => computeSegments(p.db, spec)),

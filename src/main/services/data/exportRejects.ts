@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { RejectReason } from '../../../shared/reports';
-import { REJECT_CSV_HEADINGS } from '../../../shared/i18n';
+import { REASON_LABELS, REJECT_CSV_HEADINGS, REJECT_CSV_LABELS, type Lang } from '../../../shared/i18n';
 import { writeCsvAtomic } from '../files/atomicCsv';
 import type { Project } from '../project/projectStore';
 
@@ -9,19 +9,25 @@ export const REJECT_COLUMNS = ['import_id', 'file', 'line', 'reason', 'detail', 
 
 /**
  * Every rejected row (or those of one reason, as the page filters them) with file, line, reason and
- * raw text, as CSV (UTF-8 with BOM), written atomically.
+ * raw text, as CSV (UTF-8 with BOM), written atomically. With `lang` the headings and reasons are
+ * written in that language (the app); without, as codes (scripts).
  */
-export async function exportRejects(project: Project, out: string | undefined, reason?: RejectReason): Promise<{ path: string; rows: number }> {
+export async function exportRejects(project: Project, out: string | undefined, reason?: RejectReason, lang?: Lang): Promise<{ path: string; rows: number }> {
   const path = resolve(out ?? join(project.dir, 'exports', `rejects-${timestamp(new Date())}.csv`));
   const result = await project.db.connection.stream(
     `SELECT ${REJECT_COLUMNS.join(', ')} FROM rejects ${reason ? 'WHERE reason = $1' : ''} ORDER BY import_id, line`,
     reason ? [reason] : [],
   );
   async function* batches(): AsyncGenerator<unknown[][]> {
-    for await (const rows of result.yieldRowsJs()) yield rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+    const reasonAt = REJECT_COLUMNS.indexOf('reason');
+    for await (const rows of result.yieldRowsJs()) {
+      yield rows.map((r) =>
+        r.map((v, i) => (typeof v === 'bigint' ? Number(v) : lang && i === reasonAt ? (REASON_LABELS[v as RejectReason]?.[lang] ?? v) : v)),
+      );
+    }
   }
   try {
-    const rows = await writeCsvAtomic(path, REJECT_COLUMNS.map((c) => REJECT_CSV_HEADINGS[c]), batches());
+    const rows = await writeCsvAtomic(path, REJECT_COLUMNS.map((c) => (lang ? REJECT_CSV_LABELS[c][lang] : REJECT_CSV_HEADINGS[c])), batches());
     return { path, rows };
   } catch (error) {
     if (error instanceof AppError) throw error;

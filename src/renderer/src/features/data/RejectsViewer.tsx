@@ -22,7 +22,7 @@ export function RejectsViewer({ lang, project, info, onError }: { lang: Lang; pr
 
   const exportCsv = async () => {
     try {
-      const written = await workbench.data.exportRejects({ project, reason: reason || undefined });
+      const written = await workbench.data.exportRejects({ project, reason: reason || undefined, lang });
       setSaved(written);
     } catch (e) {
       onError(e);
