@@ -1,16 +1,21 @@
+import type { ArchetypeProfile } from './archetypes';
 import type { Calendar } from './calendar';
 import type { Catalog } from './catalog';
 import type { Demographics } from './customers';
 import { PARAMS, RETAIL, SERVICE } from './params';
-import { cumulative, type Rng } from './random';
+import { cumulative, pick, type Rng } from './random';
 
 /**
  * Per-customer latent traits, drawn from the customer's own random stream: whether they buy at
  * all, their receipt rate (lognormal: a few heavy buyers), basket-size multiplier, online
  * propensity, chain affinity, category taste (popularity × demographic tilt × personal noise ×
  * a few favourites), the dropout process and the late start, and the service / L.pay habits.
+ * The customer's archetype (archetypes.ts) multiplies rate, basket, online propensity, chain use and
+ * weights, category taste by domain, the weekday profile of activity, service use and L.pay adoption.
  */
 export interface Traits {
+  /** Index into ARCHETYPES. */
+  archetype: number;
   buyer: boolean;
   /** Receipts per year when fully active. */
   rate: number;
@@ -35,19 +40,20 @@ export interface Traits {
   serviceCum: Float64Array;
 }
 
-export function drawTraits(rng: Rng, demo: Demographics, cal: Calendar, catalog: Catalog, yearWeight: number): Traits {
+export function drawTraits(rng: Rng, demo: Demographics, cal: Calendar, catalog: Catalog, profile: ArchetypeProfile): Traits {
   const c = PARAMS.customers;
+  const a = profile.spec;
   const buyer = !rng.chance(c.nonBuyerShare);
   const rateZ = rng.normal();
-  const rate = Math.min(c.maxReceipts, Math.exp(Math.log(c.receiptsMedian) + (rateZ < 0 ? c.receiptsSigmaLow : c.receiptsSigmaHigh) * rateZ));
-  const basket = Math.exp(c.basketSigma * rng.normal() + c.basketRateSlope * rateZ);
-  const online = rng.lognormal(-(c.onlineSigma ** 2) / 2, c.onlineSigma) * c.onlineByAge[demo.age];
+  const rate = Math.min(c.maxReceipts, a.rate * Math.exp(Math.log(c.receiptsMedian) + (rateZ < 0 ? c.receiptsSigmaLow : c.receiptsSigmaHigh) * rateZ));
+  const basket = a.basket * Math.exp(c.basketSigma * rng.normal() + c.basketRateSlope * rateZ);
+  const online = rng.lognormal(-(c.onlineSigma ** 2) / 2, c.onlineSigma) * c.onlineByAge[demo.age] * a.online;
 
   const chain = new Float64Array(RETAIL.length);
   let any = false;
   RETAIL.forEach((ch, k) => {
-    if (rng.chance(PARAMS.chains.use[ch])) {
-      chain[k] = PARAMS.chains.weight[ch] * rng.gamma(PARAMS.chains.affinityShape);
+    if (rng.chance(Math.min(PARAMS.chains.maxUse, PARAMS.chains.use[ch] * profile.chainUse[k]))) {
+      chain[k] = PARAMS.chains.weight[ch] * profile.chainWeight[k] * rng.gamma(PARAMS.chains.affinityShape);
       any = true;
     }
   });
@@ -58,9 +64,9 @@ export function drawTraits(rng: Rng, demo: Demographics, cal: Calendar, catalog:
   const taste = new Float64Array(catalog.categories.length);
   catalog.categories.forEach((cat, k) => {
     const tilt = women ? cat.womenTilt : 1 / cat.womenTilt;
-    taste[k] = Math.sqrt(tilt) * cat.age[demo.age] * rng.lognormal(0, c.tasteSigma);
+    taste[k] = Math.sqrt(tilt) * cat.age[demo.age] * profile.taste[k] * rng.lognormal(0, c.tasteSigma);
   });
-  for (let f = 0; f < c.favourites; f++) taste[rng.int(taste.length)] *= c.favouriteBoost;
+  for (let f = 0; f < c.favourites; f++) taste[pick(profile.favouriteCum, rng.next())] *= c.favouriteBoost;
 
   // Dropout: more likely for light buyers; most of it in H2; activity fades before it.
   const d = PARAMS.dropout;
@@ -79,19 +85,19 @@ export function drawTraits(rng: Rng, demo: Demographics, cal: Calendar, catalog:
       if (day >= dropoutDay) alive = 0;
       else if (day > dropoutDay - d.declineDays) alive = d.floor + ((1 - d.floor) * (dropoutDay - day)) / d.declineDays;
     }
-    sum += cal.weight[day] * alive;
+    sum += profile.dayWeight[day] * alive;
     dayCum[day] = sum;
   }
-  const activeShare = sum / yearWeight;
+  const activeShare = sum / profile.yearWeight;
 
   const l = PARAMS.lpay;
-  const lpayUser = buyer && rng.chance(1 / (1 + Math.exp(-(l.intercept + l.rateSlope * rateZ + l.ageEffect[demo.age]))));
+  const lpayUser = buyer && rng.chance(1 / (1 + Math.exp(-(l.intercept + a.lpay + l.rateSlope * rateZ + l.ageEffect[demo.age]))));
   const payShare = Math.min(0.9, (l.payShareMean * rng.gamma(l.payShareShape)) / l.payShareShape);
 
   const s = PARAMS.services;
-  const serviceUser = rng.chance(s.userShare * (buyer ? 1.02 : 0.82));
+  const serviceUser = rng.chance(s.userShare * a.service * (buyer ? 1.02 : 0.82));
   const serviceRows = serviceUser ? rng.lognormal(Math.log(s.rowsMean) - s.rowsSigma ** 2 / 2, s.rowsSigma) : 0;
   const serviceCum = cumulative(SERVICE.map((code) => s.chainShare[code] * s.ageTilt[code][demo.age] * rng.gamma(0.8)));
 
-  return { buyer, rate, rateZ, basket, online, chain, taste, dropoutDay, startDay, dayCum, activeShare, lpayUser, payShare, serviceUser, serviceRows, serviceCum };
+  return { archetype: profile.index, buyer, rate, rateZ, basket, online, chain, taste, dropoutDay, startDay, dayCum, activeShare, lpayUser, payShare, serviceUser, serviceRows, serviceCum };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, keyedError } from '../../../shared/errors';
 import { LPOINT_FILES, type LpointKind } from '../../../shared/lpointFiles';
+import { ARCHETYPES, buildArchetypeProfiles, drawArchetype } from './archetypes';
 import { drawTraits } from './behaviour';
 import { branchesCsv, buildBranches } from './branches';
 import { buildCalendar } from './calendar';
@@ -38,6 +39,18 @@ export interface GroundTruth {
   nonBuyers: number;
   lpayUsers: number;
   serviceUsers: number;
+  /** Each customer's latent shopper archetype (PARAMS.archetypes.kinds). */
+  archetypes: ArchetypeTruth;
+}
+
+export interface ArchetypeTruth {
+  keys: string[];
+  ko: string[];
+  en: string[];
+  /** Customers per archetype. */
+  counts: number[];
+  /** One digit per customer, the archetype index, in the order of the customer file (01_DEMO). */
+  byCustomer: string;
 }
 
 export interface GenerateReport {
@@ -78,7 +91,8 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
   try {
     mkdirSync(options.out, { recursive: true });
   } catch (error) {
-    throw new AppError('IO', `Cannot create the folder ${options.out}: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw keyedError('IO', `Cannot create the folder ${options.out}: ${reason}`, 'folderCreateFailed', { folder: options.out, reason });
   }
   const progress = options.onProgress ?? (() => undefined);
   progress({ step: 'catalog', linesDone: 0, fraction: 0 });
@@ -86,8 +100,7 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
   const catalog = buildCatalog(PARAMS.masterSeed);
   const branches = buildBranches(PARAMS.masterSeed);
   const cal = buildCalendar(year, seed, catalog.categories.length);
-  let yearWeight = 0;
-  for (let d = 0; d < cal.days; d++) yearWeight += cal.weight[d];
+  const profiles = buildArchetypeProfiles(cal, catalog);
   writeFileSync(join(options.out, fileOf('products').fileName), catalogCsv(catalog));
   writeFileSync(join(options.out, fileOf('branches').fileName), branchesCsv(branches));
 
@@ -102,19 +115,30 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
   lpayW.add(header('payments'), 1);
 
   const people = new CustomerFile(seed, customers);
-  const purchases = new PurchaseContext(catalog, cal, branches);
+  const purchases = new PurchaseContext(catalog, cal, branches, profiles);
   const services = new ServiceContext(cal, branches);
   const payments = new PaymentContext(cal);
   const schedule = withDefects ? defectSchedule(seed, customers) : new Map();
   const defects: PlantedDefect[] = [];
   const pendingDefects: string[] = [];
-  const truth: GroundTruth = { dropouts: [], lateStarts: [], nonBuyers: 0, lpayUsers: 0, serviceUsers: 0 };
+  const archetypes: ArchetypeTruth = {
+    keys: ARCHETYPES.map((a) => a.key),
+    ko: ARCHETYPES.map((a) => a.ko),
+    en: ARCHETYPES.map((a) => a.en),
+    counts: ARCHETYPES.map(() => 0),
+    byCustomer: '',
+  };
+  const archetypeOf: string[] = []; // one digit each: at most 10 archetypes
+  const truth: GroundTruth = { dropouts: [], lateStarts: [], nonBuyers: 0, lpayUsers: 0, serviceUsers: 0, archetypes };
   const step = Math.max(1, Math.floor(customers / 100));
   try {
     for (let i = 0; i < customers; i++) {
       const demo = people.get(i);
       const rng = rngFor(seed, 'customer', i);
-      const traits = drawTraits(rng, demo, cal, catalog, yearWeight);
+      const archetype = drawArchetype(rngFor(seed, 'archetype', i), demo);
+      const traits = drawTraits(rng, demo, cal, catalog, profiles[archetype]);
+      archetypes.counts[archetype]++;
+      archetypeOf.push(String(archetype));
       demoW.add(demoLine(demo), 1);
       const [pText, pLines] = purchases.customer(rngFor(seed, 'purchases', i), demo, traits);
       if (pLines) pddeW.add(pText, pLines);
@@ -144,6 +168,7 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
       }
     }
     for (const w of writers) await w.close();
+    archetypes.byCustomer = archetypeOf.join('');
   } catch (error) {
     for (const w of writers) w.destroy();
     throw error;

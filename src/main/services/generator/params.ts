@@ -13,6 +13,34 @@ export const SERVICE = ['B01', 'C01', 'C02', 'D01', 'D02', 'E01'] as const;
 export const DOMAINS = ['fresh', 'staple', 'snack', 'drink', 'tobacco', 'household', 'fashion', 'beauty', 'electronics', 'living', 'tenant', 'voucher', 'service'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
+export type HourBand = 'night' | 'morning' | 'midday' | 'afternoon' | 'evening';
+
+/** One latent shopper archetype: who it is drawn for, and the multipliers it puts on the traits (1 = unchanged). */
+export interface ArchetypeSpec {
+  key: string;
+  ko: string;
+  en: string;
+  /** Base share; the draw probability is ∝ share × age[age band] × gender[여성 0, 남성 1]. */
+  share: number;
+  age: number[];
+  gender: [number, number];
+  /** Receipt rate, basket-size and online-propensity multipliers. */
+  rate: number;
+  basket: number;
+  online: number;
+  /** Chain-use probability and chain-weight multipliers (missing chains 1). */
+  chainUse: Partial<Record<Retail, number>>;
+  chainWeight: Partial<Record<Retail, number>>;
+  /** Day weight multipliers Mon..Sun, and hour-weight multipliers per band. */
+  weekday: number[];
+  hours: Record<HourBand, number>;
+  /** Category taste multipliers by domain (missing domains 1). */
+  domains: Partial<Record<Domain, number>>;
+  /** Affiliate-service user share multiplier, and the shift of the L.pay adoption logit. */
+  service: number;
+  lpay: number;
+}
+
 export const PARAMS = {
   /** Full scale = the real customer file. */
   fullScaleCustomers: 29_913,
@@ -93,10 +121,12 @@ export const PARAMS = {
 
   chains: {
     /** Probability a buyer uses the chain at all, and its base visit weight among the chains used. */
-    use: { A01: 0.6, A02: 0.78, A03: 0.6, A04: 0.5, A05: 0.05, A06: 0.28 } as Record<Retail, number>,
-    weight: { A01: 1.0, A02: 1.3, A03: 0.95, A04: 0.65, A05: 0.12, A06: 0.2 } as Record<Retail, number>,
-    /** Personal spread of chain weights: gamma shape (smaller = more concentrated on one chain). */
-    affinityShape: 0.9,
+    use: { A01: 0.6, A02: 0.78, A03: 0.6, A04: 0.5, A05: 0.07, A06: 0.28 } as Record<Retail, number>,
+    weight: { A01: 1.0, A02: 1.3, A03: 0.95, A04: 0.65, A05: 0.18, A06: 0.2 } as Record<Retail, number>,
+    /** Personal spread of chain weights: gamma shape (smaller = more concentrated on one chain; the archetype sets the main chain). */
+    affinityShape: 2,
+    /** Cap on a chain-use probability after the archetype's multiplier. */
+    maxUse: 0.97,
     /** Lines per receipt: P(1 line), and the geometric mean of the extra lines beyond 2 otherwise. */
     basketP1: { A01: 0.6, A02: 0.44, A03: 0.5, A04: 0.68, A05: 0.88, A06: 0.66 } as Record<Retail, number>,
     basketExtraMean: { A01: 2.2, A02: 5.4, A03: 3.3, A04: 0.5, A05: 0.3, A06: 0.6 } as Record<Retail, number>,
@@ -119,14 +149,80 @@ export const PARAMS = {
     martClosedSundays: [2, 4],
   },
 
+  /**
+   * Latent shopper archetypes (archetypes.ts): each customer belongs to one, drawn from its own stream
+   * with probability ∝ share × age tilt × gender tilt, and the archetype multiplies the traits:
+   * receipt rate, basket size, online propensity, chain use and weight, the weekday and hour profile
+   * of receipts, category taste by domain, affiliate-service use and L.pay adoption. The multipliers
+   * were tuned so the mixture keeps every calibration fact; the archetype is in the manifest's ground truth.
+   */
+  archetypes: {
+    /** Hour bands the hour multipliers apply to: [first hour, last hour] (night wraps midnight). */
+    hourBands: { night: [22, 5], morning: [6, 10], midday: [11, 13], afternoon: [14, 17], evening: [18, 21] } as Record<HourBand, [number, number]>,
+    /** Favourite categories are drawn ∝ (the archetype's domain multiplier) ^ this (0 = uniformly, as without archetypes). */
+    favouriteTilt: 1,
+    kinds: [
+      {
+        key: 'weekendFamily', ko: '주말 가족형', en: 'weekend family',
+        share: 0.24, age: [0.5, 1.4, 1.4, 0.8, 0.5, 0.4], gender: [1.1, 0.8],
+        rate: 0.9, basket: 1.4, online: 1,
+        chainUse: { A02: 1.25, A03: 0.9, A04: 0.9 }, chainWeight: { A02: 3.3, A01: 0.6, A03: 0.5, A04: 0.4, A06: 0.5 },
+        weekday: [0.55, 0.55, 0.55, 0.55, 0.6, 2.4, 2.2],
+        hours: { night: 0.3, morning: 0.5, midday: 1.3, afternoon: 1.5, evening: 0.8 },
+        domains: { staple: 1.6, household: 2.4, snack: 1.6, living: 2, fashion: 0.6, beauty: 0.5, tenant: 0.5, tobacco: 0.2 },
+        service: 1, lpay: 0,
+      },
+      {
+        key: 'onlineSingle', ko: '온라인 1인 가구', en: 'online single',
+        share: 0.14, age: [2.2, 1.6, 0.9, 0.5, 0.3, 0.2], gender: [1, 1],
+        rate: 0.85, basket: 0.8, online: 4.5,
+        chainUse: { A06: 3.4, A04: 1.2 }, chainWeight: { A06: 1.2, A02: 0.6, A01: 0.5, A03: 0.6 },
+        weekday: [1, 1, 1, 1, 1, 1, 1],
+        hours: { night: 2.5, morning: 0.5, midday: 0.6, afternoon: 0.6, evening: 2 },
+        domains: { fashion: 1.7, beauty: 2.4, staple: 1.4, fresh: 0.25, voucher: 1.7, electronics: 2.2 },
+        service: 1.1, lpay: 0.3,
+      },
+      {
+        key: 'dailyFresh', ko: '데일리 신선식품형', en: 'daily fresh food',
+        share: 0.22, age: [0.3, 0.6, 0.9, 1.5, 2.2, 2.6], gender: [1.15, 0.7],
+        rate: 1.25, basket: 0.85, online: 0.8,
+        chainUse: { A03: 1.5, A01: 0.9, A04: 0.85, A06: 0.7 }, chainWeight: { A03: 2.6, A02: 0.6, A01: 0.4, A04: 0.5, A06: 0.2 },
+        weekday: [1.2, 1.2, 1.2, 1.2, 1.2, 0.6, 0.5],
+        hours: { night: 0.2, morning: 2.2, midday: 1, afternoon: 1.2, evening: 0.7 },
+        domains: { fresh: 4, snack: 0.4, fashion: 0.25, beauty: 0.3, tenant: 0.3, household: 0.8 },
+        service: 0.95, lpay: -0.1,
+      },
+      {
+        key: 'departmentRegular', ko: '백화점 단골', en: 'department-store regular',
+        share: 0.18, age: [0.6, 0.9, 1.1, 1.3, 1, 0.8], gender: [1.3, 0.5],
+        rate: 0.95, basket: 1.2, online: 1,
+        chainUse: { A01: 1.6, A04: 0.85 }, chainWeight: { A01: 6, A02: 0.6, A03: 0.6, A04: 0.4 },
+        weekday: [1.05, 1.05, 1.05, 1.05, 1.05, 1, 0.9],
+        hours: { night: 0.2, morning: 0.4, midday: 1.3, afternoon: 1.8, evening: 0.8 },
+        domains: { fashion: 3, beauty: 3, tenant: 2.5, voucher: 2.2, fresh: 0.6, tobacco: 0.1 },
+        service: 1, lpay: 0.4,
+      },
+      {
+        key: 'convenienceDining', ko: '편의·외식형', en: 'convenience and dining out',
+        share: 0.22, age: [1.6, 1.3, 1, 0.8, 0.6, 0.5], gender: [0.75, 1.6],
+        rate: 1.05, basket: 0.7, online: 0.8,
+        chainUse: { A04: 1.8, A01: 0.9 }, chainWeight: { A04: 2.4, A02: 0.5, A01: 0.5, A03: 0.6 },
+        weekday: [1.1, 1.1, 1.1, 1.1, 1.1, 0.8, 0.8],
+        hours: { night: 1.6, morning: 1.8, midday: 1.8, afternoon: 0.6, evening: 0.9 },
+        domains: { drink: 3, snack: 2.4, tobacco: 5, tenant: 2.2, fresh: 0.25, fashion: 0.4 },
+        service: 1.05, lpay: -0.2,
+      },
+    ] as ArchetypeSpec[],
+  },
+
   customers: {
     /** Share of the customer file that never buys a product (present for services only, or not at all). */
     nonBuyerShare: 0.1,
     /** Receipts per year of a fully active buyer: lognormal(log(median), sigma). */
-    receiptsMedian: 34,
+    receiptsMedian: 35.5,
     /** Lognormal spread below and above the median (the real tail is lighter than the body). */
     receiptsSigmaLow: 1.05,
-    receiptsSigmaHigh: 0.92,
+    receiptsSigmaHigh: 0.88,
     maxReceipts: 3_000,
     /** Personal basket-size multiplier: lognormal sigma, and how much it follows the purchase rate (per log unit). */
     basketSigma: 0.3,

@@ -1,3 +1,4 @@
+import type { ArchetypeProfile } from './archetypes';
 import { branchesNear, type Branches } from './branches';
 import type { Calendar } from './calendar';
 import type { Catalog } from './catalog';
@@ -10,7 +11,8 @@ import { cumulative, pick, type Rng } from './random';
  * Purchase lines (02_PDDE) of one customer: receipts on days drawn from the customer's activity
  * profile, a chain per receipt from their chain affinity, a basket size per chain, and lines drawn
  * from the customer's per-chain repertoire (repurchased at product-specific intervals), from
- * fresh taste-weighted draws, or from the promoted category of the day. The hot loop builds one
+ * fresh taste-weighted draws, or from the promoted category of the day. Hours follow the chain's
+ * profile tilted by the customer's archetype. The hot loop builds one
  * string per customer and allocates nothing per line but that string.
  */
 export interface ReceiptLog {
@@ -23,8 +25,6 @@ export interface ReceiptLog {
 }
 
 export class PurchaseContext {
-  readonly hourCum: Float64Array[];
-  readonly onlineHourCum: Float64Array;
   readonly countCum: Float64Array;
   readonly countValues: string[];
   /** Receipt counters per chain, offline and online. */
@@ -42,9 +42,8 @@ export class PurchaseContext {
     readonly catalog: Catalog,
     readonly cal: Calendar,
     readonly branches: Branches,
+    readonly profiles: ArchetypeProfile[],
   ) {
-    this.hourCum = RETAIL.map((c) => cumulative(PARAMS.chains.hours[c]));
-    this.onlineHourCum = cumulative(PARAMS.chains.onlineHours);
     this.countCum = cumulative(PARAMS.countTable.map(([, w]) => w));
     this.countValues = PARAMS.countTable.map(([v]) => String(v));
   }
@@ -77,6 +76,7 @@ export class PurchaseContext {
     const { catalog, cal } = this;
     const P = PARAMS.customers;
     const C = PARAMS.chains;
+    const profile = this.profiles[t.archetype];
     const n = Math.min(P.maxReceipts, Math.max(1, rng.poisson(t.rate * t.activeShare)));
     this.ensureLog(n);
 
@@ -153,7 +153,7 @@ export class PurchaseContext {
       let day = days[i];
       const online = chain === 'A06' || (C.online[chain] > 0 && rng.chance(Math.min(0.95, C.online[chain] * t.online)));
       if (!online && chain === 'A02' && cal.martClosed[day] && day > 0) day -= 1;
-      const hour = pick(online ? this.onlineHourCum : this.hourCum[c], rng.next());
+      const hour = pick(online ? profile.onlineHourCum : profile.hourCum[c], rng.next());
       let branch = '';
       if (!online) {
         const h = homes[c];
