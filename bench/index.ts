@@ -52,6 +52,10 @@ try {
   execFileSync(tsx, [join(import.meta.dirname, 'churnBench.ts'), '--data', data], { stdio: 'inherit' });
   console.log('');
 
+  console.log('Customer clusters (K-means, 30,000 × 30 synthetic rows; targets: one fit <= 3 s, scan k = 2..12 <= 20 s)');
+  execFileSync(tsx, [join(import.meta.dirname, 'kmeansBench.ts')], { stdio: 'inherit' });
+  console.log('');
+
   const analytics = join(import.meta.dirname, 'analyticsBench.ts');
   if (existsSync(analytics)) {
     console.log('Analytics (overview queries, RFM, segments)');
