@@ -10,6 +10,7 @@ import { CHURN_MODELS, type ChurnModelName } from '../shared/models';
 import { formatGenerate, formatImport, formatInfo } from './format';
 import { formatSegments } from './formatSegments';
 import { formatBgnbd, formatChurn } from './formatModels';
+import { formatClusters } from './formatClusters';
 import { StderrProgress } from './progressBar';
 
 const USAGE = `Campaign Workbench CLI
@@ -36,6 +37,9 @@ Commands:
                                                  every customer's current churn risk from a run (default: the latest, its best model)
   fit bgnbd --project DIR [--calibration-end DATE] [--from DATE] [--unit week|day]
                                                  BG/NBD (Fader, Hardie & Lee 2005) on repeat purchase days: r, alpha, a, b
+  cluster  --project DIR [--features behaviour|consumption|both] [--k K|auto] [--from DATE --to DATE] [--seed S]
+           [--out FILE.csv] [--truth GENERATOR_MANIFEST.json]
+                                                 customer clusters (K-means; k = 2..12 scanned with auto), profiles and names
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -95,6 +99,10 @@ async function main(argv: string[]): Promise<number> {
       models: { type: 'string' },
       run: { type: 'string' },
       model: { type: 'string' },
+      features: { type: 'string' },
+      k: { type: 'string' },
+      to: { type: 'string' },
+      truth: { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -109,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
     purchases: fromHere(raw.purchases),
     map: fromHere(raw.map),
     data: fromHere(raw.data),
+    truth: fromHere(raw.truth),
   };
   const command = positionals[0];
   if (values.help || !command) {
@@ -281,6 +290,27 @@ async function main(argv: string[]): Promise<number> {
         if (unit !== 'week' && unit !== 'day') throw new CliError('BAD_ARGUMENT', `--unit is week or day (got ${unit}).`);
         const fit = await call('models.fitBgnbd', { project: project(), calibrationEnd: values['calibration-end'], from: values.from, unit });
         out(formatBgnbd(fit), fit);
+        return 0;
+      }
+      case 'cluster': {
+        const dir = project();
+        const features = values.features ?? 'both';
+        if (features !== 'behaviour' && features !== 'consumption' && features !== 'both') throw new CliError('BAD_ARGUMENT', `--features is behaviour, consumption or both (got ${features}).`);
+        const k = values.k === undefined || values.k === 'auto' ? 'auto' : intOption('k', values.k)!;
+        if ((values.from === undefined) !== (values.to === undefined)) throw new CliError('BAD_ARGUMENT', '--from and --to go together (the window of purchases).');
+        jobRunning = true;
+        const report = await call('clusters.run', {
+          project: dir,
+          features,
+          k,
+          window: values.from && values.to ? { from: values.from, to: values.to } : undefined,
+          seed: intOption('seed', values.seed),
+        });
+        jobRunning = false;
+        const truth = values.truth ? await call('clusters.compareTruth', { project: dir, runId: report.run.id, truth: values.truth }) : undefined;
+        const csv = values.out ? await call('clusters.exportCsv', { project: dir, runId: report.run.id, out: values.out, lang: values.lang === 'en' ? 'en' : 'ko' }) : undefined;
+        const sizes = report.profiles.map((p) => p.size);
+        out(formatClusters(report, { ari: truth?.ari, csv }), { ...report, sizes, ...(truth ? { ari: truth.ari, truth } : {}), ...(csv ? { csv } : {}) });
         return 0;
       }
       case 'generate': {

@@ -20,7 +20,7 @@ export class CallError extends Error {
   constructor(
     readonly code: WireError['code'],
     message: string,
-    /** BAD_ARGUMENT: the failed checks, for the app to word in its language. */
+    /** The failed checks of a BAD_ARGUMENT, or a keyed error's sentence key and values (any code), for the app to word in its language. */
     readonly issues?: WireIssue[],
   ) {
     super(message);

@@ -1,3 +1,4 @@
+import { clusterNameSchema, clusterRunSchema, type ClusterRunReport } from './clusters';
 import { z } from 'zod';
 import {
   type CustomerAttributeInfo,
@@ -16,7 +17,7 @@ export interface SavedMapping {
   map: ImportMap;
   savedAt: string;
 }
-import { MIN_MEMORY_LIMIT_MB, type Settings } from './settings';
+import { MIN_MEMORY_LIMIT_MB, TRAINING_BACKENDS, type Settings } from './settings';
 import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
@@ -35,7 +36,7 @@ function returns<T>(): T {
 
 const projectDir = z.string().trim().min(1, 'project folder is required');
 /** The methods that are long work: run as jobs, startable with jobs.start. */
-export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn'] as const;
+export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'clusters.run'] as const;
 export type JobMethod = (typeof JOB_METHODS)[number];
 
 /** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
@@ -151,6 +152,20 @@ export const contract = {
   'models.scoreChurn': { args: churnScoreSchema.extend({ project: projectDir }), result: returns<ChurnScoreSummary>() },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
+  /** Customer clusters (a job): features, the k scan, the fit, profiles and names, saved as a run with every customer's cluster. */
+  'clusters.run': { args: clusterRunSchema.extend({ project: projectDir, jobId }), result: returns<ClusterRunReport>() },
+  /** Renames one cluster of a run (the analyst's name replaces the suggested one). */
+  'clusters.rename': { args: clusterNameSchema.extend({ project: projectDir }), result: returns<ClusterRunReport>() },
+  /** One row per clustered customer of a run (UTF-8 with BOM; headings in ko or en). */
+  'clusters.exportCsv': {
+    args: z.object({ project: projectDir, runId: z.string().min(1), out: z.string().min(1), lang: z.enum(['ko', 'en']).default('ko') }),
+    result: returns<{ path: string; rows: number }>(),
+  },
+  /** A run against the archetypes the sample generator planted (its manifest): the adjusted Rand index. */
+  'clusters.compareTruth': {
+    args: z.object({ project: projectDir, runId: z.string().min(1), truth: z.string().min(1) }),
+    result: returns<{ ari: number; customers: number; archetypes: string[]; crossTab: number[][] }>(),
+  },
   'jobs.cancel': { args: z.object({ jobId: z.string().min(1) }), result: returns<{ cancelled: boolean }>() },
   /**
    * Starts one of the long methods as a job and answers at once with the id the server gave it;
@@ -163,6 +178,8 @@ export const contract = {
   },
   'runs.list': { args: z.object({ project: projectDir, kind: z.string().min(1).optional() }), result: returns<RunInfo[]>() },
   'runs.get': { args: z.object({ project: projectDir, runId: z.string().min(1) }), result: returns<RunInfo>() },
+  /** Deletes a finished run with its tables, scores and model files; returns what it was. A running run is BUSY. */
+  'runs.delete': { args: z.object({ project: projectDir, runId: z.string().min(1) }), result: returns<RunInfo>() },
   'jobs.get': { args: z.object({ jobId: z.string().min(1) }), result: returns<JobState>() },
   'jobs.list': { args: z.object({}), result: returns<JobState[]>() },
   'settings.get': { args: z.object({}), result: returns<Settings>() },
@@ -176,6 +193,8 @@ export const contract = {
     }),
     result: returns<Settings>(),
   },
+  /** The TensorFlow.js backend for training (auto, tensorflow, wasm, cpu); the run records the one it got. */
+  'settings.setTraining': { args: z.object({ trainingBackend: z.enum(TRAINING_BACKENDS) }), result: returns<Settings>() },
 } as const;
 
 export type Contract = typeof contract;
@@ -197,6 +216,8 @@ export type JobDetail =
   | { type: 'rows'; rowsDone: number; rowsPerSecond: number }
   | {
       type: 'training';
+      /** 'batch': within an epoch (throttled), 'epoch': an epoch (boosting round) finished, with its validation metrics. */
+      phase: 'batch' | 'epoch';
       epoch: number;
       epochs: number;
       batch: number;

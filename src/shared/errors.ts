@@ -35,15 +35,34 @@ export interface WireIssue {
 
 export interface WireError {
   code: ErrorCode;
-  /** One readable sentence (for BAD_ARGUMENT: every issue, joined). */
+  /** One readable sentence in English (for BAD_ARGUMENT: every issue, joined). */
   message: string;
-  /** For BAD_ARGUMENT: the failed checks one by one, so a caller words them its own way. */
+  /**
+   * For BAD_ARGUMENT: the failed checks one by one; for any other code of a keyed error: one issue
+   * without a path carrying the sentence's key and values. A caller words them its own way.
+   */
   issues?: WireIssue[];
 }
 
+/** The values a keyed sentence is filled with: file names, folders, run ids, line numbers, an engine's own message … */
+export type DetailParams = Record<string, string | number>;
+
+/**
+ * A service's error worded for the analyst: the English sentence (logs, the CLI) and the key of its
+ * sentence in the i18n table (DETAIL_TEXTS; an input to fix is badArgument's, in ISSUE_TEXTS) with the
+ * values to fill in. It travels as one issue without a path, so the app words it in its language like an argument issue.
+ */
+export function keyedError(code: ErrorCode, message: string, key: string, params: DetailParams = {}): AppError {
+  return keyed(code, message, [], key, params);
+}
+
 /** A service's BAD_ARGUMENT naming the input to fix: the English sentence, and its i18n key with the values. */
-export function badArgument(message: string, path: string[], key: string, params: Record<string, string | number> = {}): AppError {
-  return new AppError('BAD_ARGUMENT', message, [{ path, message, code: 'custom', key, params }]);
+export function badArgument(message: string, path: string[], key: string, params: DetailParams = {}): AppError {
+  return keyed('BAD_ARGUMENT', message, path, key, params);
+}
+
+function keyed(code: ErrorCode, message: string, path: string[], key: string, params: DetailParams): AppError {
+  return new AppError(code, message, [{ path, message, code: 'custom', key, params }]);
 }
 
 /** A failure a user can act on: the message is one clear sentence. */

@@ -20,6 +20,47 @@ export const STRINGS = {
   'nav.data': { ko: '데이터', en: 'Data' },
   'nav.overview': { ko: '개요', en: 'Overview' },
   'nav.segments': { ko: '세그먼트', en: 'Segments' },
+  'nav.clusters': { ko: '고객 군집', en: 'Customer clusters' },
+  // Customer clusters page (features/clusters).
+  'clusters.settings': { ko: '군집 설정', en: 'Clustering settings' },
+  'clusters.features': { ko: '특성 묶음', en: 'Features' },
+  'clusters.features.behaviour': { ko: '구매 행동(언제·어떻게 사는가)', en: 'Behaviour (when and how they shop)' },
+  'clusters.features.consumption': { ko: '소비 내용(무엇을 사는가)', en: 'Consumption (what they buy)' },
+  'clusters.features.both': { ko: '행동과 소비 모두', en: 'Behaviour and consumption' },
+  'clusters.k': { ko: '군집 수 k', en: 'Clusters (k)' },
+  'clusters.kAuto': { ko: '자동(실루엣 최고)', en: 'Automatic (best silhouette)' },
+  'clusters.window': { ko: '기간', en: 'Window' },
+  'clusters.seed': { ko: '시드', en: 'Seed' },
+  'clusters.restarts': { ko: '재시작 횟수', en: 'Restarts' },
+  'clusters.help': {
+    ko: 'K-평균 군집: k마다 k-means++로 시작해 재시작 횟수만큼 다시 풀고 군집 내 제곱합이 가장 작은 결과를 씁니다. 자동이면 k = 2~12를 모두 풀어 평균 실루엣이 가장 높은 k를 고릅니다. 기간을 비우면 모든 구매를 읽고, 기간에 구매가 없는 고객은 군집에 들지 않습니다.',
+    en: 'K-means: for each k, k-means++ starts, it is solved once per restart and the lowest inertia is kept. Automatic tries every k from 2 to 12 and picks the best mean silhouette. An empty window reads every purchase; customers without a purchase in the window get no cluster.',
+  },
+  'clusters.run': { ko: '군집 만들기', en: 'Find clusters' },
+  'clusters.running': { ko: '군집을 만드는 중…', en: 'Clustering…' },
+  'clusters.report': { ko: '군집 결과', en: 'Clusters' },
+  'clusters.summary': {
+    ko: '기간 {period} · 고객 {customers}명 · 군집 {k}개 · 평균 실루엣 {silhouette} · {seconds}초 · 시드 {seed}',
+    en: 'Window {period} · {customers} customers · {k} clusters · mean silhouette {silhouette} · {seconds} s · seed {seed}',
+  },
+  'clusters.constant': { ko: '모든 고객이 같은 값이라 반영되지 않은 특성: {features}', en: 'Constant over every customer, so not counted: {features}' },
+  'clusters.profiles': { ko: '군집별 프로필', en: 'Cluster profiles' },
+  'clusters.size': { ko: '고객 {n}명 · {share}', en: '{n} customers · {share}' },
+  'clusters.rename': { ko: '이름 바꾸기', en: 'Rename' },
+  'clusters.save': { ko: '저장', en: 'Save' },
+  'clusters.cancel': { ko: '취소', en: 'Cancel' },
+  'clusters.name': { ko: '군집 이름', en: 'Cluster name' },
+  'clusters.assignNote': {
+    ko: '새 데이터의 고객은 저장된 군집 중심 가운데 가장 가까운 곳에 배정됩니다. 이것이 K-평균의 배정 규칙 그대로이므로 따로 분류 모델을 학습하지 않습니다.',
+    en: 'New customers are assigned to the nearest saved centroid. That is the exact assignment rule of K-means, so no separate classifier is trained.',
+  },
+  'clusters.pastRuns': { ko: '지난 실행', en: 'Past runs' },
+  'clusters.startedAt': { ko: '시작 시각', en: 'Started' },
+  'clusters.customers': { ko: '고객 수', en: 'Customers' },
+  'clusters.silhouette': { ko: '실루엣', en: 'Silhouette' },
+  'clusters.open': { ko: '열기', en: 'Open' },
+  'clusters.delete': { ko: '삭제', en: 'Delete' },
+  'clusters.deleteConfirm': { ko: '정말 삭제(고객별 군집 포함)', en: 'Really delete (the customers\' clusters too)' },
   'nav.churn': { ko: '이탈 예측', en: 'Churn' },
   'churn.settings': { ko: '학습 설정', en: 'Training settings' },
   'churn.label': { ko: '예측 대상', en: 'Predict' },
@@ -37,6 +78,38 @@ export const STRINGS = {
   'churn.accuracy': { ko: '정확도', en: 'Accuracy' },
   'churn.seconds': { ko: '학습 시간(초)', en: 'Seconds' },
   'churn.best': { ko: '최고', en: 'best' },
+  'churn.liveBatch': { ko: '{model}: 에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 손실 {loss} · 초당 {speed}개 샘플', en: '{model}: epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · {speed} samples/s' },
+  'churn.liveEpoch': { ko: '{model}: {epoch}/{epochs}회 · 손실 {loss}', en: '{model}: round {epoch}/{epochs} · loss {loss}' },
+  'churn.compare': { ko: '비교', en: 'Compare' },
+  'churn.compareHelp': { ko: '두 실행을 체크하면 모델별 점수를 나란히 비교합니다.', en: 'Tick two runs to compare their models score by score.' },
+  'churn.startedAt': { ko: '시작 시각', en: 'Started' },
+  'churn.binaryShort': { ko: '이탈 여부', en: 'Churn' },
+  'churn.transitionShort': { ko: '등급 이동', en: 'Transition' },
+  'churn.open': { ko: '열기', en: 'Open' },
+  'churn.delete': { ko: '삭제', en: 'Delete' },
+  'churn.deleteConfirm': { ko: '정말 삭제(모델 파일과 점수 포함)', en: 'Really delete (models and scores too)' },
+  'churn.sameTest': { ko: '두 실행은 같은 시험 고객으로 평가되어 점수를 바로 비교할 수 있습니다.', en: 'Both runs were judged on the same test customers: the scores compare directly.' },
+  'churn.otherTest': { ko: '두 실행의 시험 고객이 다릅니다(데이터, 기간, 예측 대상 또는 시드가 다름). 점수 차이에는 표본 차이도 섞여 있습니다.', en: 'The runs were judged on different test customers (data, periods, label or seed differ); part of any difference is the sample.' },
+  'churn.setting.label': { ko: '예측 대상', en: 'Label' },
+  'churn.setting.periods': { ko: '기간', en: 'Periods' },
+  'churn.setting.seed': { ko: '시드', en: 'Seed' },
+  'churn.setting.models': { ko: '모델', en: 'Models' },
+  'churn.setting.backend': { ko: '백엔드', en: 'Backend' },
+  'churn.setting.data': { ko: '데이터 지문', en: 'Data fingerprint' },
+  'churn.setting.testCustomers': { ko: '시험 고객 수', en: 'Test customers' },
+  'churn.backend': { ko: '학습 백엔드', en: 'Training backend' },
+  'churn.backend.auto': { ko: '자동(네이티브 → wasm → cpu)', en: 'Automatic (native → wasm → cpu)' },
+  'churn.backend.tensorflow': { ko: '네이티브 TensorFlow(tfjs-node)', en: 'Native TensorFlow (tfjs-node)' },
+  'churn.backend.wasm': { ko: 'WebAssembly(SIMD)', en: 'WebAssembly (SIMD)' },
+  'churn.backend.cpu': { ko: '순수 JavaScript(cpu, 가장 느림)', en: 'Plain JavaScript (cpu, slowest)' },
+  'churn.backendHelp': { ko: '설치되지 않은 백엔드를 고르면 다음 순서로 대신합니다. 실제로 쓴 백엔드는 실행 기록에 남습니다.', en: 'A backend that is not installed falls back to the next one; the run records the backend it used.' },
+  'churn.classReport': { ko: '클래스별 성능 · {model} (시험 고객)', en: 'Per-class report · {model} (test customers)' },
+  'churn.class': { ko: '클래스', en: 'Class' },
+  'churn.precision': { ko: '정밀도', en: 'Precision' },
+  'churn.recall': { ko: '재현율', en: 'Recall' },
+  'churn.support': { ko: '고객 수', en: 'Support' },
+  'churn.macroAvg': { ko: '매크로 평균', en: 'Macro average' },
+  'churn.weightedAvg': { ko: '가중 평균', en: 'Weighted average' },
   'churn.notApplicable': { ko: '해당 없음', en: 'Does not apply' },
   'churn.bgnbdOnlyBinary': { ko: 'BG/NBD는 생존 확률(이탈 점수)만 주고 등급 이동은 예측하지 않습니다.', en: 'BG/NBD gives P(alive), a churn score; it predicts no tier transition.' },
   'nav.recommend': { ko: '추천', en: 'Recommendations' },
@@ -200,6 +273,8 @@ export const STRINGS = {
   'jobs.step.model': { ko: '{model} 학습', en: 'Training {model}' },
   'jobs.step.sample': { ko: '예제 데이터', en: 'Sample data' },
   'jobs.step.check': { ko: '{file} 확인', en: 'Checking {file}' },
+  'jobs.step.kmeans': { ko: 'K-평균 군집(k = {k})', en: 'K-means (k = {k})' },
+  'jobs.step.profiles': { ko: '군집 프로필과 등급 교차', en: 'Cluster profiles and tiers' },
   'sample.preparing': { ko: '처음 시작: 예제 프로젝트를 준비하고 있습니다. 예제는 L.POINT 형식으로 생성한 가상 데이터이며 실제 고객이 아닙니다. 잠시 후 자동으로 열립니다.', en: 'First start: preparing the sample project. The sample is generated data in the L.POINT format, not real customers. It opens by itself in a moment.' },
   'jobs.samplesPerSecond': { ko: '샘플/초', en: 'samples/s' },
   'overview.allChannels': { ko: '전체 채널', en: 'All channels' },
@@ -367,6 +442,8 @@ export const FIELD_NAMES: Record<string, Text> = {
   project: { ko: '프로젝트 폴더', en: 'Project folder' },
   purchases: { ko: '구매 파일', en: 'Purchase file' },
   selector: { ko: '선택한 세그먼트', en: 'Selected segment' },
+  cluster: { ko: '군집', en: 'Cluster' },
+  dateFormat: { ko: '날짜 형식', en: 'Date format' },
 };
 
 /** Argument problems worded for the analyst: by the failed check ({field}, {min}, {max}) or a service's own key. */
@@ -392,6 +469,123 @@ export const ISSUE_TEXTS: Record<string, Text> = {
   tooFewCustomers: { ko: '{field}: 구매 고객이 {n}명뿐입니다. 모델에는 {min}명 이상이 필요합니다.', en: '{field}: only {n} customers bought; a model needs at least {min}.' },
   periodEmpty: { ko: '{field}: {from} ~ {to}에 구매가 없습니다.', en: '{field}: no purchases from {from} to {to}.' },
   rangeReversed: { ko: '{field}: 시작({from})이 끝({to})보다 늦습니다.', en: '{field}: starts ({from}) after it ends ({to}).' },
+  tierNamesCount: { ko: '{field}: 이름을 {n}개(비율마다 하나와 나머지 하나) 주세요. 지금은 {got}개입니다.', en: '{field}: give {n} names (one per share and one for the rest), not {got}.' },
+  tierNamesSame: { ko: '{field}: 이름이 서로 달라야 합니다.', en: '{field}: the names must differ from each other.' },
+  oneDay: { ko: '{field}: 데이터가 하루({day})뿐입니다. 비교할 두 기간을 지정하세요.', en: '{field}: the data covers one day ({day}); give two periods to compare.' },
+  tierMissing: { ko: '{field}: 등급은 {k}개(0~{max})이며 등급 {tier}은(는) 없습니다.', en: '{field}: there are {k} tiers (0 to {max}); tier {tier} does not exist.' },
+  transitionMissing: { ko: '{field}: 그런 등급 이동은 없습니다(신규 → 비활동은 없음).', en: '{field}: no such transition (new → inactive does not exist).' },
+  spillFolderInvalid: { ko: '{field}: "project", "system" 또는 절대 경로여야 합니다. 입력값: "{value}".', en: '{field}: "project", "system" or an absolute folder path; got "{value}".' },
+  currencyInvalid: { ko: '{field}: KRW, USD, EUR 같은 세 글자 ISO 4217 코드여야 합니다. 입력값: "{value}".', en: '{field}: a three-letter ISO 4217 code such as KRW, USD or EUR; got "{value}".' },
+  dateFormatInvalid: { ko: '{field}: "{format}"은(는) 쓸 수 없는 날짜 형식입니다. 목록의 형식을 고르거나 strptime 패턴(예: %d.%m.%Y)을 쓰세요.', en: '{field}: "{format}" is not a usable date format; choose one from the list or write a strptime pattern (e.g. %d.%m.%Y).' },
+  clusterMissing: { ko: '{field}: 군집은 0부터 {max}까지입니다. 군집 {cluster}은(는) 없습니다.', en: '{field}: the clusters run from 0 to {max}; there is no cluster {cluster}.' },
+};
+
+/**
+ * Errors other than a bad input, worded for the analyst: a service's keyedError carries the key and
+ * the values (file names, folders, run ids, line numbers; an engine's or the system's own message as
+ * {reason}, labelled as such). No {field}: these sentences stand alone under the headline of their code.
+ */
+export const DETAIL_TEXTS: Record<string, Text> = {
+  // Files and folders
+  fileNotFound: { ko: '{file} 파일이 없거나 읽을 수 없습니다.', en: 'The file {file} does not exist or cannot be read.' },
+  fileEmpty: { ko: '{file} 파일이 비어 있어 가져올 내용이 없습니다.', en: '{file} is empty: there is nothing to import.' },
+  notUtf8NorCp949: { ko: '{file} 파일은 UTF-8도 CP949도 아닙니다. UTF-8(또는 CP949)로 저장한 뒤 다시 시도하세요.', en: '{file} is neither UTF-8 nor CP949; save it as UTF-8 (or CP949) and try again.' },
+  notUtf8TryCp949: { ko: '{file} 파일의 {line}번째 줄이 UTF-8이 아닙니다. 한국어 Excel로 저장한 파일이면 인코딩을 CP949로 고르세요.', en: '{file} is not UTF-8 at line {line}; if it was saved by Korean Excel, choose the CP949 encoding.' },
+  notCp949Either: { ko: '{file} 파일은 CP949도 아닙니다({line}번째 줄 이후). UTF-8이나 CP949로 저장한 뒤 다시 시도하세요.', en: '{file} is not CP949 either (after line {line}); save it as UTF-8 or CP949 and try again.' },
+  notEncoding: { ko: '{file} 파일은 {encoding}이(가) 아닙니다({line}번째 줄 이후). UTF-8이나 CP949로 저장한 뒤 다시 시도하세요.', en: '{file} is not {encoding} (after line {line}); save it as UTF-8 or CP949 and try again.' },
+  notATable: { ko: '{file} 파일의 첫 줄들을 표로 읽을 수 없습니다. 구분자와 인코딩을 확인하세요. 엔진 메시지: {reason}', en: 'The first lines of {file} cannot be read as a table; check the delimiter and the encoding. Engine message: {reason}' },
+  noSuchColumn: { ko: '파일에 "{column}" 열이 없습니다. 파일의 열: {columns}.', en: 'The file has no column named "{column}"; its columns are: {columns}.' },
+  folderNotFound: { ko: '{folder} 폴더가 없거나 읽을 수 없습니다.', en: 'The folder {folder} does not exist or cannot be read.' },
+  folderIsFile: { ko: '{folder}은(는) 파일입니다. L.POINT 파일이 들어 있는 폴더를 지정하세요.', en: '{folder} is a file; give the folder that holds the L.POINT files.' },
+  folderCreateFailed: { ko: '{folder} 폴더를 만들지 못했습니다. 시스템 메시지: {reason}', en: 'Cannot create the folder {folder}. System message: {reason}' },
+  saveFolderNotFound: { ko: '{folder} 폴더가 없습니다. 폴더를 만들거나 다른 위치를 고르세요.', en: 'The folder {folder} does not exist; create it or choose another file.' },
+  writeFailed: { ko: '{file}을(를) 저장하지 못했습니다. 시스템 메시지: {reason}', en: 'Could not write {file}. System message: {reason}' },
+  // Imports
+  noLpointFiles: { ko: '{folder}에서 L.POINT 파일(LPOINT_BIG_COMP_0N_….csv)을 찾지 못했습니다.', en: 'No L.POINT files (LPOINT_BIG_COMP_0N_….csv) were found in {folder}.' },
+  lpointNotUtf8: { ko: '{file} 파일의 {line}번째 줄이 UTF-8이 아닙니다. L.POINT 파일은 UTF-8입니다. 아무것도 가져오지 않았습니다.', en: '{file} is not UTF-8 (line {line}); L.POINT files are UTF-8. Nothing was imported.' },
+  headerNoRows: { ko: '{file} 파일에는 머리글만 있고 데이터 행이 없어 아무것도 가져오지 않았습니다.', en: '{file} has a header but no data rows, so nothing was imported.' },
+  alreadyImported: {
+    ko: '{file} 파일은 {date}에 이미 가져왔습니다(가져오기 #{id}). 아무것도 가져오지 않았습니다. 다시 가져오려면 "이미 가져온 파일 다시 가져오기"를 선택하세요.',
+    en: '{file} was imported on {date} (import #{id}), so nothing was imported; tick "Re-import files imported before" to import it again.',
+  },
+  alreadyImportedAs: {
+    ko: '{file} 파일은 {date}에 가져온 {other}와(과) 내용이 같습니다(가져오기 #{id}). 아무것도 가져오지 않았습니다. 다시 가져오려면 "이미 가져온 파일 다시 가져오기"를 선택하세요.',
+    en: '{file} has the same content as {other}, imported on {date} (import #{id}), so nothing was imported; tick "Re-import files imported before" to import it again.',
+  },
+  importFailed: {
+    ko: '{file} 파일을 가져오는 중 실패하여 되돌렸습니다. 프로젝트는 변경되지 않았습니다. 엔진 메시지: {reason}',
+    en: 'The import failed while loading {file} and was rolled back; the project is unchanged. Engine message: {reason}',
+  },
+  tooManyRejects: {
+    ko: '아무것도 가져오지 않았습니다. 거부된 행이 파일당 한도 {limit}%를 넘습니다: {files}. 매핑(열, 날짜 형식, 구분자)을 확인하거나 허용 거부 비율을 올리세요.',
+    en: 'Nothing was imported: more rows were rejected than the limit of {limit} % per file: {files}. Check the mapping (columns, date format, delimiter), or raise the allowed reject share.',
+  },
+  // Date columns
+  datesAmbiguous: {
+    ko: '{file} 파일의 "{column}" 열 날짜는 {choices} 형식으로 모두 읽히지만 읽은 날짜가 서로 다릅니다. 아무것도 가져오지 않았습니다. 날짜 형식을 이 중 하나로 정하세요.',
+    en: 'The dates in column "{column}" of {file} fit {choices}, which read them differently. Nothing was imported; set the date format to one of them.',
+  },
+  datesNone: { ko: '{file} 파일의 "{column}" 열에 날짜 값이 없습니다. 아무것도 가져오지 않았습니다.', en: 'Column "{column}" of {file} has no date values. Nothing was imported.' },
+  datesNearest: {
+    ko: '{file} 파일의 "{column}" 열: 모든 값을 읽는 날짜 형식이 없습니다. 가장 가까운 {format} 형식도 {checked}개 중 {read}개만 읽고 "{value}" 등은 읽지 못합니다. 아무것도 가져오지 않았습니다. 그 값을 고치거나 strptime 패턴(예: %d.%m.%Y)을 지정하세요.',
+    en: 'Column "{column}" of {file}: no date format reads every value; the closest, {format}, reads {read} of {checked}, not "{value}" among others. Nothing was imported; correct those values or give a strptime pattern (e.g. %d.%m.%Y).',
+  },
+  datesNoFormat: {
+    ko: '{file} 파일의 "{column}" 열: 알려진 날짜 형식으로 읽을 수 없는 값이 있거나 여러 형식이 섞여 있습니다. 아무것도 가져오지 않았습니다. strptime 패턴(예: %d.%m.%Y)을 지정하세요.',
+    en: 'Column "{column}" of {file}: no known date format reads these values, or the column mixes formats. Nothing was imported; give a strptime pattern (e.g. %d.%m.%Y).',
+  },
+  datesFormatReadsNone: {
+    ko: '{file} 파일의 "{column}" 열: {format} 형식으로 읽히는 값이 없습니다(확인한 값 {checked}개, 예: "{value}"). 아무것도 가져오지 않았습니다. 다른 날짜 형식을 고르거나 자동으로 두세요.',
+    en: 'Column "{column}" of {file}: {format} reads none of the {checked} values checked (e.g. "{value}"). Nothing was imported; choose another date format or leave it to auto.',
+  },
+  datesBetterFormat: {
+    ko: '{file} 파일의 "{column}" 열: {format} 형식은 {checked}개 중 {read}개만 읽지만 {better} 형식은 모두 읽습니다. 아무것도 가져오지 않았습니다. 날짜 형식을 {better}(으)로 바꾸거나 자동으로 두세요.',
+    en: 'Column "{column}" of {file}: {format} reads {read} of {checked} values, {better} reads them all. Nothing was imported; set the date format to {better}, or leave it to auto.',
+  },
+  datesLookWrong: {
+    ko: '{file} 파일의 "{column}" 열 날짜를 {format} 형식으로 읽으면 {first} ~ {last}로, 이상해 보이는 날짜가 있습니다. 아무것도 가져오지 않았습니다. 날짜 형식을 확인하거나, 확인한 뒤 "확인했습니다. 그대로 가져오기"를 선택하세요.',
+    en: 'The dates in column "{column}" of {file} read as {format} ({first} to {last}) look wrong. Nothing was imported; check the date format, or tick "I have checked; import anyway".',
+  },
+  // Projects
+  projectExists: { ko: '{folder}에 이미 프로젝트가 있습니다. 열기를 사용하세요.', en: 'A project already exists in {folder}; open it instead.' },
+  folderNotEmpty: { ko: '{folder}은(는) 빈 폴더가 아닙니다. 프로젝트에는 새 폴더나 빈 폴더를 고르세요.', en: '{folder} is not an empty folder; choose a new or empty folder for the project.' },
+  notAProject: { ko: '{folder}은(는) 프로젝트 폴더가 아닙니다({file} 없음). 먼저 새로 만드세요.', en: '{folder} is not a project folder (no {file}); create it first.' },
+  projectBusy: { ko: '{folder}의 프로젝트에서 쓰기 작업(가져오기 등)이 진행 중이라 닫을 수 없습니다. 끝나거나 취소될 때까지 기다리세요.', en: 'A {work} is running on the project in {folder}; wait for it to finish or cancel it.' },
+  projectClosing: { ko: '프로젝트 파일 {file}을(를) 닫는 중입니다. 프로젝트를 다시 여세요.', en: 'The project file {file} is being closed; open the project again.' },
+  projectLocked: { ko: '{folder}의 프로젝트를 다른 프로그램이 열고 있습니다. 그 프로그램에서 먼저 닫으세요.', en: 'The project in {folder} is open in another program; close it there first.' },
+  projectOpenFailed: { ko: '{folder}의 프로젝트를 열지 못했습니다. 엔진 메시지: {reason}', en: 'Could not open the project in {folder}. Engine message: {reason}' },
+  projectTooNew: {
+    ko: '{folder}의 프로젝트는 더 새 버전의 캠페인 워크벤치로 만들어졌습니다(저장 형식 {version}, 이 앱은 {latest}까지). 앱을 업데이트한 뒤 여세요.',
+    en: 'The project in {folder} was made by a newer Campaign Workbench (storage version {version}; this one knows up to {latest}); update the app to open it.',
+  },
+  noPurchases: { ko: '프로젝트에 아직 구매 데이터가 없습니다. 먼저 데이터를 가져오세요.', en: 'The project has no purchase lines yet; import data first.' },
+  noSegments: { ko: '이 프로젝트에는 아직 저장된 세그먼트가 없습니다. 먼저 세그먼트를 계산하세요.', en: 'No segments are saved in this project yet; compute them first.' },
+  // Runs, models and jobs
+  runRunning: { ko: '실행 {run}은(는) 아직 진행 중입니다. 먼저 취소한 뒤 삭제하세요.', en: 'Run {run} is still running; cancel it before deleting it.' },
+  runNotFound: { ko: '이 프로젝트에 실행 {run}이(가) 없습니다.', en: 'There is no run {run} in this project.' },
+  notChurnRun: { ko: '실행 {run}은(는) 완료된 이탈 예측 학습이 아닙니다.', en: 'Run {run} is not a finished churn training run.' },
+  runNoModel: { ko: '실행 {run}에는 적용할 수 있는 모델이 없습니다.', en: 'Run {run} has no model that applies.' },
+  runMissingModel: { ko: '실행 {run}에는 {model} 모델이 없습니다(학습한 모델: {trained}).', en: 'Run {run} has no {model} model (it trained {trained}).' },
+  modelFileMissing: { ko: '실행의 모델 파일({file})이 없습니다. 다시 학습하세요.', en: "The run's model file is missing ({file}); train again." },
+  modelFileNotJson: { ko: '모델 파일 {file}이(가) 손상되었습니다(JSON이 아님). 다시 학습하세요.', en: 'The model file {file} is damaged (not JSON); train again.' },
+  modelFileIncomplete: { ko: '모델 파일 {file}이(가) 손상되었습니다(특성, 등급 또는 모델 정보가 없음). 다시 학습하세요.', en: 'The model file {file} is damaged (its features, tiers or models are missing); train again.' },
+  weightsFileMissing: { ko: 'MLP 가중치 파일이 없습니다. 다시 학습하세요.', en: "The MLP's weights file is missing; train again." },
+  bgnbdNotFinite: { ko: 'BG/NBD: 어떤 시작값에서도 로그우도가 유한하지 않아 모델을 적합할 수 없습니다.', en: 'BG/NBD: the log-likelihood is not finite at any start; the histories cannot be fitted.' },
+  bgnbdImpossibleHistory: { ko: 'BG/NBD: 구매 이력 x = {x}, t_x = {tx}, T = {T} (고객 {count}명)은(는) 있을 수 없습니다.', en: 'BG/NBD: the history x = {x}, t_x = {tx}, T = {T} (count {count}) is not possible.' },
+  bgnbdNoCustomers: { ko: 'BG/NBD: 적합할 고객이 없습니다.', en: 'BG/NBD: there are no customers to fit.' },
+  bgnbdNoRepeaters: { ko: 'BG/NBD: 기간 안에 (다른 날) 다시 구매한 고객이 없어 모델을 적합할 수 없습니다.', en: 'BG/NBD: no customer bought again (on another day) in the period; the model cannot be fitted.' },
+  bgnbdNoPurchases: { ko: '구매가 없습니다. BG/NBD에는 구매 이력이 필요합니다.', en: 'There are no purchases; BG/NBD needs purchase history to fit.' },
+  bgnbdNoPurchasesFrom: { ko: '{from} 이후 구매가 없습니다. BG/NBD에는 구매 이력이 필요합니다.', en: 'There are no purchases on or after {from}; BG/NBD needs purchase history to fit.' },
+  jobNotFound: { ko: '작업 {job}이(가) 없습니다(끝난 작업은 더 새 작업 {keep}개가 끝날 때까지만 보관합니다).', en: 'There is no job with id {job} (finished jobs are kept until {keep} newer ones end).' },
+  jobExists: { ko: '작업 번호 {job}은(는) 이미 있습니다.', en: 'A job with id {job} already exists.' },
+  // Calibration (sample data)
+  calibrationFolderMissing: { ko: '{folder} 폴더가 없습니다. 예제 데이터를 생성한 폴더를 지정하세요.', en: 'The folder {folder} does not exist; give the folder generate wrote.' },
+  calibrationFileMissing: { ko: '{folder}에 {file} 파일이 없습니다.', en: '{file} is missing from {folder}.' },
+  clusterTooFewCustomers: { ko: '기간 안에 구매한 고객이 {n}명뿐입니다. 이 군집 수에는 {min}명 이상이 필요합니다.', en: 'Only {n} customers bought in the window; this many clusters need at least {min}.' },
+  clusterAllConstant: { ko: '기간 안의 모든 고객이 모든 특성에서 같은 값입니다. 나눌 것이 없습니다.', en: 'Every feature is the same for every customer in the window; there is nothing to cluster.' },
+  notClusterRun: { ko: '실행 {run}은(는) 끝난 군집 실행이 아닙니다.', en: 'Run {run} is not a finished clustering run.' },
+  notAManifest: { ko: '{file}은(는) 심어 둔 유형이 있는 생성기 매니페스트가 아닙니다.', en: '{file} is not a generator manifest with planted archetypes.' },
+  manifestMismatch: { ko: '매니페스트에는 고객 {listed}명이 있지만 이 프로젝트에는 {customers}명이 있습니다. 이 프로젝트의 데이터가 아닙니다.', en: 'The manifest lists {listed} customers; this project has {customers}. It is not this project\'s data.' },
 };
 
 export const REASON_LABELS: Record<RejectReason, Text> = {
@@ -481,7 +675,35 @@ export const CHART_LABELS = {
   churnValid: { ko: '검증', en: 'validation' },
   churnBestValid: { ko: '최저 검증 손실', en: 'Lowest validation loss' },
   churnRoundAt: { ko: '{n}회', en: 'round {n}' },
+  churnImportanceTitle: { ko: '변수 중요도(순열)', en: 'Permutation feature importance' },
+  churnImportanceDrop: { ko: '섞었을 때 {metric} 감소', en: 'Drop in {metric} when shuffled' },
+  churnImportanceNote: { ko: '{model} · 테스트 고객 {rows}명 · 변수마다 {repeats}회 섞은 평균 · 상위 {shown}개', en: '{model} · {rows} test customers · mean of {repeats} shuffles per feature · top {shown}' },
+  churnMacroRocAuc: { ko: '매크로 ROC-AUC', en: 'macro ROC-AUC' },
+  churnNoImportance: { ko: '이 모델에는 변수 중요도가 없습니다', en: 'No feature importance for this model' },
   churnNoTraining: { ko: '반복 학습 모델(MLP, GBDT)의 손실 기록이 없습니다', en: 'No loss history of an iterative model (MLP, GBDT)' },
+  // Customer clusters (charts/clusterCharts.ts).
+  clusterScanTitle: { ko: '군집 수(k) 고르기', en: 'Choosing the number of clusters (k)' },
+  clusterK: { ko: '군집 수 k', en: 'Number of clusters k' },
+  clusterInertia: { ko: '군집 내 제곱합(엘보)', en: 'Inertia (elbow)' },
+  clusterSilhouette: { ko: '평균 실루엣', en: 'Mean silhouette' },
+  clusterSuggested: { ko: '추천', en: 'pick' },
+  clusterElbow: { ko: '엘보', en: 'elbow' },
+  clusterScanNote: { ko: '실루엣이 가장 높은 k = {suggested} · 엘보(제곱합이 꺾이는 곳) k = {elbow} · 사용한 k = {k}', en: 'Best silhouette at k = {suggested} · elbow (where the inertia bends) at k = {elbow} · k used: {k}' },
+  clusterScanFixed: { ko: 'k를 {k}(으)로 고정해 k 탐색을 하지 않았습니다', en: 'k was fixed at {k}: no scan over k' },
+  clusterMapTitle: { ko: '고객 군집 지도(주성분 2개)', en: 'Cluster map (first two principal components)' },
+  clusterMapNote: { ko: '고객 {shown}명 표시(군집 고객 {total}명 중 시드 고정 표본) · 축 괄호: 설명된 분산 비율', en: '{shown} of the {total} clustered customers drawn (a seeded sample) · in brackets: share of the variance explained' },
+  clusterPc: { ko: 'PC{n} ({share})', en: 'PC{n} ({share})' },
+  clusterNoMap: { ko: '지도에 그릴 고객이 없습니다', en: 'No customers to map' },
+  clusterTierTitle: { ko: '군집 × RFM 등급', en: 'Clusters × RFM tiers' },
+  clusterTierNote: { ko: '칸: 고객 수 · 색: 군집(행) 안의 비중', en: 'Cells: customers · colour: share of the cluster (row)' },
+  clusterCluster: { ko: '군집', en: 'Cluster' },
+  clusterTier: { ko: 'RFM 등급', en: 'RFM tier' },
+  clusterNumbered: { ko: '군집 {n}', en: 'Cluster {n}' },
+  clusterTraitsTitle: { ko: '{name}의 특징', en: 'What sets {name} apart' },
+  clusterTraitZ: { ko: '전체 고객 평균과의 차이(표준편차)', en: 'Difference from all customers (standard deviations)' },
+  clusterTraitsNote: { ko: '특성 {features}개 중 차이가 큰 {shown}개 · 파랑: 평균보다 높음, 주황: 낮음', en: 'The {shown} of {features} features that differ most · blue: above average, orange: below' },
+  clusterTraitMean: { ko: '이 군집 평균 {mean} · 전체 평균 {overall}', en: 'cluster mean {mean} · all customers {overall}' },
+  clusterNoTraits: { ko: '이 군집을 가르는 특징이 없습니다', en: 'No trait sets this cluster apart' },
   // A chart's frame when it has nothing to draw, and the note on an incomplete first or last month.
   noData: { ko: '표시할 데이터가 없습니다', en: 'No data to show' },
   noChains: { ko: '이 데이터에는 체인 정보가 없습니다', en: 'This data has no chain information' },
@@ -526,6 +748,8 @@ export const DEFAULT_TIER_NAMES: Record<Lang, readonly string[]> = {
 /** The transition matrix's extra row (absent in the first period) and column (absent in the second). */
 export const NEW_STATE: Record<Lang, string> = { ko: '신규', en: 'New' };
 export const INACTIVE_STATE: Record<Lang, string> = { ko: '비활동', en: 'Inactive' };
+/** Binary churn's two classes, by index (0 = stayed). */
+export const BINARY_CLASS_NAMES: Record<Lang, readonly string[]> = { ko: ['유지', '이탈'], en: ['Stayed', 'Churned'] };
 /** Names of tiers when their number is not the default four: '등급 1', 'Tier 1' … */
 export const TIER_NUMBERED: Text = { ko: '등급 {n}', en: 'Tier {n}' };
 
@@ -572,6 +796,89 @@ export const REJECT_CSV_LABELS: Record<keyof typeof REJECT_CSV_HEADINGS, Text> =
   detail: { ko: '상세', en: 'Detail' },
   raw: { ko: '원본 줄', en: 'Original line' },
 };
+
+// ───────────────────────────── Model features ─────────────────────────────
+
+/** Churn features by key (services/models/churn/features.ts); per-chain ones by pattern, {chain} = 'A01 백화점'. */
+export const FEATURE_LABELS: Record<string, Text> = {
+  recency_days: { ko: '마지막 구매 후 경과일', en: 'Days since last purchase' },
+  tenure_days: { ko: '첫 구매 후 경과일', en: 'Days since first purchase' },
+  receipts: { ko: '영수증 수', en: 'Receipts' },
+  lines: { ko: '구매 라인 수', en: 'Purchase lines' },
+  quantity: { ko: '구매 수량', en: 'Quantity' },
+  monetary: { ko: '구매금액', en: 'Amount spent' },
+  avg_receipt_amount: { ko: '영수증당 평균 금액', en: 'Average per receipt' },
+  active_days: { ko: '구매일 수', en: 'Purchase days' },
+  gap_mean: { ko: '구매 간격 평균(일)', en: 'Mean gap between purchase days' },
+  gap_std: { ko: '구매 간격 표준편차(일)', en: 'Std. dev. of the gaps' },
+  gap_max: { ko: '최장 구매 간격(일)', en: 'Longest gap' },
+  overdue_ratio: { ko: '경과일 ÷ 평균 간격', en: 'Days since last ÷ mean gap' },
+  online_share: { ko: '온라인 비중', en: 'Online share' },
+  late_receipt_share: { ko: '최근 2개월 영수증 비중', en: 'Share of receipts in the last two months' },
+  late_amount_share: { ko: '최근 2개월 금액 비중', en: 'Share of amount in the last two months' },
+  weekend_share: { ko: '주말 구매 비중', en: 'Weekend share' },
+  morning_share: { ko: '오전 구매 비중', en: 'Morning share' },
+  afternoon_share: { ko: '오후 구매 비중', en: 'Afternoon share' },
+  evening_share: { ko: '저녁 구매 비중', en: 'Evening share' },
+  product_breadth: { ko: '구매 상품 종류 수', en: 'Distinct products' },
+  category_breadth: { ko: '구매 카테고리 수', en: 'Distinct categories' },
+  affiliate_uses: { ko: '제휴 서비스 이용 건수', en: 'Affiliate service uses' },
+  lpay_uses: { ko: 'L.pay 결제 건수', en: 'L.pay payments' },
+  lpay_amount_share: { ko: 'L.pay 결제 금액 비중', en: 'L.pay share of amount' },
+  female: { ko: '여성', en: 'Female' },
+  age: { ko: '연령대', en: 'Age band' },
+  r_score: { ko: 'R 점수', en: 'R score' },
+  f_score: { ko: 'F 점수', en: 'F score' },
+  m_score: { ko: 'M 점수', en: 'M score' },
+  rfm_score: { ko: 'RFM 점수', en: 'RFM score' },
+  tier: { ko: '기간1 등급', en: 'Period-1 tier' },
+  share_lines_: { ko: '{chain} 구매 라인 비중', en: '{chain}: share of lines' },
+  share_amount_: { ko: '{chain} 구매금액 비중', en: '{chain}: share of amount' },
+  rank_amount_: { ko: '{chain} 구매금액 순위(백분위)', en: '{chain}: amount rank (percentile)' },
+  uses_: { ko: '{chain} 이용 건수', en: '{chain}: uses' },
+  // Customer clusters (services/analytics/clusters): per category group, {chain} = the group's own name ('신선식품').
+  basket_lines: { ko: '영수증당 구매 라인 수', en: 'Lines per receipt' },
+  cat_share_: { ko: '{chain} 구매 비중', en: 'Share of {chain}' },
+};
+
+// ───────────────────────────── Customer clusters ─────────────────────────────
+
+/** One word per trait that sets a cluster apart (its mean well above all customers'): the suggested names are made of two. */
+export const CLUSTER_TRAIT_WORDS: Record<string, Text> = {
+  weekend_share: { ko: '주말', en: 'Weekend' },
+  morning_share: { ko: '오전', en: 'Morning' },
+  evening_share: { ko: '저녁', en: 'Evening' },
+  online_share: { ko: '온라인', en: 'Online' },
+  receipts: { ko: '잦은 방문', en: 'Frequent' },
+  basket_lines: { ko: '큰 장바구니', en: 'Big-basket' },
+  avg_receipt_amount: { ko: '고액 구매', en: 'High-spend' },
+  affiliate_uses: { ko: '제휴 서비스', en: 'Affiliate' },
+  lpay_uses: { ko: 'L.pay', en: 'L.pay' },
+};
+
+/** The default category groups (services/analytics/clusters/categoryGroups.ts) in English. */
+export const CATEGORY_GROUP_NAMES: Record<string, string> = {
+  신선식품: 'Fresh food',
+  가공식품: 'Groceries',
+  '음료·주류': 'Drinks',
+  건강: 'Health',
+  뷰티: 'Beauty',
+  패션: 'Fashion',
+  육아: 'Baby & kids',
+  생활용품: 'Household',
+  '가전·디지털': 'Electronics',
+  '홈·인테리어': 'Home',
+  '레저·스포츠': 'Leisure & sports',
+  '외식·서비스': 'Dining & services',
+  기타: 'Other',
+};
+
+/** Suggested cluster names: two trait words, or the average shopper when nothing stands out. */
+export const CLUSTER_NAME_PATTERNS = {
+  two: { ko: '{a}·{b} 중심형', en: '{a} & {b}' },
+  one: { ko: '{a} 중심형', en: '{a}-led' },
+  average: { ko: '평균형', en: 'Average' },
+} as const satisfies Record<string, Text>;
 
 // ───────────────────────────── CLI ─────────────────────────────
 

@@ -58,6 +58,20 @@ export interface ModelScores {
   weightedF1: number;
 }
 
+/** Permutation importance of one model on the test customers (services/models/churn/importance.ts). */
+export interface FeatureImportanceSummary {
+  /** The score that drops: ROC-AUC (binary) or macro one-vs-rest ROC-AUC (transitions). */
+  metric: 'rocAuc' | 'macroRocAuc';
+  /** The score with no column shuffled. */
+  baseline: number;
+  /** Test customers it was measured on, and shuffles per feature. */
+  rows: number;
+  repeats: number;
+  /** Every feature, the largest mean drop first (English keys; featureLabel words them). */
+  features: { feature: string; mean: number; std: number }[];
+  seconds: number;
+}
+
 /** One model's result: its scores, or why it does not apply to this label. */
 export type ChurnModelResult =
   | ({ applies: true; seconds: number; details: Record<string, unknown> } & ModelScores)
@@ -69,6 +83,8 @@ export interface ChurnRunReport {
   periods: [{ from: string; to: string }, { from: string; to: string }];
   /** Class names (binary: 유지/이탈 by index; transition: "최우수→비활동" …). */
   classes: string[];
+  /** The class names in each UI language (runs recorded before it had only `classes`, in Korean). */
+  classLabels?: { ko: string[]; en: string[] };
   features: string[];
   train: { customers: number };
   valid: { customers: number };

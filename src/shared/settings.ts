@@ -9,12 +9,17 @@ export interface Settings {
   memoryLimitMb: number;
   /** Where DuckDB spills: 'project' (a .spill folder inside the project), 'system' (the system temp folder) or a folder. */
   spillFolder: string;
+  /** TensorFlow.js backend for training: auto = native if installed, else wasm, else cpu (see models/tfBackend.ts). */
+  trainingBackend: TrainingBackendChoice;
 }
+
+export const TRAINING_BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type TrainingBackendChoice = (typeof TRAINING_BACKENDS)[number];
 
 export const DEFAULT_MEMORY_LIMIT_MB = 384;
 export const MIN_MEMORY_LIMIT_MB = 32;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'ko', recentProjects: [], memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB, spillFolder: 'project' };
+export const DEFAULT_SETTINGS: Settings = { language: 'ko', recentProjects: [], memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB, spillFolder: 'project', trainingBackend: 'auto' };
 
 export const MAX_RECENT_PROJECTS = 10;
 
@@ -28,4 +33,5 @@ export const SETTINGS_SCHEMA = {
   recentProjects: { type: 'array', items: { type: 'string' }, default: [] },
   memoryLimitMb: { type: 'number', minimum: MIN_MEMORY_LIMIT_MB, default: DEFAULT_MEMORY_LIMIT_MB },
   spillFolder: { type: 'string', minLength: 1, default: 'project' },
+  trainingBackend: { type: 'string', enum: [...TRAINING_BACKENDS], default: 'auto' },
 } as const;

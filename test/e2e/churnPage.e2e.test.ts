@@ -62,11 +62,29 @@ describe('Churn page in browser mode', () => {
     await page.getByTestId('churn-comparison-png').click();
     const png = readFileSync(await (await download).path());
     expect(png.subarray(1, 4).toString()).toBe('PNG');
-    // The past run reopens from the list after a reload.
+    // The focused model's per-class report and its permutation importance, features named in Korean.
+    const classReport = page.getByTestId('churn-class-report');
+    expect(await classReport.locator('tbody tr').first().locator('th').textContent()).toBe('유지');
+    expect(await page.getByTestId('churn-importance').count()).toBe(1);
+    // A second, quicker run (from the service), then the list after a reload: reopen, compare, delete.
+    const second = await h.call<ChurnRunReport>('models.trainChurn', { project, models: ['tierRule', 'logistic'], seed: 3 });
     await page.reload();
     await page.getByTestId('nav.churn').click();
-    await page.getByTestId('churn-runs').selectOption(runs[0].runId);
+    const history = page.getByTestId('churn-runs');
+    await history.locator(`[data-run="${runs[0].runId}"]`).getByTestId('run-open').click();
     await expect.poll(() => page.getByTestId('churn-models').locator('tbody tr').count(), { timeout: 20_000 }).toBe(5);
+    await history.locator(`[data-run="${runs[0].runId}"] input[type=checkbox]`).check();
+    await history.locator(`[data-run="${second.run.id}"] input[type=checkbox]`).check();
+    const compare = page.getByTestId('churn-compare');
+    await compare.waitFor();
+    // Another seed: other test customers, and the table says so; the logistic model in both runs.
+    expect(await compare.textContent()).toContain('시험 고객이 다릅니다');
+    expect(await compare.locator('[data-model="logistic"] td').first().textContent()).toMatch(/^0\.\d{3} \/ 0\.\d{3} \([+−±]0\.\d{3}\)$/);
+    expect(await compare.locator('[data-model="mlp"] td').first().textContent()).toMatch(/ \/ – \(–\)$/);
+    await history.locator(`[data-run="${second.run.id}"]`).getByTestId('run-delete').click();
+    await history.locator(`[data-run="${second.run.id}"]`).getByTestId('run-delete-confirm').click();
+    await expect.poll(() => history.locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
+    expect((await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' })).map((r) => r.runId)).toEqual([runs[0].runId]);
     if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'churn.png'), fullPage: true });
   }, 240_000);
 });

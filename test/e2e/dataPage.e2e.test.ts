@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
@@ -145,6 +145,35 @@ describe('the Data page in browser mode (real Chromium, real services)', () => {
     expect(await db.all(`SELECT customer_id, gender, age_band FROM customers WHERE customer_id = 'C002'`)).toEqual([
       { customer_id: 'C002', gender: '남성', age_band: '30대' },
     ]);
+  });
+
+  it('a second wizard import right after the first: no false alarm, both counted; switching projects clears what the first one showed', async () => {
+    const { page, info } = await openCopy();
+    const before = rowsOf(info, 'purchases');
+    const importFile = async (file: string, lines: number) => {
+      await page.getByTestId('mapped-file').fill(file);
+      await page.getByTestId('mapped-preview').click();
+      await expect.poll(() => page.getByTestId('mapped-detected').textContent()).toContain('cp949');
+      await page.getByTestId('mapped-import').click();
+      await expect.poll(() => page.getByTestId('mapped-done').textContent(), { timeout: 30_000 }).toContain(`${basename(file)}: ${lines}`);
+    };
+    await page.getByTestId('mode-mapped').click();
+    await importFile(join(FIXTURES, 'generic', 'purchases_cp949.csv'), 7);
+    // The same file with one more line (another content: not "already imported"), in CP949 as well.
+    const second = join(h.root, 'purchases_more_cp949.csv');
+    writeFileSync(second, Buffer.concat([readFileSync(join(FIXTURES, 'generic', 'purchases_cp949.csv')), Buffer.from('C009,2021-08-01,P09,Water,Drink,"1,200",1,offline\r\n')]));
+    await importFile(second, 8);
+    await expect.poll(() => countOf(page, 'purchases').textContent()).toBe(ko(before + 15));
+    expect(await page.locator('[role=alert][data-code]').count()).toBe(0);
+    // Another project (empty): the wizard's preview, its result and the first project's counts are gone.
+    const other = join(h.root, 'projects', `empty-${copies}`);
+    await h.call('project.create', { project: other });
+    await page.getByTestId('project-folder').fill(other);
+    await page.getByRole('button', { name: '열기' }).first().click();
+    await expect.poll(() => countOf(page, 'purchases').textContent(), { timeout: 30_000 }).toBe('0');
+    expect(await page.getByTestId('mapped-preview-table').count()).toBe(0);
+    expect(await page.getByTestId('mapped-done').count()).toBe(0);
+    expect(await page.locator('[role=alert][data-code]').count()).toBe(0);
   });
 
   it('asks the day/month question for an ambiguous date column before importing, and imports with the answer', async () => {

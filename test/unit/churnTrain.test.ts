@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../src/shared/contract';
-import type { ChurnRunReport, ChurnScoreSummary } from '../../src/shared/models';
+import type { ChurnRunReport, ChurnScoreSummary, FeatureImportanceSummary } from '../../src/shared/models';
 import type { RunInfo } from '../../src/shared/runs';
 import { dispatch } from '../../src/main/transport/dispatch';
+import { finishRun, startRun } from '../../src/main/services/runs/runs';
 import { harness, type Harness } from '../helpers';
 
 let h: Harness;
@@ -40,6 +41,19 @@ describe('churn training run', () => {
     expect(applied(report.models.bgnbd).rocAuc!).toBeGreaterThan(0.5);
     expect(['mlp', 'gbdt', 'logistic']).toContain(report.best);
     expect(report.run.backend).toMatch(/^tfjs-(wasm|tensorflow)$/);
+    // Permutation importance of every learned model, over every feature. The planted dropouts fade
+    // before they go quiet, so recency and the late-period activity lead; gender plays no part in them.
+    for (const model of ['mlp', 'gbdt', 'logistic'] as const) {
+      const importance = applied(report.models[model]).details.importance as FeatureImportanceSummary;
+      expect(importance).toMatchObject({ metric: 'rocAuc', repeats: 3, rows: report.test.customers });
+      expect(importance.features.map((f) => f.feature).sort()).toEqual([...report.features].sort());
+      expect(importance.baseline).toBeCloseTo(applied(report.models[model]).rocAuc!, 6);
+    }
+    const gbdt = (applied(report.models.gbdt).details.importance as FeatureImportanceSummary).features;
+    const activity = ['recency_days', 'late_receipt_share', 'late_amount_share', 'overdue_ratio', 'gap_max', 'active_days', 'receipts', 'r_score'];
+    expect(gbdt.slice(0, 5).some((f) => activity.includes(f.feature))).toBe(true);
+    expect(gbdt[0].mean).toBeGreaterThan(0.01);
+    expect(gbdt.find((f) => f.feature === 'female')!.mean).toBeLessThan(gbdt[0].mean / 5);
     // The run: recorded as done with the report, its model file and its own segment tables.
     const run = await h.call<RunInfo>('runs.get', { project, runId: report.run.id });
     expect(run).toMatchObject({ kind: 'churn', status: 'done', seed: 7, backend: report.run.backend });
@@ -61,7 +75,10 @@ describe('churn training run', () => {
     const a = await train({ models, seed: 11 });
     const b = await train({ models, seed: 11 });
     const c = await train({ models, seed: 12 });
-    const strip = (r: ChurnRunReport) => JSON.stringify(Object.fromEntries(Object.entries(r.models).map(([k, v]) => [k, v && v.applies ? { ...v, seconds: 0 } : v])));
+    // Everything but the clock: the importance reports its own seconds.
+    const timeless = (v: NonNullable<ChurnRunReport['models']['mlp']>) =>
+      v.applies ? { ...v, seconds: 0, details: { ...v.details, importance: v.details.importance ? { ...(v.details.importance as object), seconds: 0 } : null } } : v;
+    const strip = (r: ChurnRunReport) => JSON.stringify(Object.fromEntries(Object.entries(r.models).map(([k, v]) => [k, v && timeless(v)])));
     expect(strip(a)).toBe(strip(b));
     expect(strip(a)).not.toBe(strip(c));
   }, 120_000);
@@ -71,19 +88,40 @@ describe('churn training run', () => {
     expect(report.classes).toHaveLength(20);
     expect(report.classes).toContain('기타→비활동');
     expect(report.classes).toContain('최우수→최우수');
+    expect(report.classLabels?.ko).toEqual(report.classes);
+    expect(report.classLabels?.en).toContain('Other → Inactive');
+    expect(report.classLabels?.en).toContain('Best → Best');
     expect(report.models.bgnbd).toMatchObject({ applies: false });
     const tier = applied(report.models.tierRule);
     for (const model of ['logistic', 'gbdt'] as const) expect(applied(report.models[model]).macroF1).toBeGreaterThan(tier.macroF1);
+  }, 120_000);
+
+  it('the backend chosen in settings trains the MLP and is recorded on the run; auto goes back to wasm', async () => {
+    const settings = await h.call<{ trainingBackend: string }>('settings.setTraining', { trainingBackend: 'cpu' });
+    expect(settings.trainingBackend).toBe('cpu');
+    const onCpu = await train({ models: ['mlp'], seed: 5 });
+    expect(onCpu.run.backend).toBe('tfjs-cpu');
+    expect((await h.call<RunInfo>('runs.get', { project, runId: onCpu.run.id })).backend).toBe('tfjs-cpu');
+    await h.call('settings.setTraining', { trainingBackend: 'auto' });
+    const onAuto = await train({ models: ['mlp'], seed: 5 });
+    expect(onAuto.run.backend).toMatch(/^tfjs-(wasm|tensorflow)$/);
+    // The same seed on another backend: the same model up to float rounding.
+    expect(applied(onAuto.models.mlp).rocAuc!).toBeCloseTo(applied(onCpu.models.mlp).rocAuc!, 2);
+    const reply = await dispatch(h.handlers, 'settings.setTraining', { trainingBackend: 'gpu' }, h.ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
   }, 120_000);
 
   it('trains in the training worker: a project.info call answers while the models train', async () => {
     let info: Promise<unknown> | null = null;
     let answered = false;
     let roundsAfterAnswer = 0;
+    const mlpEpochs: number[] = [];
     const ctx = {
       emit: (name: string, payload: unknown) => {
         const p = payload as JobProgress;
         if (name !== 'job.progress' || p.detail.type !== 'training') return;
+        if (p.step === 'mlp' && p.detail.phase === 'epoch') mlpEpochs.push(p.detail.epoch);
+        if (p.detail.phase === 'batch') expect(p.detail.batch).toBeLessThanOrEqual(p.detail.batches);
         if (answered) roundsAfterAnswer += 1;
         info ??= h.call('project.info', { project }).then(() => (answered = true));
       },
@@ -94,6 +132,10 @@ describe('churn training run', () => {
     // The answer came back while training went on (more rounds reported after it).
     expect(answered).toBe(true);
     expect(roundsAfterAnswer).toBeGreaterThan(0);
+    // Every network epoch reaches the live curve, in order (batches within an epoch are throttled).
+    const report = (reply as { ok: true; result: ChurnRunReport }).result;
+    const mlp = applied(report.models.mlp).details as { epochsRun: number };
+    expect(mlpEpochs).toEqual(Array.from({ length: mlp.epochsRun }, (_, i) => i + 1));
   }, 120_000);
 
   it('scores every customer of the latest window with the run\'s models; a rescore replaces; a damaged model file is refused', async () => {
@@ -120,7 +162,28 @@ describe('churn training run', () => {
     const reply = await dispatch(h.handlers, 'models.scoreChurn', { project, runId: report.run.id }, h.ctx);
     expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_FILE', message: expect.stringContaining('damaged') } });
     expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM churn_scores WHERE run_id = $1`, [report.run.id]))!.n).toBe(latestBuyers);
+    // Deleting the run takes its row, tables, scores and files; other runs stay.
+    const run = await h.call<RunInfo>('runs.get', { project, runId: report.run.id });
+    const others = (await h.call<RunInfo[]>('runs.list', { project })).filter((r) => r.runId !== report.run.id);
+    const deleted = await h.call<RunInfo>('runs.delete', { project, runId: report.run.id });
+    expect(deleted.runId).toBe(report.run.id);
+    expect((await h.call<RunInfo[]>('runs.list', { project })).map((r) => r.runId)).toEqual(others.map((r) => r.runId));
+    expect(existsSync(join(project, 'models', report.run.id))).toBe(false);
+    expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM churn_scores WHERE run_id = $1`, [report.run.id]))!.n).toBe(0);
+    for (const table of run.resultTables) {
+      expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE table_name = $1`, [table]))!.n).toBe(0);
+    }
+    expect(await dispatch(h.handlers, 'runs.delete', { project, runId: report.run.id }, h.ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   }, 180_000);
+
+  it('a running run cannot be deleted', async () => {
+    const started = await h.services.projects.read(project, (p) => p.commit(() => startRun(p.db, project, { kind: 'churn', settings: {}, seed: 1 })));
+    const reply = await dispatch(h.handlers, 'runs.delete', { project, runId: started.runId }, h.ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BUSY', issues: [{ key: 'runRunning' }] } });
+    expect((await h.call<RunInfo>('runs.get', { project, runId: started.runId })).status).toBe('running');
+    await h.services.projects.read(project, (p) => p.commit(() => finishRun(p.db, started.runId, { status: 'failed', error: 'test' })));
+    rmSync(started.dir, { recursive: true, force: true });
+  });
 
   it('bad input: a period without purchases is refused naming the period, and no run is left half-written', async () => {
     const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'churn' });

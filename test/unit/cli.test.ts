@@ -211,5 +211,5 @@ describe('workbench CLI: segment', () => {
     const nobody = await cli(['segment', '--project', project, '--customers', 'Segment=Corporate']);
     expect(nobody.stderr.trim()).toBe('No customer with purchases has Segment = Corporate; choose other values.');
     expect((await cli(['segment', '--project', project, '--customers', 'Segment'])).stderr).toContain('--customers takes NAME=VALUE');
-  }, 60_000);
+  }, 180_000);
 });

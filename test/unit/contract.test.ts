@@ -70,7 +70,7 @@ describe('projects', () => {
     for (const p of ['a', 'b', 'a']) await dispatch(h.handlers, 'settings.addRecentProject', { project: p }, h.ctx);
     expect(await dispatch(h.handlers, 'settings.get', {}, h.ctx)).toEqual({
       ok: true,
-      result: { language: 'ko', recentProjects: ['a', 'b'], memoryLimitMb: 384, spillFolder: 'project' },
+      result: { language: 'ko', recentProjects: ['a', 'b'], memoryLimitMb: 384, spillFolder: 'project', trainingBackend: 'auto' },
     });
   });
 });

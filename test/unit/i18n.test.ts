@@ -9,7 +9,19 @@ describe('the word table', () => {
   });
 
   it('has both languages for every entry of every table', () => {
-    const tables = [i18n.STRINGS, i18n.ERROR_MESSAGES, i18n.REASON_LABELS, i18n.CHART_LABELS, i18n.CHAIN_NAMES, i18n.UNIT_AFFIXES, i18n.SEGMENT_CSV_HEADINGS, i18n.CLI_SEGMENT_LABELS];
+    const tables = [
+      i18n.STRINGS,
+      i18n.ERROR_MESSAGES,
+      i18n.FIELD_NAMES,
+      i18n.ISSUE_TEXTS,
+      i18n.DETAIL_TEXTS,
+      i18n.REASON_LABELS,
+      i18n.CHART_LABELS,
+      i18n.CHAIN_NAMES,
+      i18n.UNIT_AFFIXES,
+      i18n.SEGMENT_CSV_HEADINGS,
+      i18n.CLI_SEGMENT_LABELS,
+    ];
     const missing = tables.flatMap((table) =>
       Object.entries(table as Record<string, i18n.Text>).filter(([, text]) => typeof text.ko !== 'string' || typeof text.en !== 'string' || !text.ko),
     );

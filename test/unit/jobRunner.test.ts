@@ -121,10 +121,12 @@ describe('runJob: jobs with server-issued ids, waited for by their job.finished 
     const { runJob } = jobRunner(fake.client, fake.onConnected);
     const failing = runJob('data.importLpoint', args);
     await settle();
-    fake.end('job-1', 'failed', { error: { code: 'NO_LPOINT_FILES', message: 'no files' } });
+    // A keyed error's issue comes along, so the banner words it in the UI language.
+    const issues = [{ path: [], message: 'no files', code: 'custom', key: 'noLpointFiles', params: { folder: '/f' } }];
+    fake.end('job-1', 'failed', { error: { code: 'NO_LPOINT_FILES', message: 'no files', issues } });
     const failure = await failing.catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(CallError);
-    expect(failure).toMatchObject({ code: 'NO_LPOINT_FILES', message: 'no files' });
+    expect(failure).toMatchObject({ code: 'NO_LPOINT_FILES', message: 'no files', issues });
 
     const cancelling = runJob('data.importLpoint', args);
     await settle();
@@ -150,7 +152,7 @@ describe('the job tray figures for each progress detail', () => {
 
   it('training: epoch, batch, loss, metrics and samples per second', () => {
     const text = jobFigures(
-      { type: 'training', epoch: 3, epochs: 10, batch: 12, batches: 40, loss: 0.123456, metrics: { auc: 0.81 }, samplesPerSecond: 75_123.4 },
+      { type: 'training', phase: 'epoch', epoch: 3, epochs: 10, batch: 12, batches: 40, loss: 0.123456, metrics: { auc: 0.81 }, samplesPerSecond: 75_123.4 },
       'en',
     );
     expect(text).toBe('epoch 3/10 · batch 12/40 · loss 0.1235 · auc 0.8100 · 75,123 samples/s');

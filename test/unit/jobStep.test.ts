@@ -10,4 +10,10 @@ describe('job tray steps in the UI language', () => {
     expect(jobStepLabel('check LPOINT_BIG_COMP_02_PDDE.csv', 'ko')).toBe('LPOINT_BIG_COMP_02_PDDE.csv 확인');
     expect(jobStepLabel('LPOINT_BIG_COMP_02_PDDE.csv', 'ko')).toBe('LPOINT_BIG_COMP_02_PDDE.csv');
   });
+
+  it('names the clustering steps: the k being fitted, then the profiles', () => {
+    expect(jobStepLabel('k=7', 'ko')).toBe('K-평균 군집(k = 7)');
+    expect(jobStepLabel('k=7', 'en')).toBe('K-means (k = 7)');
+    expect(jobStepLabel('profiles', 'ko')).toBe('군집 프로필과 등급 교차');
+  });
 });

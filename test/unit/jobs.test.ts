@@ -35,9 +35,9 @@ describe('jobs', () => {
     const registry = new JobRegistry(() => 0, 0);
     const events = recorder();
     await registry.run('train', undefined, events, async (job) => {
-      job.progress({ step: 'epoch 1', fraction: 0.5, training: { epoch: 1, epochs: 2, batch: 3, batches: 3, loss: 0.5, metrics: { auc: 0.7 }, samplesPerSecond: 1000 } }, true);
+      job.progress({ step: 'epoch 1', fraction: 0.5, training: { phase: 'epoch', epoch: 1, epochs: 2, batch: 3, batches: 3, loss: 0.5, metrics: { auc: 0.7 }, samplesPerSecond: 1000 } }, true);
     });
-    expect(events.progressSeen[0].detail).toEqual({ type: 'training', epoch: 1, epochs: 2, batch: 3, batches: 3, loss: 0.5, metrics: { auc: 0.7 }, samplesPerSecond: 1000 });
+    expect(events.progressSeen[0].detail).toEqual({ type: 'training', phase: 'epoch', epoch: 1, epochs: 2, batch: 3, batches: 3, loss: 0.5, metrics: { auc: 0.7 }, samplesPerSecond: 1000 });
   });
 
   it('cancel runs the cancel handlers and the job ends as CANCELLED, kept as cancelled', async () => {

@@ -56,4 +56,14 @@ describe('logistic regression (the linear baseline)', () => {
     expect(plain).toBeLessThan(0.2);
     expect(weighted).toBeGreaterThan(0.45); // 1 × 9 positives weigh as much as 9 × 1 negatives: 0.5
   });
+
+  it('a stop asked mid-training ends it before the next step (a cancel in the worker sees it without the event loop)', () => {
+    const n = 500;
+    const x = Float32Array.from({ length: n }, (_, i) => Math.sin(i));
+    const y = Int32Array.from(x, (v) => (v > 0 ? 1 : 0));
+    let asked = 0;
+    const model = trainLogistic(x, n, 1, y, { classes: 2, maxIterations: 1000, tolerance: 0, shouldStop: () => ++asked > 5 });
+    expect(model.iterations).toBe(5);
+    expect(asked).toBe(6);
+  });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateLpoint } from '../../src/main/services/generator';
+import { AppError } from '../../src/shared/errors';
 import { generateInWorker, type GenerateProgress } from '../../src/main/workers/generateInWorker';
 import { liveWorkers, WorkerHost, workerFile } from '../../src/main/workers/host';
 import { FIXTURES, tempDir } from '../helpers';
@@ -52,6 +53,16 @@ describe('worker host', () => {
   it("passes the worker's error code and message", async () => {
     expect(await codeOf(host().request('fail', null))).toEqual({ code: 'BAD_FILE', message: 'The file has no header line.' });
     expect(await codeOf(host().request('nope', null))).toMatchObject({ code: 'UNKNOWN_METHOD' });
+  });
+
+  it("passes a keyed error's issues, so the app words it in its language", async () => {
+    const failed = await host().request('failKeyed', null).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(AppError);
+    expect(failed).toMatchObject({
+      code: 'BAD_FILE',
+      message: 'a.csv is empty: there is nothing to import.',
+      issues: [{ path: [], key: 'fileEmpty', params: { file: 'a.csv' } }],
+    });
   });
 
   it('rejects with a clear error when the worker crashes, and starts a fresh one next time', async () => {

@@ -8,7 +8,8 @@ export type Reply = { ok: true; result: unknown } | { ok: false; error: WireErro
 /**
  * The one gate for every call: the method must exist, the argument must parse against its
  * schema, and any failure becomes `{ code, message }` (a bad argument also carries `issues`, one per
- * failed check, with its schema path). Nothing runs on a bad argument.
+ * failed check, with its schema path; a service's keyed error of any code carries its one keyed
+ * issue). Nothing runs on a bad argument.
  */
 export async function dispatch(handlers: Handlers, method: string, rawArgs: unknown, ctx: CallContext): Promise<Reply> {
   if (!isMethod(method)) return fail({ code: 'UNKNOWN_METHOD', message: `There is no method named ${method}.` });

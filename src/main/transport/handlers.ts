@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contract, type Args, type EventName, type Events, type JobMethod, type Method, type Result } from '../../shared/contract';
 import { argumentError } from './argumentError';
@@ -22,9 +23,10 @@ import { projectInfo } from '../services/project/projectInfo';
 import { setCurrency } from '../services/project/projectSettings';
 import { customerAttributes } from '../services/analytics/customerFilter';
 import { openSampleProject } from '../services/project/sampleProject';
-import { getRun, listRuns } from '../services/runs/runs';
+import { deleteRun, getRun, listRuns } from '../services/runs/runs';
 import { fitBgnbdFromProject } from '../services/models/bgnbd';
 import { trainChurn } from '../services/models/churn/churnRun';
+import { compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
 import { scoreChurn } from '../services/models/churn/score';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
@@ -41,6 +43,7 @@ const JOB_KIND: Record<JobMethod, string> = {
   'data.generateSample': 'generate',
   'project.openSample': 'sample',
   'models.trainChurn': 'training',
+  'clusters.run': 'clustering',
 };
 
 function jobEvents(ctx: CallContext): JobEvents {
@@ -147,7 +150,7 @@ export function createHandlers(s: Services): Handlers {
     'models.trainChurn': async ({ jobId, project, ...args }, ctx) =>
       runJob(ctx, 'models.trainChurn', jobId, project, async (job) => {
         // Reads on its own session; the run's tables and record are written in the project's write turn.
-        return s.projects.read(project, (p) => trainChurn(p, args, job, s.training));
+        return s.projects.read(project, (p) => trainChurn(p, args, job, s.training, s.settings.get().trainingBackend));
       }),
     'models.scoreChurn': async ({ project, runId, model }) => s.projects.read(project, (p) => scoreChurn(p, runId, model, s.training)),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),
@@ -165,6 +168,18 @@ export function createHandlers(s: Services): Handlers {
     },
     'runs.list': async ({ project, kind }) => s.projects.read(project, (p) => listRuns(p.db, kind)),
     'runs.get': async ({ project, runId }) => s.projects.read(project, (p) => getRun(p.db, runId)),
+    'clusters.run': async ({ jobId, project, ...args }, ctx) =>
+      runJob(ctx, 'clusters.run', jobId, project, (job) => s.projects.read(project, (p) => runClusters(p, args, job, s.training))),
+    'clusters.rename': async ({ project, runId, cluster, name }) => s.projects.read(project, (p) => p.commit(() => renameCluster(p.db, runId, cluster, name))),
+    'clusters.exportCsv': async ({ project, runId, out, lang }) => s.projects.read(project, (p) => exportClusters(p.db, runId, resolve(out), lang)),
+    'clusters.compareTruth': async ({ project, runId, truth }) => s.projects.read(project, (p) => compareWithTruth(p.db, runId, resolve(truth))),
+    'runs.delete': async ({ project, runId }) =>
+      s.projects.read(project, async (p) => {
+        const run = await p.commit(() => deleteRun(p.db, runId));
+        // The files go once the database no longer names them.
+        rmSync(join(p.dir, 'models', runId), { recursive: true, force: true });
+        return run;
+      }),
     'jobs.get': async ({ jobId }) => s.jobs.get(jobId),
     'jobs.list': async () => s.jobs.list(),
     'settings.get': async () => s.settings.get(),
@@ -175,6 +190,7 @@ export function createHandlers(s: Services): Handlers {
       return settings;
     },
     'settings.addRecentProject': async ({ project }) => s.settings.addRecentProject(project),
+    'settings.setTraining': async (training) => s.settings.setTraining(training),
   };
   return handlers;
 }

@@ -157,7 +157,8 @@ export class WorkerHost {
     }
     entry.cleanup();
     if (entry.aborted) entry.reject(reply.type === 'error' && reply.error.code === 'CANCELLED' ? new AppError('CANCELLED', reply.error.message) : cancelled());
-    else if (reply.type === 'error') entry.reject(new AppError(reply.error.code, reply.error.message));
+    // The issues travel too: a keyed error is worded in the UI language from them.
+    else if (reply.type === 'error') entry.reject(new AppError(reply.error.code, reply.error.message, reply.error.issues));
     else entry.resolve(reply.result);
   }
 }

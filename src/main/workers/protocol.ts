@@ -1,6 +1,6 @@
 // The messages between a worker host and a worker (docs/workers.md), and the worker side's helper.
 import { parentPort } from 'node:worker_threads';
-import type { ErrorCode, WireError } from '../../shared/errors';
+import type { ErrorCode, WireError, WireIssue } from '../../shared/errors';
 
 /**
  * Host → worker: run a task, or abort the task with that id. `cancelFlag` (shared memory, set to 1 on
@@ -29,10 +29,13 @@ type Handler = (payload: unknown, context: TaskContext<unknown>) => unknown;
 const handlers = new Map<string, Handler>();
 const running = new Map<number, AbortController>();
 
-/** Errors cross as `{code, message}`: an AppError keeps its code, anything else is INTERNAL. */
+/** Errors cross as `{code, message}`: an AppError keeps its code (and its issues: the keyed sentence), anything else is INTERNAL. */
 export function toWireError(error: unknown): WireError {
-  const e = error as { name?: string; code?: unknown; message?: unknown };
-  if (e && e.name === 'AppError' && typeof e.code === 'string') return { code: e.code as ErrorCode, message: String(e.message) };
+  const e = error as { name?: string; code?: unknown; message?: unknown; issues?: unknown };
+  if (e && e.name === 'AppError' && typeof e.code === 'string') {
+    const wire: WireError = { code: e.code as ErrorCode, message: String(e.message) };
+    return Array.isArray(e.issues) ? { ...wire, issues: e.issues as WireIssue[] } : wire;
+  }
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(error) };
 }
 

@@ -1,14 +1,16 @@
-// Worker file: churn model training off the main thread (started by the long-lived training host).
+// Worker file: churn model training and customer clustering off the main thread (started by the long-lived training host).
 // TensorFlow.js and its backend load once per worker; every run after the first reuses them.
 import { AppError } from '../../shared/errors';
 import { trainChurnModels, type TrainedModels } from '../services/models/churn/train';
 import { tfBackend } from '../services/models/tfBackend';
 import { onRequest } from './protocol';
-import type { ScoreRequest, TrainProgress, TrainRequest } from './trainInWorker';
+import { BATCH_PROGRESS_MS, type ScoreRequest, type TrainProgress, type TrainRequest } from './trainInWorker';
 import { applyModel } from '../services/models/churn/applyModel';
+import { computeClusters, type ClusterComputeInput, type ClusterComputeResult } from '../services/analytics/clusters/compute';
 
 onRequest<TrainRequest, TrainedModels & { backend: string }, TrainProgress>('trainChurn', async (r, { progress, cancelled }) => {
-  const backend = r.models.includes('mlp') ? `tfjs-${await tfBackend()}` : 'js';
+  const backend = r.models.includes('mlp') ? `tfjs-${await tfBackend(r.backend)}` : 'js';
+  let lastBatch = 0;
   const trained = await trainChurnModels(r.data, r.split, r.models, r.histories, r.seed, {
     isCancelled: cancelled,
     throwIfCancelled: () => {
@@ -16,6 +18,12 @@ onRequest<TrainRequest, TrainedModels & { backend: string }, TrainProgress>('tra
     },
     onModel: (model, phase) => progress({ kind: 'model', model, phase }),
     onRound: (model, round, trainLoss, validLoss) => progress({ kind: 'round', model, round, trainLoss, validLoss }),
+    onBatch: (model, epoch, batch, batches, loss, samplesPerSecond) => {
+      const now = performance.now();
+      if (now - lastBatch < BATCH_PROGRESS_MS) return;
+      lastBatch = now;
+      progress({ kind: 'batch', model, epoch, batch, batches, loss, samplesPerSecond });
+    },
   });
   return { ...trained, backend };
 });
@@ -24,3 +32,10 @@ onRequest<ScoreRequest, Float64Array>('scoreChurn', async (r) => {
   if (r.entry.kind === 'mlp') await tfBackend();
   return applyModel(r.entry, r.rows);
 });
+
+onRequest<ClusterComputeInput, ClusterComputeResult, { k: number; done: number; total: number }>('clusters', async (r, { progress, cancelled }) =>
+  computeClusters(r, (row, done, total) => {
+    if (cancelled()) throw new AppError('CANCELLED', 'The clustering was cancelled.');
+    progress({ k: row.k, done, total });
+  }),
+);

@@ -1,10 +1,12 @@
 // Churn training in the long-lived training worker: the dataset's arrays cross once, the models,
 // scores and test predictions come back; progress per model and per round (epoch).
 import type { ChurnModelName } from '../../shared/models';
+import type { TrainingBackendChoice } from '../../shared/settings';
 import type { ChurnDataset } from '../services/models/churn/dataset';
 import type { Split } from '../services/models/churn/split';
 import type { Histories, TrainedModels } from '../services/models/churn/train';
 import { WorkerHost, workerFile } from './host';
+import type { ClusterComputeInput, ClusterComputeResult } from '../services/analytics/clusters/compute';
 import type { ScoringRows, StoredModel } from '../services/models/churn/applyModel';
 
 export interface ScoreRequest {
@@ -18,11 +20,17 @@ export interface TrainRequest {
   models: ChurnModelName[];
   histories: Histories | null;
   seed: number;
+  /** The backend the settings ask for (default auto). */
+  backend?: TrainingBackendChoice;
 }
 
 export type TrainProgress =
   | { kind: 'model'; model: ChurnModelName; phase: 'start' | 'done' }
-  | { kind: 'round'; model: ChurnModelName; round: number; trainLoss: number; validLoss: number | null };
+  | { kind: 'round'; model: ChurnModelName; round: number; trainLoss: number; validLoss: number | null }
+  | { kind: 'batch'; model: ChurnModelName; epoch: number; batch: number; batches: number; loss: number; samplesPerSecond: number };
+
+/** Batch progress leaves the worker at most this often (epoch ends always do). */
+export const BATCH_PROGRESS_MS = 200;
 
 /** One training worker per process (tfjs-node must never load in two threads); closed with the app. */
 export function trainingHost(): WorkerHost {
@@ -40,4 +48,13 @@ export function trainInWorker(
 /** A saved model applied to new rows, in the training worker (where TensorFlow.js is loaded). */
 export function scoreInWorker(host: WorkerHost, request: ScoreRequest): Promise<Float64Array> {
   return host.request('scoreChurn', request);
+}
+
+/** The numbers of a clustering (scaling, k scan, K-means, PCA) in the training worker; progress per k of the scan. */
+export function clusterInWorker(
+  host: WorkerHost,
+  request: ClusterComputeInput,
+  controls: { onProgress?: (p: { k: number; done: number; total: number }) => void; signal?: AbortSignal },
+): Promise<ClusterComputeResult> {
+  return host.request('clusters', request, controls);
 }

@@ -10,14 +10,16 @@ import { DataPage } from './features/data/DataPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { SegmentsPage } from './features/segments/SegmentsPage';
 import { ChurnPage } from './features/churn/ChurnPage';
+import { ClustersPage } from './features/clusters/ClustersPage';
 import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
-const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
+const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.clusters', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
 
 export interface ShownError {
   code: keyof typeof ERROR_MESSAGES;
+  /** The English sentence: shown only for an error no key words (INTERNAL, an unexpected failure). */
   detail: string;
-  /** BAD_ARGUMENT: the inputs to fix, worded in the UI language when shown. */
+  /** BAD_ARGUMENT: the inputs to fix; any other code: the keyed sentence. Worded in the UI language when shown. */
   issues?: WireIssue[];
 }
 
@@ -107,13 +109,15 @@ export function App() {
           </p>
         )}
         {step === 'nav.data' ? (
-          <DataPage lang={lang} project={project} recent={recent} onOpen={openProject} onError={report} />
+          <DataPage key={project ?? ''} lang={lang} project={project} recent={recent} onOpen={openProject} onError={report} />
         ) : step === 'nav.overview' ? (
-          <OverviewPage lang={lang} project={project} onError={report} />
+          <OverviewPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : step === 'nav.segments' ? (
-          <SegmentsPage lang={lang} project={project} onError={report} />
+          <SegmentsPage key={project ?? ''} lang={lang} project={project} onError={report} />
+        ) : step === 'nav.clusters' ? (
+          <ClustersPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : step === 'nav.churn' ? (
-          <ChurnPage lang={lang} project={project} onError={report} />
+          <ChurnPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : (
           <section>
             <h2>{t(step, lang)}</h2>

@@ -18,6 +18,24 @@ export {
   type ComparisonMetric,
   type TrainingCurve,
 } from './churnCharts';
+export {
+  buildClusterMapChart,
+  buildClusterScanChart,
+  buildClusterTierChart,
+  buildClusterTraitsChart,
+  CLUSTER_COLORS,
+  CLUSTER_TIER_SCALE,
+  clusterColor,
+  clusterName,
+  clusterTierChartHeight,
+  clusterTraitsChartHeight,
+  SCAN_COLORS,
+  signedZ,
+  tierNamesIn,
+  TRAIT_COLORS,
+  type ScanMarks,
+} from './clusterCharts';
+export { buildImportanceChart, importanceChartHeight, IMPORTANCE_SHOWN } from './importanceChart';
 export { buildKlContributionChart } from './klContributionChart';
 export { buildLpayEcdfChart } from './lpayEcdfChart';
 export { buildMonthlyBuyersChart, buildMonthlyRevenueChart, buildReceiptValueChart } from './monthlyLineChart';

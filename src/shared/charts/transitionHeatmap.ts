@@ -13,7 +13,7 @@ export type TransitionMeasure = 'customers' | 'revenueFirst' | 'revenueSecond';
 const SCALE_HEIGHT = 28;
 
 /** Category labels led by a chip of the state's colour (the tier palette every chart shares). */
-function chipAxisLabel(colors: readonly string[]) {
+export function chipAxisLabel(colors: readonly string[]) {
   return {
     interval: 0,
     formatter: (value: string, index: number) => `{s${index}| } ${value}`,

@@ -1,5 +1,5 @@
 import { AFFILIATES, CHAINS, CHANNELS, MIN_PROFILE_CUSTOMERS, type SegmentProfile, type SegmentSelector } from '../../../shared/analytics';
-import { AppError } from '../../../shared/errors';
+import { badArgument } from '../../../shared/errors';
 import type { Sql } from '../db/database';
 import { KL_SMOOTHING, klDivergence, mixProfile } from './klDivergence';
 import { ECDF_STEPS, ecdfFromBuckets } from './lpayEcdf';
@@ -105,12 +105,14 @@ function observed(categories: readonly string[], all: ReadonlyMap<string, number
 /** The condition on the segments table that keeps the selected customers; BAD_ARGUMENT for a tier or transition that does not exist. */
 export function selectorSql(selector: SegmentSelector, k: number, p: SqlParams): string {
   if (selector.kind === 'tier') {
-    if (selector.tier >= k) throw new AppError('BAD_ARGUMENT', `There are ${k} tiers (0 to ${k - 1}); tier ${selector.tier} does not exist.`);
+    if (selector.tier >= k) {
+      throw badArgument(`There are ${k} tiers (0 to ${k - 1}); tier ${selector.tier} does not exist.`, ['selector'], 'tierMissing', { k, max: k - 1, tier: selector.tier });
+    }
     const suffix = { all: '', first: '_1', second: '_2' }[selector.period];
     return `tier${suffix} = ${p.add(selector.tier)}::INTEGER`;
   }
   if (selector.from > k || selector.to > k || (selector.from === k && selector.to === k)) {
-    throw new AppError('BAD_ARGUMENT', `A transition runs from 0…${k} (${k} = new) to 0…${k} (${k} = inactive), and new → inactive does not exist.`);
+    throw badArgument(`A transition runs from 0…${k} (${k} = new) to 0…${k} (${k} = inactive), and new → inactive does not exist.`, ['selector'], 'transitionMissing', { k });
   }
   return `(from_state = ${p.add(selector.from)}::INTEGER AND to_state = ${p.add(selector.to)}::INTEGER)`;
 }

@@ -2,17 +2,15 @@ import type { CustomerFilter, DateWindow, MonetaryBasis, ResolvedSegmentSpec, Se
 import { customerCondition } from './customerFilter';
 import { SqlParams } from './sqlParams';
 import { amountCoverage } from '../project/projectSettings';
-import { AppError, badArgument } from '../../../shared/errors';
+import { badArgument, keyedError } from '../../../shared/errors';
 import type { Sql } from '../db/database';
 import { addMonths, daysBetween } from '../../../shared/dates';
 import { addDays } from './dates';
 
-const bad = (message: string) => new AppError('BAD_ARGUMENT', message);
-
 /** The purchase date range, or NOT_FOUND when nothing is imported. */
 export async function purchaseDateRange(db: Sql): Promise<DateWindow> {
   const row = await db.one<{ lo: string | null; hi: string | null }>('SELECT min(date) AS lo, max(date) AS hi FROM purchases');
-  if (!row?.lo || !row.hi) throw new AppError('NOT_FOUND', 'The project has no purchase lines yet; import data first.');
+  if (!row?.lo || !row.hi) throw keyedError('NOT_FOUND', 'The project has no purchase lines yet; import data first.', 'noPurchases');
   return { from: row.lo, to: row.hi };
 }
 
@@ -27,9 +25,10 @@ export async function resolveSegmentSpec(db: Sql, spec: SegmentSpec): Promise<Re
   const shareSum = spec.shares.reduce((a, b) => a + b, 0);
   if (shareSum > 100) throw badArgument(`The tier shares add up to ${shareSum} %, more than 100 %.`, ['shares'], 'sharesOver100', { sum: shareSum });
   if (spec.tierNames && spec.tierNames.length !== spec.shares.length + 1) {
-    throw bad(`Give ${spec.shares.length + 1} tier names (one per share and one for the rest), not ${spec.tierNames.length}.`);
+    const n = spec.shares.length + 1;
+    throw badArgument(`Give ${n} tier names (one per share and one for the rest), not ${spec.tierNames.length}.`, ['tierNames'], 'tierNamesCount', { n, got: spec.tierNames.length });
   }
-  if (spec.tierNames && new Set(spec.tierNames).size !== spec.tierNames.length) throw bad('The tier names must differ from each other.');
+  if (spec.tierNames && new Set(spec.tierNames).size !== spec.tierNames.length) throw badArgument('The tier names must differ from each other.', ['tierNames'], 'tierNamesSame');
 
   const data = await purchaseDateRange(db);
   const asOf = spec.asOf ?? addDays(spec.window?.to ?? data.to, 1);
@@ -75,7 +74,7 @@ export function defaultPeriods(window: DateWindow): [DateWindow, DateWindow] {
     ];
   }
   const days = daysBetween(window.from, window.to) + 1;
-  if (days < 2) throw bad(`The data covers one day (${window.from}); give two periods to compare.`);
+  if (days < 2) throw badArgument(`The data covers one day (${window.from}); give two periods to compare.`, ['periods'], 'oneDay', { day: window.from });
   const second = addDays(window.to, -(Math.floor(days / 2) - 1));
   return [
     { from: window.from, to: addDays(second, -1) },

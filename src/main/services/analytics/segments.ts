@@ -1,6 +1,6 @@
 import { quotedIdentifier } from '@duckdb/node-api';
 import type { ResolvedSegmentSpec, SegmentSpec, SegmentSummary } from '../../../shared/analytics';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import type { Session, Sql } from '../db/database';
 import { addDays } from './dates';
 import { ensureReceiptFacts } from './receiptFacts';
@@ -51,7 +51,7 @@ export async function savedSegmentSpec(db: Sql, tables: SegmentTables = SAVED_SE
     [tables.spec],
   );
   const row = exists?.n ? await db.one<{ spec: string; at: string }>(`SELECT spec, computed_at AS at FROM ${quotedIdentifier(tables.spec)}`) : undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'No segments are saved in this project yet; compute them first.');
+  if (!row) throw keyedError('NOT_FOUND', 'No segments are saved in this project yet; compute them first.', 'noSegments');
   return { spec: JSON.parse(row.spec) as ResolvedSegmentSpec, computedAt: row.at };
 }
 

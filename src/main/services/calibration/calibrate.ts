@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import { LPOINT_FILES, RETAIL_CHAINS, type LpointKind } from '../../../shared/lpointFiles';
 import { withScratchSession } from '../db/database';
 import { quotedString } from '@duckdb/node-api';
@@ -29,12 +29,12 @@ export interface CalibrationRow {
  */
 export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
-    throw new AppError('NOT_FOUND', `The folder ${dataDir} does not exist; give the folder generate wrote.`);
+    throw keyedError('NOT_FOUND', `The folder ${dataDir} does not exist; give the folder generate wrote.`, 'calibrationFolderMissing', { folder: dataDir });
   }
   const path = (kind: LpointKind) => {
     const spec = LPOINT_FILES.find((f) => f.kind === kind)!;
     const p = join(dataDir, spec.fileName);
-    if (!existsSync(p)) throw new AppError('NOT_FOUND', `${spec.fileName} is missing from ${dataDir}.`);
+    if (!existsSync(p)) throw keyedError('NOT_FOUND', `${spec.fileName} is missing from ${dataDir}.`, 'calibrationFileMissing', { file: spec.fileName, folder: dataDir });
     return p;
   };
   const read = (kind: LpointKind) => {

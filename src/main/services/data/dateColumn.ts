@@ -1,6 +1,6 @@
 import { quotedIdentifier } from '@duckdb/node-api';
 import { checkDateFormat, inferDateFormatAllowingFew, inferDateFormats } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import type { DateColumnCheck } from '../../../shared/reports';
 import { withScratchSession } from '../db/database';
 import { readSource, type StageSource } from './loadFile';
@@ -36,44 +36,66 @@ export interface ResolvedDates {
 export function resolveDates(values: string[], requested: string, column: string, file: string, acceptWarnings: boolean): ResolvedDates {
   let format: string;
   let warnings: string[];
+  // The first and last day read: how wrong dates look, in any language.
+  let range: { first: string; last: string } | null;
   if (requested === 'auto') {
     const inferred = inferDateFormatAllowingFew(values);
     if (inferred.ambiguous) {
-      throw new AppError(
+      throw keyedError(
         'BAD_ARGUMENT',
         `The dates in column "${column}" of ${file} fit ${inferred.choices.join(' and ')}, which read them differently. ${inferred.reason} ` +
           `Nothing was imported; set dateFormat in the mapping to one of them.`,
+        'datesAmbiguous',
+        { column, file, choices: inferred.choices.join(', ') },
       );
     }
     if (!inferred.chosen) {
-      throw new AppError('BAD_FILE', `Column "${column}" of ${file}: ${inferred.reason} Nothing was imported.`);
+      const message = `Column "${column}" of ${file}: ${inferred.reason} Nothing was imported.`;
+      const near = inferred.nearest[0];
+      if (inferred.checked === 0) throw keyedError('BAD_FILE', message, 'datesNone', { column, file });
+      if (near) {
+        const params = { column, file, format: near.format, read: near.read, checked: near.read + near.failed, value: near.failures[0]?.value ?? '' };
+        throw keyedError('BAD_FILE', message, 'datesNearest', params);
+      }
+      throw keyedError('BAD_FILE', message, 'datesNoFormat', { column, file });
     }
     format = inferred.chosen;
     warnings = inferred.warnings.map((w) => w.message);
+    range = inferred.range;
   } else {
     format = requested;
     const check = checkDateFormat(values, requested);
     warnings = check.warnings.map((w) => w.message);
+    range = check.range;
     if (check.checked > 0 && check.read === 0) {
-      throw new AppError('BAD_FILE', `Column "${column}" of ${file}: ${check.summary} Nothing was imported; choose another date format or leave it to auto.`);
+      throw keyedError(
+        'BAD_FILE',
+        `Column "${column}" of ${file}: ${check.summary} Nothing was imported; choose another date format or leave it to auto.`,
+        'datesFormatReadsNone',
+        { column, file, format: check.format, checked: check.checked, value: check.failures[0]?.value ?? '' },
+      );
     }
     if (check.failed > 0) {
       // Another format reading every value means the chosen one is wrong (e.g. M/D/YY on day-first data).
       const inferred = inferDateFormats(values);
       const better = inferred.chosen ?? (inferred.ambiguous ? inferred.choices.join(' or ') : null);
       if (better && better !== requested) {
-        throw new AppError(
+        throw keyedError(
           'BAD_FILE',
           `Column "${column}" of ${file}: ${check.summary} ${better} reads every value. Nothing was imported; set dateFormat to ${better}, or leave it to auto.`,
+          'datesBetterFormat',
+          { column, file, format: check.format, read: check.read, checked: check.checked, better: inferred.chosen ?? inferred.choices.join(', ') },
         );
       }
     }
   }
   if (warnings.length && !acceptWarnings) {
-    throw new AppError(
+    throw keyedError(
       'BAD_FILE',
       `The dates in column "${column}" of ${file} read as ${format} look wrong: ${warnings.join(' ')} ` +
         `Nothing was imported; check the date format, or import anyway with --accept-date-warnings.`,
+      'datesLookWrong',
+      { column, file, format, first: range?.first ?? '?', last: range?.last ?? '?' },
     );
   }
   return { format, warnings };

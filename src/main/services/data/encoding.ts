@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { closeSync, createReadStream, createWriteStream, openSync, readSync } from 'node:fs';
-import { AppError } from '../../../shared/errors';
+import { basename } from 'node:path';
+import { keyedError } from '../../../shared/errors';
 import { WHITESPACE_DELIMITER, type Delimiter, type Encoding } from '../../../shared/mapping';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -56,7 +57,10 @@ export async function transcodeCp949(path: string, out: string): Promise<void> {
       try {
         text = decoder.decode(chunk as Buffer, { stream: true });
       } catch {
-        throw new AppError('BAD_FILE', `The file is not CP949 either (after line ${line}); save it as UTF-8 or CP949 and try again.`);
+        throw keyedError('BAD_FILE', `The file is not CP949 either (after line ${line}); save it as UTF-8 or CP949 and try again.`, 'notCp949Either', {
+          file: basename(path),
+          line,
+        });
       }
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
       if (!sink.write(text)) await once(sink, 'drain');
@@ -183,7 +187,12 @@ export async function normaliseWhitespace(path: string, out: string, encoding: E
   let line = 1;
   let rest = '';
   const fail = (): never => {
-    throw new AppError('BAD_FILE', `The file is not ${encoding === 'cp949' ? 'CP949' : 'UTF-8'} (after line ${line}); save it as UTF-8 or CP949 and try again.`);
+    const name = encoding === 'cp949' ? 'CP949' : 'UTF-8';
+    throw keyedError('BAD_FILE', `The file is not ${name} (after line ${line}); save it as UTF-8 or CP949 and try again.`, 'notEncoding', {
+      file: basename(path),
+      encoding: name,
+      line,
+    });
   };
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {

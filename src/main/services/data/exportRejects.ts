@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, keyedError } from '../../../shared/errors';
 import type { RejectReason } from '../../../shared/reports';
 import { REASON_LABELS, REJECT_CSV_HEADINGS, REJECT_CSV_LABELS, type Lang } from '../../../shared/i18n';
 import { writeCsvAtomic } from '../files/atomicCsv';
@@ -31,7 +31,9 @@ export async function exportRejects(project: Project, out: string | undefined, r
     return { path, rows };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('IO', `Could not write ${path}: ${(error as Error).message}`);
+    // The system's own reason (no space left, no permission …) stays as it is.
+    const reason = (error as Error).message;
+    throw keyedError('IO', `Could not write ${path}: ${reason}`, 'writeFailed', { file: path, reason });
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, openSync, readSync, closeSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError, keyedError } from '../../../shared/errors';
 import { recogniseLpointFile, splitHeader, LPOINT_FILES, type LpointFileSpec, type LpointKind } from '../../../shared/lpointFiles';
 
 export interface FoundFile {
@@ -37,12 +37,12 @@ export function scanLpointFolder(folder: string): FolderScan {
   let names: string[];
   try {
     if (!statSync(folder).isDirectory()) {
-      throw new AppError('BAD_ARGUMENT', `${folder} is a file; give the folder that holds the L.POINT files.`);
+      throw keyedError('BAD_ARGUMENT', `${folder} is a file; give the folder that holds the L.POINT files.`, 'folderIsFile', { folder });
     }
     names = readdirSync(folder).sort();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('NOT_FOUND', `The folder ${folder} does not exist or cannot be read.`);
+    throw keyedError('NOT_FOUND', `The folder ${folder} does not exist or cannot be read.`, 'folderNotFound', { folder });
   }
   const found: FoundFile[] = [];
   const skipped: FolderScan['skipped'] = [];

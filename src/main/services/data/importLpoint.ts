@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import type { ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
@@ -17,7 +17,7 @@ export interface ImportOptions {
 export async function importLpoint(project: Project, options: ImportOptions, job: Job): Promise<ImportReport> {
   const scan = scanLpointFolder(options.folder);
   if (scan.found.length === 0) {
-    throw new AppError('NO_LPOINT_FILES', `No L.POINT files (LPOINT_BIG_COMP_0N_….csv) were found in ${options.folder}.`);
+    throw keyedError('NO_LPOINT_FILES', `No L.POINT files (LPOINT_BIG_COMP_0N_….csv) were found in ${options.folder}.`, 'noLpointFiles', { folder: options.folder });
   }
   const inputs: PreparedSource[] = [];
   for (const file of scan.found) {
@@ -26,7 +26,10 @@ export async function importLpoint(project: Project, options: ImportOptions, job
     job.progress({ step: `check ${name}`, rowsDone: 0, fraction: null }, true);
     const bytes = await scanFileBytes(file.path);
     if (bytes.invalidUtf8Line !== null) {
-      throw new AppError('BAD_FILE', `${name} is not UTF-8 (line ${bytes.invalidUtf8Line}); L.POINT files are UTF-8. Nothing was imported.`);
+      throw keyedError('BAD_FILE', `${name} is not UTF-8 (line ${bytes.invalidUtf8Line}); L.POINT files are UTF-8. Nothing was imported.`, 'lpointNotUtf8', {
+        file: name,
+        line: bytes.invalidUtf8Line,
+      });
     }
     inputs.push({
       bytes,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { dateFormatProblem } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
+import { badArgument, keyedError } from '../../../shared/errors';
 import type { LpointKind } from '../../../shared/lpointFiles';
 import { WHITESPACE_DELIMITER, type Encoding, type ImportMap } from '../../../shared/mapping';
 import type { DateColumnCheck, ImportReport } from '../../../shared/reports';
@@ -91,7 +91,8 @@ type Build = (
 async function prepare(kind: LpointKind, spec: FileSpec, build: Build, tmp: string): Promise<PreparedSource> {
   const { bytes, readable, header, head, col } = await readableSource(kind, spec, tmp);
   if (readable.format === 'csv' && bytes.lines - bytes.blankLines.length <= 1) {
-    throw new AppError('BAD_FILE', `${readable.displayName} has a header but no data rows, so nothing was imported.`);
+    const file = readable.displayName;
+    throw keyedError('BAD_FILE', `${file} has a header but no data rows, so nothing was imported.`, 'headerNoRows', { file });
   }
   const { mapping, dates } = await build(col, { ...readable, header, head });
   return { bytes, source: { ...readable, mapping, dates } };
@@ -110,9 +111,11 @@ async function readableSource(kind: LpointKind, spec: FileSpec, tmp: string) {
   const whitespace = preview.delimiter === WHITESPACE_DELIMITER;
   if (preview.format === 'csv') {
     if (bytes.invalidUtf8Line !== null && preview.encoding !== 'cp949') {
-      throw new AppError(
+      throw keyedError(
         'BAD_FILE',
         `${basename(spec.file)} is not UTF-8 at line ${bytes.invalidUtf8Line}; if it was saved by Korean Excel, choose the CP949 encoding.`,
+        'notUtf8TryCp949',
+        { file: basename(spec.file), line: bytes.invalidUtf8Line },
       );
     }
     if (whitespace) {
@@ -146,7 +149,7 @@ export async function checkDateColumn(spec: FileSpec, column: string, dateFormat
   const tmp = mkdtempSync(join(tmpdir(), 'cw-dates-'));
   try {
     const problem = dateFormat === 'auto' ? null : dateFormatProblem(dateFormat);
-    if (problem) throw new AppError('BAD_ARGUMENT', problem);
+    if (problem) throw badArgument(problem, ['dateFormat'], 'dateFormatInvalid', { format: dateFormat });
     const { readable, header, col } = await readableSource('purchases', spec, tmp);
     col(column); // names the file's columns when there is no such column
     return describeDateColumn(await sampleColumnValues(readable, header.indexOf(column)), dateFormat, column);

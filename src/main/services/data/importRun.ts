@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError, keyedError } from '../../../shared/errors';
 import { IMPORT_ORDER, type LpointKind } from '../../../shared/lpointFiles';
 import type { FileQuality } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
@@ -50,10 +50,13 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
     for (const { source, bytes } of files) {
       const before = earlier.get(bytes.sha256);
       if (before) {
-        const same = before.file === source.displayName ? 'was imported' : `has the same content as ${before.file}, imported`;
-        throw new AppError(
+        const sameName = before.file === source.displayName;
+        const same = sameName ? 'was imported' : `has the same content as ${before.file}, imported`;
+        throw keyedError(
           'ALREADY_IMPORTED',
           `${source.displayName} ${same} on ${before.imported_at} (import #${before.import_id}), so nothing was imported; use --replace to import it again.`,
+          sameName ? 'alreadyImported' : 'alreadyImportedAs',
+          { file: source.displayName, other: before.file, date: before.imported_at, id: before.import_id },
         );
       }
     }
@@ -85,7 +88,10 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
     }
     const headerOnly = staged.find((s) => s.quality.rowsRead === 0 && s.quality.linesUnaccounted === 0);
-    if (headerOnly) throw new AppError('BAD_FILE', `${headerOnly.quality.file} has a header but no data rows, so nothing was imported.`);
+    if (headerOnly) {
+      const file = headerOnly.quality.file;
+      throw keyedError('BAD_FILE', `${file} has a header but no data rows, so nothing was imported.`, 'headerNoRows', { file });
+    }
     if (options.maxRejectShare !== undefined) refuseTooManyRejects(staged.map((s) => s.quality), options.maxRejectShare);
     // 2. Write them in one transaction, in the project's write turn: all or nothing.
     await project.commit(() => db.transaction(async () => {
@@ -109,8 +115,14 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
   } catch (error) {
     if (job.cancelled) throw new AppError('CANCELLED', 'The import was cancelled; the project is unchanged.');
     if (error instanceof AppError) throw error;
+    // DuckDB's own reason stays as it is (a value of the sentence): it names the column or value at fault.
     const reason = String((error as Error).message ?? error).split('\n')[0];
-    throw new AppError('IMPORT_FAILED', `The import failed while loading ${current || 'the first file'} and was rolled back; the project is unchanged. ${reason}`);
+    throw keyedError(
+      'IMPORT_FAILED',
+      `The import failed while loading ${current || 'the first file'} and was rolled back; the project is unchanged. ${reason}`,
+      'importFailed',
+      { file: current || (files[0]?.source.displayName ?? ''), reason },
+    );
   } finally {
     clearInterval(poll);
     await dropStaged(db, staged).catch(() => undefined);
@@ -131,10 +143,15 @@ function refuseTooManyRejects(files: FileQuality[], maxShare: number): void {
     const share = ((100 * q.rowsRejected) / q.rowsRead).toFixed(1);
     return `${q.file}: ${q.rowsLoaded === 0 ? 'no row loads' : `${share} % of ${q.rowsRead} rows rejected`} (${top || 'no rejects'})`;
   };
-  throw new AppError(
+  // The same in every language: the file, its share of rejected rows, rejected of read.
+  const counts = (q: FileQuality) => `${q.file} ${((100 * q.rowsRejected) / q.rowsRead).toFixed(1)}% (${q.rowsRejected}/${q.rowsRead})`;
+  const limit = +(maxShare * 100).toFixed(2);
+  throw keyedError(
     'TOO_MANY_REJECTS',
-    `Nothing was imported: ${bad.map(describe).join('; ')}. The limit is ${+(maxShare * 100).toFixed(2)} % rejected rows per file; ` +
+    `Nothing was imported: ${bad.map(describe).join('; ')}. The limit is ${limit} % rejected rows per file; ` +
       `check the mapping (columns, date format, delimiter), or raise the limit (--max-reject-share).`,
+    'tooManyRejects',
+    { files: bad.map(counts).join(', '), limit },
   );
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import { dateFormatSql } from '../../../shared/dates';
 import {
   formatHasTime,
@@ -20,7 +20,10 @@ export function positional(header: string[]): { columns: string[]; col: (name: s
     columns,
     col: (name: string) => {
       const i = header.indexOf(name);
-      if (i < 0) throw new AppError('BAD_ARGUMENT', `The file has no column named "${name}"; its columns are: ${header.join(', ')}.`);
+      if (i < 0) {
+        const columns = header.join(', ');
+        throw keyedError('BAD_ARGUMENT', `The file has no column named "${name}"; its columns are: ${columns}.`, 'noSuchColumn', { column: name, columns });
+      }
       return quotedIdentifier(columns[i]);
     },
   };

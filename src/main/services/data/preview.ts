@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import { guessPurchaseMapping, WHITESPACE_DELIMITER, type Encoding } from '../../../shared/mapping';
 import type { FilePreview } from '../../../shared/reports';
 import { Database } from '../db/database';
@@ -31,7 +31,7 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
   try {
     head = readHead(file);
   } catch {
-    throw new AppError('NOT_FOUND', `The file ${file} does not exist or cannot be read.`);
+    throw keyedError('NOT_FOUND', `The file ${file} does not exist or cannot be read.`, 'fileNotFound', { file });
   }
   const db = await Database.open(':memory:');
   const tmp = mkdtempSync(join(tmpdir(), 'cw-preview-'));
@@ -44,9 +44,9 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
     }
     const detected = detectEncoding(head);
     const used = encoding === 'auto' ? detected : encoding;
-    if (!used) throw new AppError('BAD_FILE', `${file} is neither UTF-8 nor CP949; save it as UTF-8 (or CP949) and try again.`);
+    if (!used) throw keyedError('BAD_FILE', `${file} is neither UTF-8 nor CP949; save it as UTF-8 (or CP949) and try again.`, 'notUtf8NorCp949', { file });
     const text = decodeHead(head, used);
-    if (text.replace(/^\uFEFF/, '').trim() === '') throw new AppError('BAD_FILE', `${basename(file)} is empty: there is nothing to import.`);
+    if (text.replace(/^\uFEFF/, '').trim() === '') throw keyedError('BAD_FILE', `${basename(file)} is empty: there is nothing to import.`, 'fileEmpty', { file: basename(file) });
     const delim = delimiter ?? detectDelimiter(text);
     // Whitespace-aligned text is read as the import reads it: normalised to a tab-delimited copy.
     const whitespace = delim === WHITESPACE_DELIMITER;
@@ -65,7 +65,8 @@ export async function previewFile(file: string, encoding: Encoding | 'auto', del
       header = rows.columnNames();
       values = rows.getRowsJS().map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
     } catch (error) {
-      throw new AppError('BAD_FILE', `The first lines of ${file} cannot be read as a table: ${String((error as Error).message).split('\n')[0]}`);
+      const reason = String((error as Error).message).split('\n')[0];
+      throw keyedError('BAD_FILE', `The first lines of ${file} cannot be read as a table: ${reason}`, 'notATable', { file, reason });
     }
     const preview: FilePreview = { file, format: 'csv', encodingDetected: detected, encoding: used, delimiter: delim, header, rows: values, guess: guessPurchaseMapping(header, values) };
     if (header.length <= 1) Object.assign(preview, delimiterNote(delimiter));

@@ -17,7 +17,7 @@ export interface DbOptions {
   memoryLimitMb?: number;
   tempDirectory?: string;
 }
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import { Session, type Row, type Sql } from './session';
 
 export { Session, type Row, type Sql } from './session';
@@ -181,7 +181,7 @@ export class Database implements Sql {
   }
 
   private ensureOpen(): void {
-    if (this.closing) throw new AppError('BUSY', `The project file ${this.path} is being closed; open the project again.`);
+    if (this.closing) throw keyedError('BUSY', `The project file ${this.path} is being closed; open the project again.`, 'projectClosing', { file: this.path });
   }
 }
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import { randomBytes } from 'node:crypto';
 
 const BOM = '\uFEFF';
@@ -28,7 +28,7 @@ export async function writeCsvAtomic(
 ): Promise<number> {
   const folder = dirname(path);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new AppError('NOT_FOUND', `The folder ${folder} does not exist; create it or choose another file.`);
+    throw keyedError('NOT_FOUND', `The folder ${folder} does not exist; create it or choose another file.`, 'saveFolderNotFound', { folder });
   }
   const tmp = join(folder, `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const out = createWriteStream(tmp, { encoding: 'utf8' });

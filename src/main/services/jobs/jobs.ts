@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobDetail, JobProgress, JobState, JobStatus } from '../../../shared/contract';
-import { AppError, toWireError, type WireError } from '../../../shared/errors';
+import { AppError, keyedError, toWireError, type WireError } from '../../../shared/errors';
 
 export type Clock = () => number;
 
@@ -107,7 +107,7 @@ export class JobRegistry {
     const id = requestedId ?? randomUUID();
     let entry = this.entries.get(id);
     if (entry && (entry.job || entry.state.status !== 'running')) {
-      throw new AppError('BAD_ARGUMENT', `A job with id ${id} already exists.`);
+      throw keyedError('BAD_ARGUMENT', `A job with id ${id} already exists.`, 'jobExists', { job: id });
     }
     if (!entry) {
       entry = { state: this.newState(id, meta.method ?? kind, kind, meta.project ?? null), job: null, cancelEarly: false, started: this.clock() };
@@ -151,7 +151,9 @@ export class JobRegistry {
 
   get(id: string): JobState {
     const entry = this.entries.get(id);
-    if (!entry) throw new AppError('NOT_FOUND', `There is no job with id ${id} (finished jobs are kept until ${this.keep} newer ones end).`);
+    if (!entry) {
+      throw keyedError('NOT_FOUND', `There is no job with id ${id} (finished jobs are kept until ${this.keep} newer ones end).`, 'jobNotFound', { job: id, keep: this.keep });
+    }
     return this.snapshot(entry);
   }
 

@@ -14,6 +14,8 @@ export interface LogisticOptions {
   patience?: number;
   /** Per-class weights (imbalance); default 1 each. */
   classWeights?: number[];
+  /** Asked before every step: true stops at once (a cancel; the caller discards the model). */
+  shouldStop?: () => boolean;
 }
 
 export interface LogisticModel {
@@ -50,6 +52,7 @@ export function trainLogistic(x: Float32Array, n: number, d: number, y: Int32Arr
   let loss = Infinity;
   let it = 0;
   for (; it < maxIt; it++) {
+    if (options.shouldStop?.()) break;
     grad.fill(0);
     loss = 0;
     for (let i = 0; i < n; i++) {

@@ -1,24 +1,33 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { TrainingBackendChoice } from '../../../shared/settings';
 
 /** The TensorFlow.js backend a run trains on, as recorded with the run. */
 export type TfBackend = 'tensorflow' | 'wasm' | 'cpu';
 
-let chosen: Promise<TfBackend> | null = null;
+const picked = new Map<TrainingBackendChoice, Promise<TfBackend>>();
 
 /**
- * Picks the backend once per process: @tensorflow/tfjs-node (native; an optional dependency whose
- * install fails offline) if it loads, else the wasm backend with SIMD (its binaries ship in the npm
- * package), else plain JS (cpu). `prefer` forces one where it is available (settings, tests).
+ * The backend for a choice (settings): 'auto' takes @tensorflow/tfjs-node (native; an optional
+ * dependency whose install fails offline) if it loads, else the wasm backend with SIMD (its binaries
+ * ship in the npm package), else plain JS (cpu). A named backend is used where it is available, and
+ * falls back in the same order where it is not (the run records the one it got). Each choice is
+ * resolved once per process; switching choices switches TensorFlow.js's global backend.
  */
-export function tfBackend(prefer?: TfBackend): Promise<TfBackend> {
-  chosen ??= pick(prefer);
-  return chosen;
+export async function tfBackend(choice: TrainingBackendChoice = 'auto'): Promise<TfBackend> {
+  let pending = picked.get(choice);
+  if (!pending) {
+    pending = pick(choice);
+    picked.set(choice, pending);
+  }
+  const backend = await pending;
+  if (tf.getBackend() !== backend) await tf.setBackend(backend);
+  return backend;
 }
 
-async function pick(prefer?: TfBackend): Promise<TfBackend> {
-  if (prefer !== 'wasm' && prefer !== 'cpu') {
+async function pick(choice: TrainingBackendChoice): Promise<TfBackend> {
+  if (choice === 'auto' || choice === 'tensorflow') {
     try {
       // A variable name keeps bundlers from resolving the optional package at build time.
       const native = '@tensorflow/tfjs-node';
@@ -28,7 +37,7 @@ async function pick(prefer?: TfBackend): Promise<TfBackend> {
       // Not installed here (its install downloads libtensorflow): wasm next.
     }
   }
-  if (prefer !== 'cpu') {
+  if (choice !== 'cpu') {
     try {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       const require = createRequire(import.meta.url);

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import type { Session } from '../db/database';
 
 /**
@@ -74,6 +74,12 @@ CREATE TABLE IF NOT EXISTS churn_scores (
   run_id VARCHAR NOT NULL, model VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, risk DOUBLE NOT NULL,
   predicted VARCHAR, window_from DATE NOT NULL, window_to DATE NOT NULL, scored_at TIMESTAMP NOT NULL);`,
   },
+  {
+    version: 6,
+    name: 'customer clusters: every clustered customer\'s cluster per clustering run',
+    sql: `
+CREATE TABLE IF NOT EXISTS customer_clusters (run_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, cluster INTEGER NOT NULL);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -93,9 +99,11 @@ export async function migrate(db: Session, dir: string, migrations: readonly Mig
   const from = await schemaVersion(db);
   const latest = migrations[migrations.length - 1].version;
   if (from > latest) {
-    throw new AppError(
+    throw keyedError(
       'BAD_FILE',
       `The project in ${dir} was made by a newer Campaign Workbench (storage version ${from}; this one knows up to ${latest}); update the app to open it.`,
+      'projectTooNew',
+      { folder: dir, version: from, latest },
     );
   }
   const applied: number[] = [];

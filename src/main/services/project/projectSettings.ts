@@ -1,5 +1,5 @@
 import { currencySchema, DEFAULT_CURRENCY } from '../../../shared/money';
-import { AppError } from '../../../shared/errors';
+import { badArgument } from '../../../shared/errors';
 import type { Sql } from '../db/database';
 import type { Project } from './projectStore';
 
@@ -12,7 +12,7 @@ export async function projectCurrency(db: Sql): Promise<string> {
 /** Sets the project's currency; the caller holds the write. */
 export async function setCurrency(project: Project, currency: string): Promise<string> {
   const parsed = currencySchema.safeParse(currency);
-  if (!parsed.success) throw new AppError('BAD_ARGUMENT', parsed.error.issues[0].message);
+  if (!parsed.success) throw badArgument(parsed.error.issues[0].message, ['currency'], 'currencyInvalid', { value: currency });
   await project.db.run(`INSERT INTO meta VALUES ('currency', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [parsed.data]);
   return parsed.data;
 }

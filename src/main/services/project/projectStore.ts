@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import { Database, type DbOptions, type Session } from '../db/database';
 import { migrate } from './migrations';
 
@@ -47,10 +47,10 @@ export class ProjectStore {
     const abs = resolve(dir);
     await this.closing.get(abs);
     if (existsSync(join(abs, PROJECT_FILE))) {
-      throw new AppError('PROJECT_EXISTS', `A project already exists in ${abs}; open it instead.`);
+      throw keyedError('PROJECT_EXISTS', `A project already exists in ${abs}; open it instead.`, 'projectExists', { folder: abs });
     }
     if (existsSync(abs) && (!statSync(abs).isDirectory() || readdirSync(abs).length > 0)) {
-      throw new AppError('BAD_ARGUMENT', `${abs} is not an empty folder; choose a new or empty folder for the project.`);
+      throw keyedError('BAD_ARGUMENT', `${abs} is not an empty folder; choose a new or empty folder for the project.`, 'folderNotEmpty', { folder: abs });
     }
     mkdirSync(abs, { recursive: true });
     return this.opening(abs);
@@ -63,7 +63,12 @@ export class ProjectStore {
     const known = this.open.get(abs);
     if (known) return known;
     if (!existsSync(join(abs, PROJECT_FILE))) {
-      throw new AppError('NOT_A_PROJECT', `${abs} is not a project folder (no ${PROJECT_FILE}); create it first (workbench create --project DIR, or import into it).`);
+      throw keyedError(
+        'NOT_A_PROJECT',
+        `${abs} is not a project folder (no ${PROJECT_FILE}); create it first (workbench create --project DIR, or import into it).`,
+        'notAProject',
+        { folder: abs, file: PROJECT_FILE },
+      );
     }
     return this.opening(abs);
   }
@@ -120,7 +125,8 @@ export class ProjectStore {
     const project = await known.catch(() => null);
     if (!project) return false;
     if (project.db.pendingWrites > 0) {
-      throw new AppError('BUSY', `An ${project.db.busyWith ?? 'import'} is running on the project in ${abs}; wait for it to finish or cancel it.`);
+      const work = project.db.busyWith ?? 'import';
+      throw keyedError('BUSY', `An ${work} is running on the project in ${abs}; wait for it to finish or cancel it.`, 'projectBusy', { folder: abs, work });
     }
     this.open.delete(abs);
     const closing = project.db.close().finally(() => this.closing.delete(abs));
@@ -150,9 +156,9 @@ export class ProjectStore {
     } catch (error) {
       const text = String((error as Error).message ?? error);
       if (/lock/i.test(text)) {
-        throw new AppError('PROJECT_LOCKED', `The project in ${abs} is open in another program; close it there first.`);
+        throw keyedError('PROJECT_LOCKED', `The project in ${abs} is open in another program; close it there first.`, 'projectLocked', { folder: abs });
       }
-      throw new AppError('IO', `Could not open the project in ${abs}: ${text}`);
+      throw keyedError('IO', `Could not open the project in ${abs}: ${text}`, 'projectOpenFailed', { folder: abs, reason: text });
     }
     try {
       await db.write('upgrade', (session) => migrate(session, abs));

@@ -1,7 +1,8 @@
+import { quotedIdentifier } from '@duckdb/node-api';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { keyedError } from '../../../shared/errors';
 import type { RunInfo, RunStatus } from '../../../shared/runs';
 import type { Sql } from '../db/database';
 
@@ -88,7 +89,7 @@ const SELECT = `SELECT run_id, kind, status, settings, seed, data_fingerprint, b
 
 export async function getRun(db: Sql, runId: string): Promise<RunInfo> {
   const row = await db.one<RunRow & Record<string, unknown>>(`${SELECT} WHERE run_id = $1`, [runId]);
-  if (!row) throw new AppError('NOT_FOUND', `There is no run ${runId} in this project.`);
+  if (!row) throw keyedError('NOT_FOUND', `There is no run ${runId} in this project.`, 'runNotFound', { run: runId });
   return toInfo(row);
 }
 
@@ -118,4 +119,21 @@ function toInfo(r: RunRow): RunInfo {
     resultTables: JSON.parse(r.result_tables ?? '[]') as string[],
     error: r.error,
   };
+}
+
+/**
+ * Deletes a finished run: its row, its result tables, the scores and clusters it gave (churn_scores, customer_clusters) and its
+ * models/<runId>/ folder. A running run is refused (cancel it first). The database part is one
+ * transaction (the caller's commit); the folder goes after it, so a failure leaves the run whole.
+ */
+export async function deleteRun(db: Sql, runId: string): Promise<RunInfo> {
+  const run = await getRun(db, runId);
+  if (run.status === 'running') {
+    throw keyedError('BUSY', `Run ${runId} is still running; cancel it before deleting it.`, 'runRunning', { run: runId });
+  }
+  for (const table of run.resultTables) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(table)}`);
+  await db.run(`DELETE FROM churn_scores WHERE run_id = $1`, [runId]);
+  await db.run(`DELETE FROM customer_clusters WHERE run_id = $1`, [runId]);
+  await db.run(`DELETE FROM runs WHERE run_id = $1`, [runId]);
+  return run;
 }

@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { badArgument } from '../../../shared/errors';
 import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, withRecentProject, type Settings } from '../../../shared/settings';
 
 /** The one settings interface services use; Electron passes an electron-store, browser/CLI mode uses conf. */
@@ -28,16 +28,25 @@ export class SettingsService {
       recentProjects: this.backend.get('recentProjects'),
       memoryLimitMb: this.backend.get('memoryLimitMb') ?? DEFAULT_SETTINGS.memoryLimitMb,
       spillFolder: this.backend.get('spillFolder') ?? DEFAULT_SETTINGS.spillFolder,
+      trainingBackend: this.backend.get('trainingBackend') ?? DEFAULT_SETTINGS.trainingBackend,
     };
   }
 
   /** DuckDB's memory limit and spill folder for the projects (see Settings). */
   setStorage(storage: Partial<Pick<Settings, 'memoryLimitMb' | 'spillFolder'>>): Settings {
     if (storage.spillFolder !== undefined && !['project', 'system'].includes(storage.spillFolder) && !isAbsolute(storage.spillFolder)) {
-      throw new AppError('BAD_ARGUMENT', `The spill folder is "project", "system" or an absolute folder path; got "${storage.spillFolder}".`);
+      throw badArgument(`The spill folder is "project", "system" or an absolute folder path; got "${storage.spillFolder}".`, ['spillFolder'], 'spillFolderInvalid', {
+        value: storage.spillFolder,
+      });
     }
     if (storage.memoryLimitMb !== undefined) this.backend.set('memoryLimitMb', storage.memoryLimitMb);
     if (storage.spillFolder !== undefined) this.backend.set('spillFolder', storage.spillFolder);
+    return this.get();
+  }
+
+  /** The TensorFlow.js backend the next trainings ask for (the run records the one it got). */
+  setTraining(training: Pick<Settings, 'trainingBackend'>): Settings {
+    this.backend.set('trainingBackend', training.trainingBackend);
     return this.get();
   }
 

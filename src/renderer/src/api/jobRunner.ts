@@ -7,12 +7,12 @@ export type JobArgs<M extends JobMethod> = Omit<ArgsIn<M>, 'jobId'>;
 /** What the job runner needs of the client (the real one, or a fake in a unit test). */
 export type JobClient = Pick<WorkbenchApi, 'on'> & { jobs: Pick<WorkbenchApi['jobs'], 'start' | 'get'> };
 
-/** An ended job's result; a failed or cancelled job throws its error as a CallError (code kept). */
+/** An ended job's result; a failed or cancelled job throws its error as a CallError (code and issues kept). */
 export function jobOutcome<T>(state: JobState): T {
   if (state.status === 'done') return state.result as T;
   if (state.status === 'running') throw new CallError('INTERNAL', `Job ${state.jobId} is still running.`);
   const code = state.error?.code ?? (state.status === 'cancelled' ? 'CANCELLED' : 'INTERNAL');
-  throw new CallError(code, state.error?.message ?? `Job ${state.jobId} ${state.status}.`);
+  throw new CallError(code, state.error?.message ?? `Job ${state.jobId} ${state.status}.`, state.error?.issues);
 }
 
 /**

@@ -1,5 +1,5 @@
 // Only the ECharts parts the workbench uses are registered (smaller bundle, explicit surface).
-import { BarChart, HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GraphicComponent,
@@ -10,6 +10,7 @@ import {
   TooltipComponent,
   VisualMapComponent,
   MarkLineComponent,
+  MarkPointComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
@@ -19,6 +20,7 @@ echarts.use([
   HeatmapChart,
   LineChart,
   SankeyChart,
+  ScatterChart,
   DatasetComponent,
   GraphicComponent,
   GridComponent,
@@ -28,6 +30,7 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   MarkLineComponent,
+  MarkPointComponent,
   CanvasRenderer,
   SVGRenderer,
 ]);

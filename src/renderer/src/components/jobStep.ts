@@ -7,6 +7,7 @@ const STEPS: Record<string, StringKey> = {
   catalog: 'jobs.step.catalog',
   customers: 'jobs.step.customers',
   done: 'jobs.step.done',
+  profiles: 'jobs.step.profiles',
 };
 
 /** A job's step as the tray shows it, in the UI language (file names stay as they are). */
@@ -15,6 +16,8 @@ export function jobStepLabel(step: string, lang: Lang): string {
   if (STEPS[step]) return t(STEPS[step], lang);
   const sample = /^sample: (.+)$/.exec(step);
   if (sample) return `${t('jobs.step.sample', lang)}: ${jobStepLabel(sample[1], lang)}`;
+  const k = /^k=(\d+)$/.exec(step);
+  if (k) return fill(t('jobs.step.kmeans', lang), { k: k[1] });
   const check = /^check (.+)$/.exec(step);
   if (check) return fill(t('jobs.step.check', lang), { file: check[1] });
   return step;

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/errors';
+import { keyedError } from '../../../../shared/errors';
 import { logLikelihoodWithGradient, type BgnbdParams, type RepeatHistory } from './bgnbd';
 import { bfgs, type Minimum, type Objective } from './optimize';
 
@@ -54,7 +54,7 @@ export function fitBgnbd(data: readonly RepeatHistory[]): BgnbdFit {
       if (Number.isFinite(run.value) && (!best || run.value < best.value)) best = run;
     }
   }
-  if (!best) throw new AppError('BAD_ARGUMENT', 'BG/NBD: the log-likelihood is not finite at any start; the histories cannot be fitted.');
+  if (!best) throw keyedError('BAD_ARGUMENT', 'BG/NBD: the log-likelihood is not finite at any start; the histories cannot be fitted.', 'bgnbdNotFinite');
   return { params: toParams(best.point), logLikelihood: -best.value, customers, evaluations, converged: best.converged };
 }
 
@@ -64,14 +64,16 @@ function checkHistories(data: readonly RepeatHistory[]): number {
   let repeaters = 0;
   for (const { x, tx, T, count } of data) {
     if (!(Number.isInteger(x) && x >= 0 && count >= 0 && tx >= 0 && tx <= T && (x > 0 || tx === 0))) {
-      throw new AppError('BAD_ARGUMENT', `BG/NBD: the history x = ${x}, t_x = ${tx}, T = ${T} (count ${count}) is not possible.`);
+      throw keyedError('BAD_ARGUMENT', `BG/NBD: the history x = ${x}, t_x = ${tx}, T = ${T} (count ${count}) is not possible.`, 'bgnbdImpossibleHistory', { x, tx, T, count });
     }
     customers += count;
     if (x > 0) repeaters += count;
   }
-  if (customers === 0) throw new AppError('BAD_ARGUMENT', 'BG/NBD: there are no customers to fit.');
+  if (customers === 0) throw keyedError('BAD_ARGUMENT', 'BG/NBD: there are no customers to fit.', 'bgnbdNoCustomers');
   // With no repeat purchase at all the likelihood rises without bound as r → 0: there is no estimate.
-  if (repeaters === 0) throw new AppError('BAD_ARGUMENT', 'BG/NBD: no customer bought again (on another day) in the period; the model cannot be fitted.');
+  if (repeaters === 0) {
+    throw keyedError('BAD_ARGUMENT', 'BG/NBD: no customer bought again (on another day) in the period; the model cannot be fitted.', 'bgnbdNoRepeaters');
+  }
   return customers;
 }
 

@@ -1,5 +1,5 @@
 import { isRealDate } from '../../../../shared/dates/calendar';
-import { AppError, badArgument } from '../../../../shared/errors';
+import { badArgument, keyedError } from '../../../../shared/errors';
 import type { Sql } from '../../db/database';
 import type { RepeatHistory } from './bgnbd';
 
@@ -88,7 +88,8 @@ export async function customerHistories(
 async function requireCalibrationEnd(db: Sql, options: HistoryOptions): Promise<string> {
   const calibrationEnd = await resolveCalibrationEnd(db, options);
   if (!calibrationEnd) {
-    throw new AppError('BAD_ARGUMENT', `There are no purchases${options.from ? ` on or after ${options.from}` : ''}; BG/NBD needs purchase history to fit.`);
+    const message = `There are no purchases${options.from ? ` on or after ${options.from}` : ''}; BG/NBD needs purchase history to fit.`;
+    throw options.from ? keyedError('BAD_ARGUMENT', message, 'bgnbdNoPurchasesFrom', { from: options.from }) : keyedError('BAD_ARGUMENT', message, 'bgnbdNoPurchases');
   }
   return calibrationEnd;
 }

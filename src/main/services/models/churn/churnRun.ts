@@ -2,12 +2,14 @@ import { quotedIdentifier } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { INACTIVE_STATE, tierNames } from '../../../../shared/analytics';
+import { BINARY_CLASS_NAMES, type Lang } from '../../../../shared/i18n';
 import { AppError } from '../../../../shared/errors';
 import type { ChurnModelName, ChurnRunReport, ChurnTrainArgs } from '../../../../shared/models';
 import { ensureReceiptFacts } from '../../analytics/receiptFacts';
 import { writeFileAtomic } from '../../files/atomicFile';
 import { runSegmentTables } from '../../analytics/segments';
 import type { Sql } from '../../db/database';
+import type { TrainingBackendChoice } from '../../../../shared/settings';
 import type { Job } from '../../jobs/jobs';
 import type { Project } from '../../project/projectStore';
 import { finishRun, startRun } from '../../runs/runs';
@@ -26,7 +28,7 @@ import { trainInWorker } from '../../../workers/trainInWorker';
  * the models saved under models/<runId>/ and the report recorded on the run. A failure or a cancel
  * leaves no half-written run: its tables and folder are removed and the run is marked failed/cancelled.
  */
-export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Job, host: WorkerHost): Promise<ChurnRunReport> {
+export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Job, host: WorkerHost, backendChoice: TrainingBackendChoice = 'auto'): Promise<ChurnRunReport> {
   const { db } = project;
   const started = performance.now();
   // The backend is the training worker's (recorded when the models are back); null until then.
@@ -44,7 +46,7 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
     // Training runs in the training worker: this process stays free for other calls (and the UI).
     const abort = new AbortController();
     job.onCancel(() => abort.abort());
-    const trained = await trainInWorker(host, { data, split, models: args.models, histories, seed: args.seed }, {
+    const trained = await trainInWorker(host, { data, split, models: args.models, histories, seed: args.seed, backend: backendChoice }, {
       signal: abort.signal,
       onProgress: (p) => {
         if (p.kind === 'model') {
@@ -52,19 +54,22 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
           job.progress({ step: p.model, rowsDone: data.customers.length, fraction: 0.1 + (0.85 * done) / args.models.length }, true);
           return;
         }
-        job.progress({
-          step: p.model,
-          fraction: 0.1 + (0.85 * done) / args.models.length,
-          training: {
-            epoch: p.round,
-            epochs: p.model === 'gbdt' ? (args.label === 'binary' ? GBDT_SETTINGS.binary.rounds : GBDT_SETTINGS.multiclass.rounds) : MLP_DEFAULTS.epochs,
-            batch: 1,
-            batches: 1,
-            loss: p.trainLoss,
-            metrics: p.validLoss === null ? {} : { validLoss: p.validLoss },
-            samplesPerSecond: 0,
+        const epochs = p.model === 'gbdt' ? (args.label === 'binary' ? GBDT_SETTINGS.binary.rounds : GBDT_SETTINGS.multiclass.rounds) : MLP_DEFAULTS.epochs;
+        const fraction = 0.1 + (0.85 * done) / args.models.length;
+        if (p.kind === 'batch') {
+          const { epoch, batch, batches, loss, samplesPerSecond } = p;
+          job.progress({ step: p.model, fraction, training: { phase: 'batch', epoch, epochs, batch, batches, loss, metrics: {}, samplesPerSecond: Math.round(samplesPerSecond) } });
+          return;
+        }
+        // Every network epoch reaches the live curve; boosting rounds (hundreds a second) are throttled.
+        job.progress(
+          {
+            step: p.model,
+            fraction,
+            training: { phase: 'epoch', epoch: p.round, epochs, batch: 1, batches: 1, loss: p.trainLoss, metrics: p.validLoss === null ? {} : { validLoss: p.validLoss }, samplesPerSecond: 0 },
           },
-        });
+          p.model === 'mlp',
+        );
       },
     });
     job.throwIfCancelled();
@@ -84,7 +89,8 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
       run: { id: run.runId, backend, seconds: (performance.now() - started) / 1000, seed: args.seed },
       label: data.label,
       periods: data.spec.periods,
-      classes: classNames(data),
+      classes: classNames(data, 'ko'),
+      classLabels: { ko: classNames(data, 'ko'), en: classNames(data, 'en') },
       features: data.names,
       train: { customers: split.train.length },
       valid: { customers: split.valid.length },
@@ -127,12 +133,14 @@ async function historiesOf(db: Sql, data: ChurnDataset): Promise<Histories> {
   return data.customers.map((id) => byId.get(id) ?? { x: 0, tx: 0, T: 0 });
 }
 
-function classNames(data: ChurnDataset): string[] {
-  if (data.label === 'binary') return ['유지', '이탈'];
-  const names = tierNames(data.spec.tierNames, data.tiers, 'ko');
+/** The classes as the report names them in each language ('최우수→비활동', 'Best → Inactive'). */
+function classNames(data: ChurnDataset, lang: Lang): string[] {
+  if (data.label === 'binary') return [...BINARY_CLASS_NAMES[lang]];
+  const names = tierNames(data.spec.tierNames, data.tiers, lang);
+  const arrow = lang === 'ko' ? '→' : ' → ';
   return Array.from({ length: data.classes }, (_, c) => {
     const { from, to } = transitionOf(c, data.tiers);
-    return `${names[from]}→${to === data.tiers ? INACTIVE_STATE.ko : names[to]}`;
+    return `${names[from]}${arrow}${to === data.tiers ? INACTIVE_STATE[lang] : names[to]}`;
   });
 }
 

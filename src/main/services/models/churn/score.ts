@@ -2,7 +2,7 @@ import { quotedIdentifier } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentSpecSchema, type DateWindow } from '../../../../shared/analytics';
-import { AppError } from '../../../../shared/errors';
+import { keyedError } from '../../../../shared/errors';
 import type { ChurnModelName, ChurnRunReport, ChurnScoreSummary } from '../../../../shared/models';
 import { addDays, daysBetween } from '../../../../shared/dates';
 import { purchaseDateRange } from '../../analytics/segmentSpec';
@@ -25,13 +25,16 @@ import { transitionOf } from './labels';
 export async function scoreChurn(project: Project, runId: string, asked: ChurnModelName | undefined, host: WorkerHost): Promise<ChurnScoreSummary> {
   const { db } = project;
   const run = await getRun(db, runId);
-  if (run.kind !== 'churn' || run.status !== 'done') throw new AppError('BAD_ARGUMENT', `Run ${runId} is not a finished churn training run.`);
+  if (run.kind !== 'churn' || run.status !== 'done') throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished churn training run.`, 'notChurnRun', { run: runId });
   const report = run.metrics as unknown as ChurnRunReport;
   const model = asked ?? report.best;
-  if (!model) throw new AppError('BAD_ARGUMENT', `Run ${runId} has no model that applies.`);
+  if (!model) throw keyedError('BAD_ARGUMENT', `Run ${runId} has no model that applies.`, 'runNoModel', { run: runId });
   const saved = readModels(project.dir, run.artifacts);
   const entry = saved.models[model];
-  if (!entry) throw new AppError('BAD_ARGUMENT', `Run ${runId} has no ${model} model (it trained ${Object.keys(saved.models).join(', ')}).`);
+  if (!entry) {
+    const trained = Object.keys(saved.models).join(', ');
+    throw keyedError('BAD_ARGUMENT', `Run ${runId} has no ${model} model (it trained ${trained}).`, 'runMissingModel', { run: runId, model, trained });
+  }
   if (entry.kind === 'mlp') entry.weights = readWeights(project.dir, run.artifacts);
 
   // The latest period: the run's period 2 when it ends on the last purchase day (H2 after H1), else a
@@ -127,24 +130,25 @@ interface SavedModels {
 
 /** The run's models.json, checked: a damaged or foreign file is refused with a clear message. */
 function readModels(dir: string, artifacts: string[]): SavedModels {
-  const file = artifacts.find((a) => a.endsWith('models.json'));
-  const path = file ? join(dir, file) : null;
-  if (!path || !existsSync(path)) throw new AppError('NOT_FOUND', `The run's model file is missing (${file ?? 'models.json'}); train again.`);
+  const found = artifacts.find((a) => a.endsWith('models.json'));
+  const file = found ?? 'models.json';
+  const path = found ? join(dir, found) : null;
+  if (!path || !existsSync(path)) throw keyedError('NOT_FOUND', `The run's model file is missing (${file}); train again.`, 'modelFileMissing', { file });
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    throw new AppError('BAD_FILE', `The model file ${file} is damaged (not JSON); train again.`);
+    throw keyedError('BAD_FILE', `The model file ${file} is damaged (not JSON); train again.`, 'modelFileNotJson', { file });
   }
   const m = parsed as Partial<SavedModels>;
   if (!m || !Array.isArray(m.features) || typeof m.tiers !== 'number' || typeof m.models !== 'object' || m.models === null) {
-    throw new AppError('BAD_FILE', `The model file ${file} is damaged (its features, tiers or models are missing); train again.`);
+    throw keyedError('BAD_FILE', `The model file ${file} is damaged (its features, tiers or models are missing); train again.`, 'modelFileIncomplete', { file });
   }
   return m as SavedModels;
 }
 
 function readWeights(dir: string, artifacts: string[]): Uint8Array {
   const file = artifacts.find((a) => a.endsWith('mlp.weights.bin'));
-  if (!file || !existsSync(join(dir, file))) throw new AppError('NOT_FOUND', `The MLP's weights file is missing; train again.`);
+  if (!file || !existsSync(join(dir, file))) throw keyedError('NOT_FOUND', `The MLP's weights file is missing; train again.`, 'weightsFileMissing');
   return readFileSync(join(dir, file));
 }

@@ -1,4 +1,4 @@
-import type { ChurnModelName, ChurnModelResult } from '../../../../shared/models';
+import type { ChurnModelName, ChurnModelResult, FeatureImportanceSummary } from '../../../../shared/models';
 import { fitBgnbd, pAlive, type BgnbdParams, type RepeatHistory } from '../bgnbd';
 import { predictLogistic, trainLogistic, type LogisticModel } from '../logistic';
 import { evaluate, type Predictions } from './evaluate';
@@ -6,6 +6,7 @@ import type { ChurnDataset } from './dataset';
 import { fitStandardiser, standardise, takeRows, type Split, type Standardiser } from './split';
 import { predictProba, toJSON, trainGbdt } from '../gbdt';
 import { MLP_DEFAULTS, predictMlp, saveMlp, trainMlp } from '../mlp';
+import { modelImportance } from './importance';
 import { fitTierRule, predictTierRule, type TierRuleModel } from './tierRule';
 
 /** Per customer of the dataset (same order): the period-1 repeat history BG/NBD reads. */
@@ -16,6 +17,8 @@ export interface TrainHooks {
   onModel?(model: ChurnModelName, phase: 'start' | 'done'): void;
   /** An iterative model finished a round (epoch): its training and validation loss. */
   onRound?(model: ChurnModelName, round: number, trainLoss: number, validLoss: number | null): void;
+  /** A batch of an iterative network finished (the worker throttles these). */
+  onBatch?(model: ChurnModelName, epoch: number, batch: number, batches: number, loss: number, samplesPerSecond: number): void;
   /** True once a cancel was asked: training stops at the next round. */
   isCancelled?(): boolean;
   throwIfCancelled?(): void;
@@ -64,6 +67,7 @@ export async function trainChurnModels(
     const started = performance.now();
     let p: Predictions | null = null;
     let details: Record<string, unknown> = {};
+    let importance: FeatureImportanceSummary | null = null;
     if (name === 'tierRule') {
       const model = fitTierRule(data.tier1, data.y, split.train, data.tiers, data.classes);
       p = { classes: data.classes, probabilities: predictTierRule(model, data.tier1, split.test) };
@@ -72,9 +76,11 @@ export async function trainChurnModels(
       standardiser ??= fitStandardiser(data.x, data.d, split.train);
       const xTrain = standardise(data.x, data.d, split.train, standardiser);
       const yTrain = Int32Array.from(split.train, (i) => data.y[i]);
-      const model = trainLogistic(xTrain, split.train.length, data.d, yTrain, { classes: data.classes, classWeights: weights });
+      const model = trainLogistic(xTrain, split.train.length, data.d, yTrain, { classes: data.classes, classWeights: weights, shouldStop: () => hooks.isCancelled?.() ?? false });
+      hooks.throwIfCancelled?.();
       const xTest = standardise(data.x, data.d, split.test, standardiser);
       p = { classes: data.classes, probabilities: predictLogistic(model, xTest, split.test.length) };
+      importance = modelImportance((x, n) => predictLogistic(model, x, n), xTest, yTest, data.d, data.classes, data.names, seed);
       out.saved.logistic = { kind: 'logistic', model, standardiser: { mean: Array.from(standardiser.mean), std: Array.from(standardiser.std) } };
       details = { iterations: model.iterations };
     } else if (name === 'mlp') {
@@ -89,10 +95,13 @@ export async function trainChurnModels(
         {
           isCancelled: () => hooks.isCancelled?.() ?? false,
           onEpoch: (epoch, _epochs, trainLoss, validLoss) => hooks.onRound?.('mlp', epoch, trainLoss, validLoss),
+          onBatch: (epoch, batch, batches, loss, samplesPerSecond) => hooks.onBatch?.('mlp', epoch, batch, batches, loss, samplesPerSecond),
         },
       );
       hooks.throwIfCancelled?.();
-      p = { classes: data.classes, probabilities: predictMlp(result.model, standardise(data.x, data.d, split.test, s), split.test.length, data.d) };
+      const xTest = standardise(data.x, data.d, split.test, s);
+      p = { classes: data.classes, probabilities: predictMlp(result.model, xTest, split.test.length, data.d) };
+      importance = modelImportance((x, n) => predictMlp(result.model, x, n, data.d), xTest, yTest, data.d, data.classes, data.names, seed);
       out.saved.mlp = { kind: 'mlp', files: await saveMlp(result.model), standardiser: { mean: Array.from(s.mean), std: Array.from(s.std) } };
       result.model.dispose();
       details = { epochsRun: result.epochsRun, bestEpoch: result.bestEpoch, trainLoss: result.trainLoss, validLoss: result.validLoss, settings: MLP_DEFAULTS };
@@ -111,7 +120,9 @@ export async function trainChurnModels(
         rows(split.valid),
       );
       hooks.throwIfCancelled?.();
-      p = { classes: data.classes, probabilities: predictProba(model, takeRows(data.x, data.d, split.test), split.test.length) };
+      const xTest = takeRows(data.x, data.d, split.test);
+      p = { classes: data.classes, probabilities: predictProba(model, xTest, split.test.length) };
+      importance = modelImportance((x, n) => predictProba(model, x, n), xTest, yTest, data.d, data.classes, data.names, seed);
       out.saved.gbdt = { kind: 'gbdt', model: toJSON(model) };
       details = { roundsRun: model.training.roundsRun, bestRound: model.training.bestRound, stopReason: model.training.stopReason, trainLoss: model.training.trainLoss, validLoss: model.training.validLoss, settings };
     } else if (name === 'bgnbd') {
@@ -128,10 +139,11 @@ export async function trainChurnModels(
     } else {
       throw new Error(`Unknown churn model ${String(name)}.`);
     }
-    const seconds = (performance.now() - started) / 1000;
+    // The model's seconds are its training and test predictions; the importance reports its own.
+    const seconds = (performance.now() - started) / 1000 - (importance?.seconds ?? 0);
     const e = evaluate(yTest, p);
     out.predictions[name] = p;
-    out.results[name] = { applies: true, seconds, ...e.scores, details: { ...details, report: e.report, lift: e.lift, calibration: e.calibration } };
+    out.results[name] = { applies: true, seconds, ...e.scores, details: { ...details, report: e.report, lift: e.lift, calibration: e.calibration, importance } };
     hooks.onModel?.(name, 'done');
   }
   return out;

@@ -1,21 +1,28 @@
 import { useEffect, useMemo, useState } from 'react';
-import { CHURN_MODELS, type ChurnModelName, type ChurnRunReport } from '../../../../shared/models';
+import { CHURN_MODELS, type ChurnModelName, type ChurnRunReport, type FeatureImportanceSummary } from '../../../../shared/models';
 import { modelLabel } from '../../../../shared/charts';
+import type { ClassificationReport } from '../../../../shared/metrics';
+import type { JobDetail } from '../../../../shared/contract';
 import type { RunInfo } from '../../../../shared/runs';
+import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../../../shared/settings';
 import {
   buildCalibrationChart,
   buildConfusionChart,
+  buildImportanceChart,
   buildLiftChart,
   buildModelComparisonChart,
   buildTrainingCurveChart,
   confusionChartHeight,
+  importanceChartHeight,
 } from '../../../../shared/charts';
 import { workbench } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { Chart } from '../../components/Chart';
 import { formatDate } from '../../format';
 import { fill, t, type Lang } from '../../i18n';
+import { ClassReportTable } from './ClassReportTable';
 import { ModelTable } from './ModelTable';
+import { RunHistory } from './RunHistory';
 
 interface Props {
   lang: Lang;
@@ -23,15 +30,18 @@ interface Props {
   onError: (e: unknown) => void;
 }
 
+type LiveStatus = Extract<JobDetail, { type: 'training' }> & { model: ChurnModelName };
+
 type Curves = Partial<Record<ChurnModelName, { trainLoss: number[]; validLoss: (number | null)[] }>>;
 
 /** Details a model's result carries (see services/models/churn/train.ts). */
 interface Details {
-  report?: { confusion: number[][] };
+  report?: ClassificationReport;
   lift?: Parameters<typeof buildLiftChart>[0] | null;
   calibration?: Parameters<typeof buildCalibrationChart>[0] | null;
   trainLoss?: number[];
   validLoss?: (number | null)[] | null;
+  importance?: FeatureImportanceSummary | null;
 }
 
 /**
@@ -48,6 +58,18 @@ export function ChurnPage({ lang, project, onError }: Props) {
   const [report, setReport] = useState<ChurnRunReport | null>(null);
   const [runs, setRuns] = useState<RunInfo[]>([]);
   const [focus, setFocus] = useState<ChurnModelName | null>(null);
+  const [backend, setBackend] = useState<TrainingBackendChoice | null>(null);
+  const [live, setLive] = useState<LiveStatus | null>(null);
+  useEffect(() => {
+    workbench.settings.get({}).then((s) => setBackend(s.trainingBackend), onError);
+  }, [onError]);
+  const chooseBackend = async (choice: TrainingBackendChoice) => {
+    try {
+      setBackend((await workbench.settings.setTraining({ trainingBackend: choice })).trainingBackend);
+    } catch (e) {
+      onError(e);
+    }
+  };
 
   const refreshRuns = async (dir: string) => setRuns((await workbench.runs.list({ project: dir, kind: 'churn' })).filter((r) => r.status === 'done'));
   useEffect(() => {
@@ -62,7 +84,10 @@ export function ChurnPage({ lang, project, onError }: Props) {
     return workbench.on('job.progress', (p) => {
       if (p.kind !== 'training' || p.detail.type !== 'training') return;
       const model = p.step as ChurnModelName;
-      const { epoch, loss, metrics } = p.detail;
+      const { epoch, loss, metrics, phase } = p.detail;
+      setLive({ model, ...p.detail });
+      // The curve takes finished epochs only; batches show in the status line.
+      if (phase !== 'epoch') return;
       setCurves((c) => {
         const prev = c[model] ?? { trainLoss: [], validLoss: [] };
         if (epoch <= prev.trainLoss.length) return c;
@@ -78,6 +103,7 @@ export function ChurnPage({ lang, project, onError }: Props) {
   const train = async () => {
     setRunning(true);
     setCurves({});
+    setLive(null);
     setReport(null);
     try {
       const result = await runJob('models.trainChurn', { project, label, periods: windows, models, seed });
@@ -97,6 +123,15 @@ export function ChurnPage({ lang, project, onError }: Props) {
       const r = run.metrics as unknown as ChurnRunReport;
       setReport(r);
       setFocus(r.best);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const remove = async (runId: string) => {
+    try {
+      await workbench.runs.delete({ project, runId });
+      if (report?.run.id === runId) setReport(null);
+      await refreshRuns(project);
     } catch (e) {
       onError(e);
     }
@@ -129,6 +164,21 @@ export function ChurnPage({ lang, project, onError }: Props) {
           </label>
         </div>
         <p className="note">{t('churn.periodsHelp', lang)}</p>
+        {backend && (
+          <div className="row">
+            <label>
+              {t('churn.backend', lang)}{' '}
+              <select value={backend} onChange={(e) => void chooseBackend(e.target.value as TrainingBackendChoice)} data-testid="churn-backend">
+                {TRAINING_BACKENDS.map((b) => (
+                  <option key={b} value={b}>
+                    {t(`churn.backend.${b}`, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="note">{t('churn.backendHelp', lang)}</span>
+          </div>
+        )}
         <div className="row">
           {CHURN_MODELS.map((m) => (
             <label key={m}>
@@ -140,25 +190,26 @@ export function ChurnPage({ lang, project, onError }: Props) {
           <button onClick={() => void train()} disabled={running || models.length === 0} data-testid="churn-train">
             {running ? t('churn.training', lang) : t('churn.train', lang)}
           </button>
-          {runs.length > 0 && (
-            <label>
-              {t('churn.pastRuns', lang)}{' '}
-              <select value="" onChange={(e) => void reopen(e.target.value)} data-testid="churn-runs">
-                <option value="">{t('churn.chooseRun', lang)}</option>
-                {runs.map((r) => (
-                  <option key={r.runId} value={r.runId}>
-                    {r.startedAt.replace('T', ' ')} · {String(r.settings.label)} · seed {r.seed} · {r.backend}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
         </div>
       </div>
+      {runs.length > 0 && <RunHistory runs={runs} lang={lang} onOpen={(id) => void reopen(id)} onDelete={remove} />}
       {(running || Object.keys(curves).length > 0) && !report && (
         <div className="chart-grid">
           <Chart option={buildTrainingCurveChart(curveList(curves), lang)} lang={lang} name="churn-training" testId="churn-live-curve" />
         </div>
+      )}
+      {running && live && (
+        <p className="note" data-testid="churn-live-status">
+          {fill(t(live.phase === 'batch' ? 'churn.liveBatch' : 'churn.liveEpoch', lang), {
+            model: modelLabel(live.model, lang),
+            epoch: live.epoch,
+            epochs: live.epochs,
+            batch: live.batch,
+            batches: live.batches,
+            loss: live.loss.toFixed(4),
+            speed: live.samplesPerSecond.toLocaleString('ko-KR'),
+          })}
+        </p>
       )}
       {report && <Report report={report} focus={focus ?? report.best} onFocus={setFocus} lang={lang} />}
     </section>
@@ -199,14 +250,25 @@ function Report({ report, focus, onFocus, lang }: { report: ChurnRunReport; focu
         </p>
         <ModelTable report={report} focus={focus} onFocus={onFocus} lang={lang} />
       </div>
+      {focus && details.report && <ClassReportTable report={details.report} classes={report.classLabels?.[lang] ?? report.classes} model={focus} lang={lang} />}
       <div className="chart-grid">
         <Chart period={period} option={buildModelComparisonChart(report, lang)} lang={lang} name="churn-models" testId="churn-comparison" />
         <Chart period={period} option={buildTrainingCurveChart(curves, lang)} lang={lang} name="churn-training" />
         {focus && details.lift && <Chart period={period} option={buildLiftChart(details.lift, lang, focus)} lang={lang} name={`churn-lift-${focus}`} testId="churn-lift" />}
         {focus && details.report && (
-          <Chart period={period} option={buildConfusionChart(details.report.confusion, report.classes, lang, focus)} lang={lang} name={`churn-confusion-${focus}`} height={confusionChartHeight(report.classes.length)} />
+          <Chart period={period} option={buildConfusionChart(details.report.confusion, report.classLabels?.[lang] ?? report.classes, lang, focus)} lang={lang} name={`churn-confusion-${focus}`} height={confusionChartHeight(report.classes.length)} />
         )}
         {focus && details.calibration && <Chart period={period} option={buildCalibrationChart(details.calibration, lang, focus)} lang={lang} name={`churn-calibration-${focus}`} />}
+        {focus && details.importance && (
+          <Chart
+            period={period}
+            option={buildImportanceChart(details.importance, lang, focus)}
+            lang={lang}
+            name={`churn-importance-${focus}`}
+            testId="churn-importance"
+            height={importanceChartHeight(details.importance.features.length)}
+          />
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,18 @@
+import type { ClusterRunReport } from '../../../../shared/clusters';
+import { badArgument, keyedError } from '../../../../shared/errors';
+import type { Sql } from '../../db/database';
+import { getRun } from '../../runs/runs';
+
+/** The analyst's name for one cluster of a finished clustering run (both languages: it is their word). */
+export async function renameCluster(db: Sql, runId: string, cluster: number, name: string): Promise<ClusterRunReport> {
+  const run = await getRun(db, runId);
+  if (run.kind !== 'clusters' || run.status !== 'done' || !run.metrics) {
+    throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished clustering run.`, 'notClusterRun', { run: runId });
+  }
+  const report = run.metrics as unknown as ClusterRunReport;
+  const profile = report.profiles.find((p) => p.cluster === cluster);
+  if (!profile) throw badArgument(`Run ${runId} has clusters 0 to ${report.k - 1}; there is no cluster ${cluster}.`, ['cluster'], 'clusterMissing', { cluster, max: report.k - 1 });
+  profile.name = { ko: name, en: name };
+  await db.run(`UPDATE runs SET metrics = $2 WHERE run_id = $1`, [runId, JSON.stringify(report)]);
+  return report;
+}
