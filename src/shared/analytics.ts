@@ -32,7 +32,7 @@ export function isRealDate(iso: string): boolean {
 // ───────────────────────────── Overview ─────────────────────────────
 
 /** The customer fields a filter can use: the customer file's typed columns, or a named attribute. */
-export const CUSTOMER_FIELDS = ['gender', 'ageBand', 'region', 'attribute'] as const;
+export const CUSTOMER_FIELDS = ['gender', 'ageBand', 'region', 'attribute', 'cluster'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
 /**
@@ -42,11 +42,11 @@ export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export const customerFilterSchema = z
   .object({
     field: z.enum(CUSTOMER_FIELDS),
-    /** The attribute's name (field 'attribute'). */
+    /** The attribute's name (field 'attribute'), or the clustering run (field 'cluster', values = cluster names). */
     name: z.string().trim().min(1).optional(),
     values: z.array(z.string()).min(1, 'choose at least one value'),
   })
-  .refine((f) => f.field !== 'attribute' || f.name !== undefined, { message: 'name the attribute to filter on', path: ['name'] });
+  .refine((f) => (f.field !== 'attribute' && f.field !== 'cluster') || f.name !== undefined, { message: 'name the attribute or clustering run to filter on', path: ['name'] });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 
 /** A customer field or attribute with values, as the filter pickers list it. */
@@ -157,7 +157,7 @@ export interface OverviewKpis {
 
 /** Buyers in the window by a customer field (gender, age band, region), where the customer file has it. */
 export interface DemographicBreakdown {
-  field: Exclude<CustomerField, 'attribute'>;
+  field: Exclude<CustomerField, 'attribute' | 'cluster'>;
   /** value null: the buyer is not in the customer file or the field is empty there. */
   rows: { value: string | null; customers: number; receipts: number; revenue: number | null }[];
 }

@@ -1,6 +1,7 @@
 import { clusterNameSchema, clusterRunSchema, type ClusterRunReport } from './clusters';
 import { z } from 'zod';
 import {
+  dateWindowSchema,
   type CustomerAttributeInfo,
   overviewFilterSchema,
   segmentSelectorSchema,
@@ -156,6 +157,11 @@ export const contract = {
   'clusters.run': { args: clusterRunSchema.extend({ project: projectDir, jobId }), result: returns<ClusterRunReport>() },
   /** Renames one cluster of a run (the analyst's name replaces the suggested one). */
   'clusters.rename': { args: clusterNameSchema.extend({ project: projectDir }), result: returns<ClusterRunReport>() },
+  /** Places the customers of a window (default: all the data now) with a run's saved scaling and centroids (nearest centroid); replaces the run's assignments. */
+  'clusters.assign': {
+    args: z.object({ project: projectDir, runId: z.string().min(1), window: dateWindowSchema.optional() }),
+    result: returns<{ runId: string; window: { from: string; to: string }; customers: number; sizes: number[]; moved: number; added: number }>(),
+  },
   /** One row per clustered customer of a run (UTF-8 with BOM; headings in ko or en). */
   'clusters.exportCsv': {
     args: z.object({ project: projectDir, runId: z.string().min(1), out: z.string().min(1), lang: z.enum(['ko', 'en']).default('ko') }),

@@ -78,6 +78,7 @@ export const STRINGS = {
   'churn.accuracy': { ko: '정확도', en: 'Accuracy' },
   'churn.seconds': { ko: '학습 시간(초)', en: 'Seconds' },
   'churn.best': { ko: '최고', en: 'best' },
+  'churn.importanceElsewhere': { ko: '변수 중요도(순열)는 특성을 읽는 모델 중 가장 좋은 {model}에 대해서만 계산합니다. 표에서 그 모델을 누르세요.', en: 'Permutation importance is measured for the best model that reads the features, {model}; click it in the table.' },
   'churn.liveBatch': { ko: '{model}: 에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 손실 {loss} · 초당 {speed}개 샘플', en: '{model}: epoch {epoch}/{epochs} · batch {batch}/{batches} · loss {loss} · {speed} samples/s' },
   'churn.liveEpoch': { ko: '{model}: {epoch}/{epochs}회 · 손실 {loss}', en: '{model}: round {epoch}/{epochs} · loss {loss}' },
   'churn.compare': { ko: '비교', en: 'Compare' },
@@ -164,6 +165,7 @@ export const STRINGS = {
   'side.gender': { ko: '성별', en: 'Gender' },
   'side.ageBand': { ko: '연령대', en: 'Age band' },
   'side.region': { ko: '지역', en: 'Region' },
+  'side.cluster': { ko: '고객 군집(최근 실행)', en: 'Customer cluster (latest run)' },
   'side.product': { ko: '상품 코드', en: 'Product' },
   'side.name': { ko: '상품명', en: 'Name' },
   'side.category': { ko: '카테고리', en: 'Category' },
@@ -443,6 +445,7 @@ export const FIELD_NAMES: Record<string, Text> = {
   purchases: { ko: '구매 파일', en: 'Purchase file' },
   selector: { ko: '선택한 세그먼트', en: 'Selected segment' },
   cluster: { ko: '군집', en: 'Cluster' },
+  name: { ko: '이름', en: 'Name' },
   dateFormat: { ko: '날짜 형식', en: 'Date format' },
 };
 
@@ -478,6 +481,7 @@ export const ISSUE_TEXTS: Record<string, Text> = {
   currencyInvalid: { ko: '{field}: KRW, USD, EUR 같은 세 글자 ISO 4217 코드여야 합니다. 입력값: "{value}".', en: '{field}: a three-letter ISO 4217 code such as KRW, USD or EUR; got "{value}".' },
   dateFormatInvalid: { ko: '{field}: "{format}"은(는) 쓸 수 없는 날짜 형식입니다. 목록의 형식을 고르거나 strptime 패턴(예: %d.%m.%Y)을 쓰세요.', en: '{field}: "{format}" is not a usable date format; choose one from the list or write a strptime pattern (e.g. %d.%m.%Y).' },
   clusterMissing: { ko: '{field}: 군집은 0부터 {max}까지입니다. 군집 {cluster}은(는) 없습니다.', en: '{field}: the clusters run from 0 to {max}; there is no cluster {cluster}.' },
+  clusterNameTaken: { ko: '{field}: 다른 군집이 이미 "{name}"입니다. 다른 이름을 쓰세요.', en: '{field}: another cluster is already called "{name}".' },
 };
 
 /**
@@ -700,7 +704,7 @@ export const CHART_LABELS = {
   clusterTier: { ko: 'RFM 등급', en: 'RFM tier' },
   clusterNumbered: { ko: '군집 {n}', en: 'Cluster {n}' },
   clusterTraitsTitle: { ko: '{name}의 특징', en: 'What sets {name} apart' },
-  clusterTraitZ: { ko: '전체 고객 평균과의 차이(표준편차)', en: 'Difference from all customers (standard deviations)' },
+  clusterTraitZ: { ko: '전체 평균과의 차이(표준편차)', en: 'Difference from all (s.d.)' },
   clusterTraitsNote: { ko: '특성 {features}개 중 차이가 큰 {shown}개 · 파랑: 평균보다 높음, 주황: 낮음', en: 'The {shown} of {features} features that differ most · blue: above average, orange: below' },
   clusterTraitMean: { ko: '이 군집 평균 {mean} · 전체 평균 {overall}', en: 'cluster mean {mean} · all customers {overall}' },
   clusterNoTraits: { ko: '이 군집을 가르는 특징이 없습니다', en: 'No trait sets this cluster apart' },
@@ -758,6 +762,7 @@ export const TIER_NUMBERED: Text = { ko: '등급 {n}', en: 'Tier {n}' };
 /** The per-customer segments CSV: one heading per measure, suffixed with the window label. */
 export const SEGMENT_CSV_HEADINGS = {
   customer: { ko: '고객번호', en: 'customer' },
+  cluster: { ko: '고객 군집', en: 'cluster' },
   recency: { ko: '최근성(일)', en: 'recency_days' },
   frequency: { ko: '구매빈도(영수증)', en: 'frequency_receipts' },
   monetary: { ko: '구매금액({currency})', en: 'monetary_{currency}' },

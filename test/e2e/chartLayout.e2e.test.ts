@@ -32,6 +32,12 @@ import {
   buildLiftChart,
   buildModelComparisonChart,
   buildTrainingCurveChart,
+  buildImportanceChart,
+  buildClusterScanChart,
+  buildClusterMapChart,
+  buildClusterTierChart,
+  buildClusterTraitsChart,
+  importanceChartHeight,
   withPeriod,
   type Coverage,
   type Lang,
@@ -156,6 +162,28 @@ const churnConfusion2 = [[3_954, 636], [402, 1_008]];
 /** 4 tiers × (4 tiers + 비활동): most customers stay, the rest drift a tier or go inactive. */
 const churnClasses = (lang: Lang) => DEFAULT_TIER_NAMES[lang].flatMap((from) => [...DEFAULT_TIER_NAMES[lang], INACTIVE_STATE[lang]].map((to) => `${from}→${to}`));
 const churnConfusion20 = Array.from({ length: 20 }, (_, r) => Array.from({ length: 20 }, (_, c) => (r === c ? 1_200 + 97 * r : (r * 7 + c * 13) % 23 === 0 ? 0 : Math.round(4_000 / (1 + Math.abs(r - c)) / (1 + (c % 5))))));
+// Permutation importance over the churn features, and a clustering of five groups.
+const importanceFeatures = ['late_receipt_share', 'recency_days', 'share_amount_a01', 'rank_amount_a06', 'category_breadth', 'product_breadth', 'lpay_uses', 'overdue_ratio', 'tenure_days', 'uses_c02', 'weekend_share', 'avg_receipt_amount', 'r_score', 'female', 'age', 'gap_std'];
+const importance = {
+  metric: 'rocAuc' as const,
+  baseline: 0.92,
+  rows: 3000,
+  repeats: 3,
+  seconds: 1,
+  features: importanceFeatures.map((feature, i) => ({ feature, mean: 0.025 - i * 0.002, std: 0.001 })),
+};
+const clusterFeatures = ['weekend_share', 'morning_share', 'evening_share', 'online_share', 'share_lines_a01', 'share_lines_a02', 'receipts', 'basket_lines', 'cat_share_신선식품', 'cat_share_패션'];
+const clusterProfiles = [0, 1, 2, 3, 4].map((c) => ({
+  cluster: c,
+  size: 7000 - c * 900,
+  share: (7000 - c * 900) / 26_900,
+  name: { ko: ['대형마트·주말 중심형', '편의점·음료·주류 중심형', '신선식품·슈퍼마켓 중심형', '백화점·패션 중심형', '온라인 중심형'][c], en: ['Hypermarket & Weekend', 'Convenience store & Drinks', 'Fresh food & Supermarket', 'Department store & Fashion', 'Online-led'][c] },
+  traits: clusterFeatures.slice(c, c + 5).map((feature, i) => ({ feature, mean: 0.5, overall: 0.3, z: (i % 2 ? -1 : 1) * (1.6 - i * 0.3) })),
+  means: clusterFeatures.map(() => 0.3),
+}));
+const clusterScan = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => ({ k, inertia: 700_000 - 40_000 * k + (k === 5 ? -20_000 : 0), silhouette: k === 5 ? 0.181 : 0.12 + 0.004 * k }));
+const clusterMap = { x: Array.from({ length: 600 }, (_, i) => Math.sin(i) * 3), y: Array.from({ length: 600 }, (_, i) => Math.cos(i * 1.3) * 2), cluster: Array.from({ length: 600 }, (_, i) => i % 5), explained: [0.21, 0.14] as [number, number] };
+const clusterTiers = { tiers: ['최우수', '우수', '일반', '기타'], counts: clusterProfiles.map((p) => [0.2, 0.2, 0.2, 0.4].map((s) => Math.round(p.size * s))) };
 const CHURN_PERIOD = '2021. 1. 1. ~ 2021. 6. 30. → 2021. 7. 1. ~ 2021. 12. 31.';
 
 /** Every builder, with the inputs a page passes it; then the frames that say there is no data, then saved images (title and period). */
@@ -210,6 +238,13 @@ const charts: { name: string; height?: number; build: (lang: Lang) => EChartsOpt
   { name: 'churn confusion, none', build: (lang) => buildConfusionChart([], [], lang, 'mlp') },
   { name: 'churn calibration, none', build: (lang) => buildCalibrationChart(null, lang, 'mlp') },
   { name: 'churn training curves, none', build: (lang) => buildTrainingCurveChart([], lang) },
+  { name: 'churn importance', height: importanceChartHeight(16), build: (lang) => buildImportanceChart(importance, lang, 'gbdt') },
+  { name: 'churn importance, none', build: (lang) => buildImportanceChart(null, lang, 'gbdt') },
+  { name: 'cluster scan', build: (lang) => buildClusterScanChart(clusterScan, { suggestedK: 5, elbowK: 6, chosenK: 5 }, lang) },
+  { name: 'cluster scan, fixed k', build: (lang) => buildClusterScanChart([], { suggestedK: null, elbowK: null, chosenK: 4 }, lang) },
+  { name: 'cluster map', build: (lang) => buildClusterMapChart(clusterMap, clusterProfiles, lang) },
+  { name: 'cluster × tier', build: (lang) => buildClusterTierChart(clusterTiers, clusterProfiles, lang) },
+  { name: 'cluster traits', build: (lang) => buildClusterTraitsChart(clusterProfiles[1], clusterFeatures, lang) },
   { name: 'saved: churn comparison', build: (lang) => withPeriod(buildModelComparisonChart(churnTransition, lang), CHURN_PERIOD) },
   { name: 'saved: churn lift', build: (lang) => withPeriod(buildLiftChart(churnLift, lang, 'mlp'), CHURN_PERIOD) },
   { name: 'saved: churn confusion, 20 classes', height: 520, build: (lang) => withPeriod(buildConfusionChart(churnConfusion20, churnClasses(lang), lang, 'tierRule'), CHURN_PERIOD) },

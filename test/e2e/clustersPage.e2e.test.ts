@@ -125,6 +125,14 @@ describe('Customer clusters page in browser mode', () => {
     await history.locator(`[data-run="${fixedId}"]`).getByTestId('cluster-run-delete-confirm').click();
     await expect.poll(() => history.locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
     expect((await clusterRuns()).map((r) => r.runId)).toEqual([autoId]);
+
+    // The latest clustering filters the Segments page by a cluster's (new) name: only its customers are scored.
+    await page.getByTestId('nav.segments').click();
+    const total = async () => Number(((await page.getByTestId('tier-total').locator('td').nth(1).textContent()) ?? '').replace(/,/g, ''));
+    await expect.poll(total, { timeout: 30_000 }).toBe(auto.customers);
+    await page.getByTestId('customer-filter-field').selectOption(`cluster:${autoId}`);
+    await page.getByTestId('customer-filter-주말 가족 장보기').check();
+    await expect.poll(total, { timeout: 30_000 }).toBe(auto.profiles.find((p) => p.cluster === 1)!.size);
     if (process.env.CW_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.CW_SCREENSHOT_DIR, 'clusters.png'), fullPage: true });
   }, 300_000);
 });

@@ -41,19 +41,25 @@ describe('churn training run', () => {
     expect(applied(report.models.bgnbd).rocAuc!).toBeGreaterThan(0.5);
     expect(['mlp', 'gbdt', 'logistic']).toContain(report.best);
     expect(report.run.backend).toMatch(/^tfjs-(wasm|tensorflow)$/);
-    // Permutation importance of every learned model, over every feature. The planted dropouts fade
-    // before they go quiet, so recency and the late-period activity lead; gender plays no part in them.
-    for (const model of ['mlp', 'gbdt', 'logistic'] as const) {
-      const importance = applied(report.models[model]).details.importance as FeatureImportanceSummary;
-      expect(importance).toMatchObject({ metric: 'rocAuc', repeats: 3, rows: report.test.customers });
-      expect(importance.features.map((f) => f.feature).sort()).toEqual([...report.features].sort());
-      expect(importance.baseline).toBeCloseTo(applied(report.models[model]).rocAuc!, 6);
+    // Permutation importance of the best model that reads the features, over every feature (the others: none).
+    const learned = (['mlp', 'gbdt', 'logistic'] as const).map((m) => ({ m, auc: applied(report.models[m]).rocAuc! }));
+    const bestLearned = learned.reduce((a, b) => (b.auc > a.auc ? b : a)).m;
+    for (const { m: model } of learned) {
+      const importance = applied(report.models[model]).details.importance as FeatureImportanceSummary | null;
+      if (model !== bestLearned) {
+        expect(importance).toBeNull();
+        continue;
+      }
+      expect(importance).toMatchObject({ metric: 'rocAuc', repeats: 3, rows: Math.min(3000, report.test.customers) });
+      expect(importance!.features.map((f) => f.feature).sort()).toEqual([...report.features].sort());
+      expect(importance!.baseline).toBeGreaterThan(0.5);
+      // The planted dropouts fade before they go quiet, so recency and late-period activity lead; gender plays no part.
+      const features = importance!.features;
+      const activity = ['recency_days', 'late_receipt_share', 'late_amount_share', 'overdue_ratio', 'gap_max', 'active_days', 'receipts', 'r_score'];
+      expect(features.slice(0, 5).some((f) => activity.includes(f.feature))).toBe(true);
+      expect(features[0].mean).toBeGreaterThan(0.01);
+      expect(features.find((f) => f.feature === 'female')!.mean).toBeLessThan(features[0].mean / 5);
     }
-    const gbdt = (applied(report.models.gbdt).details.importance as FeatureImportanceSummary).features;
-    const activity = ['recency_days', 'late_receipt_share', 'late_amount_share', 'overdue_ratio', 'gap_max', 'active_days', 'receipts', 'r_score'];
-    expect(gbdt.slice(0, 5).some((f) => activity.includes(f.feature))).toBe(true);
-    expect(gbdt[0].mean).toBeGreaterThan(0.01);
-    expect(gbdt.find((f) => f.feature === 'female')!.mean).toBeLessThan(gbdt[0].mean / 5);
     // The run: recorded as done with the report, its model file and its own segment tables.
     const run = await h.call<RunInfo>('runs.get', { project, runId: report.run.id });
     expect(run).toMatchObject({ kind: 'churn', status: 'done', seed: 7, backend: report.run.backend });

@@ -239,7 +239,7 @@ describe('a cluster\'s traits', () => {
     // Room past the longest bar on both sides (there are negative traits).
     expect(c.xAxis.min).toBe(-2.5);
     expect(c.xAxis.max).toBe(2.5);
-    expect(c.xAxis.name).toBe('전체 고객 평균과의 차이(표준편차)');
+    expect(c.xAxis.name).toBe('전체 평균과의 차이(표준편차)');
     expect(clusterTraitsChartHeight(5)).toBeGreaterThan(clusterTraitsChartHeight(1));
   });
 

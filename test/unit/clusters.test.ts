@@ -49,6 +49,16 @@ describe('customer clusters', () => {
     // The cluster × tier grid counts every clustered customer with a tier.
     expect(report.tierCross.counts.flat().reduce((a, b) => a + b, 0)).toBe(report.customers);
     expect(report.map.x.length).toBe(Math.min(3000, report.customers));
+    // New data is placed with the saved scaling and centroids (nearest centroid): on the same data, exactly the fitted clusters.
+    const placed = await h.call<{ customers: number; sizes: number[]; moved: number; added: number }>('clusters.assign', { project, runId: report.run.id });
+    expect(placed).toMatchObject({ customers: report.customers, moved: 0, added: 0 });
+    expect(placed.sizes).toEqual(report.profiles.map((p) => p.size));
+    // A shorter window: fewer customers, each placed in one of the run's clusters.
+    const h1 = await h.call<{ customers: number; sizes: number[] }>('clusters.assign', { project, runId: report.run.id, window: { from: '2021-01-01', to: '2021-06-30' } });
+    expect(h1.customers).toBeLessThan(report.customers);
+    expect(h1.sizes.reduce((a, b) => a + b, 0)).toBe(h1.customers);
+    expect((await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM customer_clusters WHERE run_id = $1`, [report.run.id]))!.n).toBe(h1.customers);
+    await h.call('clusters.assign', { project, runId: report.run.id });
     // The clusters find the generator's planted shopper archetypes (far above chance: ARI 0).
     const truth = await h.call<{ ari: number; customers: number }>('clusters.compareTruth', { project, runId: report.run.id, truth: manifest });
     expect(truth.customers).toBe(report.customers);
@@ -69,10 +79,31 @@ describe('customer clusters', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF고객번호,군집,군집 이름')).toBe(true);
     expect(text.trimEnd().split(/\r?\n/)).toHaveLength(a.customers + 1);
-    // Renaming keeps the analyst's word on the run.
+    // Renaming keeps the analyst's word on the run; a name another cluster has is refused.
     await h.call('clusters.rename', { project, runId: a.run.id, cluster: 1, name: '주말 가족' });
     const reopened = (await h.call<RunInfo>('runs.get', { project, runId: a.run.id })).metrics as unknown as ClusterRunReport;
     expect(reopened.profiles[1].name).toEqual({ ko: '주말 가족', en: '주말 가족' });
+    expect(await dispatch(h.handlers, 'clusters.rename', { project, runId: a.run.id, cluster: 2, name: '주말 가족' }, h.ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENT', issues: [{ key: 'clusterNameTaken' }] },
+    });
+    // The latest clustering is a customer filter everywhere (Overview, Segments): by the clusters' current names.
+    const filters = await h.call<{ field: string; name?: string; values: { value: string; customers: number }[] }[]>('data.customerAttributes', { project });
+    const byCluster = filters.find((f) => f.field === 'cluster')!;
+    expect(byCluster.name).toBe(b.run.id);
+    expect(byCluster.values.map((v) => v.value)).toEqual(b.profiles.map((p) => p.name.ko));
+    await h.call('clusters.rename', { project, runId: b.run.id, cluster: 0, name: '첫 군집' });
+    const segments = await h.call<{ all: { customers: number } }>('segments.compute', {
+      project,
+      customers: { field: 'cluster', name: b.run.id, values: ['첫 군집'] },
+    });
+    expect(segments.all.customers).toBe(b.profiles[0].size);
+    // … and a column of the segments CSV.
+    const segCsv = join(h.root, 'segments.csv');
+    await h.call('segments.exportCsv', { project, out: segCsv });
+    const segLines = readFileSync(segCsv, 'utf8').trimEnd().split(/\r?\n/);
+    expect(segLines[0].endsWith(',고객 군집')).toBe(true);
+    expect(segLines.slice(1).every((l) => l.endsWith(',첫 군집'))).toBe(true);
     // Deleting the run takes its assignments with it.
     await h.call('runs.delete', { project, runId: b.run.id });
     const db = (await h.services.projects.get(project)).db;

@@ -47,7 +47,7 @@ describe('permutation importance of a model', () => {
     const x = Float32Array.from({ length: n }, (_, i) => Math.cos(i));
     const y = Int32Array.from(x, (v) => (v > 0 ? 1 : 0));
     const s = modelImportance((m, rows) => Float64Array.from(m.subarray(0, rows)), x, y, 1, 2, ['only'], 1);
-    expect(s.rows).toBe(4000);
+    expect(s.rows).toBe(3000);
     expect(s.features[0].mean).toBeGreaterThan(0.3);
   });
 });

@@ -26,7 +26,7 @@ import { openSampleProject } from '../services/project/sampleProject';
 import { deleteRun, getRun, listRuns } from '../services/runs/runs';
 import { fitBgnbdFromProject } from '../services/models/bgnbd';
 import { trainChurn } from '../services/models/churn/churnRun';
-import { compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
+import { assignAndSave, compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
 import { scoreChurn } from '../services/models/churn/score';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
@@ -171,6 +171,7 @@ export function createHandlers(s: Services): Handlers {
     'clusters.run': async ({ jobId, project, ...args }, ctx) =>
       runJob(ctx, 'clusters.run', jobId, project, (job) => s.projects.read(project, (p) => runClusters(p, args, job, s.training))),
     'clusters.rename': async ({ project, runId, cluster, name }) => s.projects.read(project, (p) => p.commit(() => renameCluster(p.db, runId, cluster, name))),
+    'clusters.assign': async ({ project, runId, window }) => s.projects.read(project, (p) => assignAndSave(p, runId, window)),
     'clusters.exportCsv': async ({ project, runId, out, lang }) => s.projects.read(project, (p) => exportClusters(p.db, runId, resolve(out), lang)),
     'clusters.compareTruth': async ({ project, runId, truth }) => s.projects.read(project, (p) => compareWithTruth(p.db, runId, resolve(truth))),
     'runs.delete': async ({ project, runId }) =>

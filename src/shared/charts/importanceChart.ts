@@ -17,7 +17,7 @@ const fourDecimals = (v: number) => v.toFixed(4);
 
 /** Height that gives every shown feature a readable bar. */
 export function importanceChartHeight(features: number): number {
-  return 140 + 26 * Math.min(IMPORTANCE_SHOWN, Math.max(features, 3));
+  return 140 + 34 * Math.min(IMPORTANCE_SHOWN, Math.max(features, 3));
 }
 
 /**
@@ -58,7 +58,11 @@ export function buildImportanceChart(importance: FeatureImportanceSummary | null
         },
       ],
     },
-    (box) => ({ grid: { ...gridIn(box).grid, right: SIDE + valueRoom } }),
+    // Long feature names break onto a second line rather than run off a narrow card.
+    (box) => ({
+      grid: { ...gridIn(box).grid, right: SIDE + valueRoom },
+      yAxis: { type: 'category', inverse: true, data: names, axisLabel: { interval: 0, fontSize: 12, width: Math.floor(box.width * 0.4), overflow: 'break', lineHeight: 14 } },
+    }),
   );
   return withNoDataNote(option, shown.length === 0, label('churnNoImportance', lang));
 }

@@ -3,17 +3,21 @@ import type { CustomerAttributeInfo, CustomerField, CustomerFilter } from '../..
 import type { Sql } from '../db/database';
 import type { SqlParams } from './sqlParams';
 
-const TYPED: Record<Exclude<CustomerField, 'attribute'>, string> = { gender: 'gender', ageBand: 'age_band', region: 'region' };
+const TYPED: Record<Exclude<CustomerField, 'attribute' | 'cluster'>, string> = { gender: 'gender', ageBand: 'age_band', region: 'region' };
 
 /** The SQL value of a customer field or named attribute in the customers table. */
-function fieldSql(field: CustomerField, name: string | undefined, p: SqlParams): string {
+function fieldSql(field: Exclude<CustomerField, 'cluster'>, name: string | undefined, p: SqlParams): string {
   return field === 'attribute' ? `attributes[${p.add(name ?? '')}]` : TYPED[field];
 }
 
 /** A condition on customer_id keeping the customers the filter names. */
 export function customerCondition(filter: CustomerFilter, p: SqlParams): string {
   const values = `${p.add(listValue(filter.values))}::VARCHAR[]`;
-  return `customer_id IN (SELECT customer_id FROM customers WHERE list_contains(${values}, ${fieldSql(filter.field, filter.name, p)}))`;
+  if (filter.field === 'cluster') {
+    // A clustering run's customers in the named clusters (customer_clusters.name: the run's current names).
+    return `customer_id IN (SELECT customer_id FROM customer_clusters WHERE run_id = ${p.add(filter.name ?? '')} AND list_contains(${values}, name))`;
+  }
+  return `customer_id IN (SELECT customer_id FROM customers WHERE list_contains(${values}, ${fieldSql(filter.field as Exclude<CustomerField, 'cluster'>, filter.name, p)}))`;
 }
 
 /** The customer fields and attributes that have values, with their most common values: what a filter can use. */
@@ -40,6 +44,16 @@ export async function customerAttributes(db: Sql): Promise<CustomerAttributeInfo
       distinct: rows[0].distinct,
       values: rows.map((r) => ({ value: r.value, customers: r.customers })),
     });
+  }
+  // The latest clustering: its clusters by their current names.
+  const latest = await db.one<{ run_id: string }>(`SELECT run_id FROM runs WHERE kind = 'clusters' AND status = 'done' ORDER BY started_at DESC, run_id LIMIT 1`);
+  if (latest) {
+    const rows = await db.all<{ value: string; customers: number }>(
+      `SELECT name AS value, count(*)::BIGINT AS customers FROM customer_clusters WHERE run_id = $1 GROUP BY name ORDER BY min(cluster)`,
+      [latest.run_id],
+    );
+    const total = rows.reduce((s, r) => s + Number(r.customers), 0);
+    if (rows.length) out.push({ field: 'cluster', name: latest.run_id, customers: total, distinct: rows.length, values: rows });
   }
   return out;
 }

@@ -43,18 +43,23 @@ export async function exportSegmentsCsv(
       : basis === 'amount'
         ? fill(h('monetary'), { currency: lang === 'ko' ? currencyUnit(currency, lang) : currency })
         : h(`monetary_${basis}`);
+  // The latest clustering's cluster of each customer, where there is one (empty for a customer it did not cover).
+  const clustering = await db.one<{ run_id: string }>(`SELECT run_id FROM runs WHERE kind = 'clusters' AND status = 'done' ORDER BY started_at DESC, run_id LIMIT 1`);
   const header = [
     h('customer'),
     ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${heading(m)}_${SEGMENT_CSV_WINDOWS[w][lang]}`)),
     h('transition'),
+    ...(clustering ? [h('cluster')] : []),
   ];
+  const clusterJoin = clustering ? `LEFT JOIN customer_clusters cc ON cc.customer_id = s.customer_id AND cc.run_id = ${where.add(clustering.run_id)}` : '';
   const fromName = (s: number | null) => (s === null ? null : s === k ? NEW_STATE[lang] : names[s]);
   const toName = (s: number | null) => (s === null ? null : s === k ? INACTIVE_STATE[lang] : names[s]);
   const columns = SUFFIXES.flatMap((s) => MEASURES.map((m) => m + s));
   async function* pages(): AsyncIterable<unknown[][]> {
     for (let offset = 0; ; offset += PAGE) {
       const rows = await db.all(
-        `SELECT customer_id, ${columns.join(', ')}, from_state, to_state FROM segments WHERE ${condition} ORDER BY customer_id LIMIT ${PAGE} OFFSET ${offset}`,
+        `SELECT s.customer_id, ${columns.join(', ')}, from_state, to_state${clustering ? ', cc.name AS cluster_name' : ''}
+         FROM segments s ${clusterJoin} WHERE ${condition} ORDER BY s.customer_id LIMIT ${PAGE} OFFSET ${offset}`,
         where.values,
       );
       if (!rows.length) return;
@@ -67,6 +72,7 @@ export async function exportSegmentsCsv(
             : r[c],
         ),
         r.from_state === null ? null : `${fromName(r.from_state as number)}→${toName(r.to_state as number)}`,
+        ...(clustering ? [r.cluster_name ?? null] : []),
       ]);
       if (rows.length < PAGE) return;
     }

@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS churn_scores (
     version: 6,
     name: 'customer clusters: every clustered customer\'s cluster per clustering run',
     sql: `
-CREATE TABLE IF NOT EXISTS customer_clusters (run_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, cluster INTEGER NOT NULL);`,
+CREATE TABLE IF NOT EXISTS customer_clusters (run_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, cluster INTEGER NOT NULL, name VARCHAR NOT NULL);`,
   },
 ];
 

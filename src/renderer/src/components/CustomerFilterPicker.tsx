@@ -13,7 +13,7 @@ interface Props {
   onError: (e: unknown) => void;
 }
 
-const keyOf = (a: { field: string; name?: string }) => (a.field === 'attribute' ? `attribute:${a.name}` : a.field);
+const keyOf = (a: { field: string; name?: string }) => (a.field === 'attribute' || a.field === 'cluster' ? `${a.field}:${a.name}` : a.field);
 
 /**
  * Keeps only the customers with chosen values of a customer field or attribute (a region, a
@@ -25,6 +25,7 @@ export function CustomerFilterPicker({ lang, project, value, onChange, onError }
   if (attributes.length === 0) return null;
   const picked = attributes.find((a) => keyOf(a) === key);
   const label = (a: CustomerAttributeInfo) => (a.field === 'attribute' ? a.name! : t(`side.${a.field}` as StringKey, lang));
+  // A clustering's clusters: the latest run's, by their names.
   const toggle = (v: string) => {
     if (!picked) return;
     const now = value?.values ?? [];

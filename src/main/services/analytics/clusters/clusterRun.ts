@@ -74,7 +74,7 @@ export async function runClusters(project: Project, args: ClusterRunArgs, job: J
     writeFileAtomic(modelFile, JSON.stringify({ features: features.names, groups: features.groups, scaler: computed.scaler, k: computed.k, centroids: computed.centroids }));
     report.run.seconds = (performance.now() - started) / 1000;
     await project.commit(async () => {
-      await saveAssignments(db, run.runId, features.customers, computed.labels);
+      await saveAssignments(db, run.runId, features.customers, computed.labels, profiles.map((p) => p.name.ko));
       for (const t of [tables.segments, tables.spec]) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(t)}`);
       return finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown>, artifacts: [relative(project.dir, modelFile)] });
     });
@@ -108,15 +108,16 @@ async function clusterTiers(db: Session, window: { from: string; to: string }, c
   return { tiers: tierNames(summary.spec.tierNames, tiers, 'ko'), counts };
 }
 
-async function saveAssignments(db: Sql, runId: string, customers: string[], labels: Int32Array): Promise<void> {
+/** Replaces a run's saved assignments (customer, cluster, the cluster's current name). */
+export async function saveAssignments(db: Sql, runId: string, customers: string[], labels: Int32Array, names: string[]): Promise<void> {
   await db.run(`DELETE FROM customer_clusters WHERE run_id = $1`, [runId]);
   for (let i = 0; i < customers.length; i += 2000) {
     const values: (string | number)[] = [runId];
     const rows: string[] = [];
     for (let j = i; j < Math.min(customers.length, i + 2000); j++) {
-      values.push(customers[j], labels[j]);
-      rows.push(`($${values.length - 1}, $${values.length}::INTEGER)`);
+      values.push(customers[j], labels[j], names[labels[j]]);
+      rows.push(`($${values.length - 2}, $${values.length - 1}::INTEGER, $${values.length})`);
     }
-    await db.run(`INSERT INTO customer_clusters SELECT $1, c, k FROM (VALUES ${rows.join(', ')}) v(c, k)`, values);
+    await db.run(`INSERT INTO customer_clusters SELECT $1, c, k, nm FROM (VALUES ${rows.join(', ')}) v(c, k, nm)`, values);
   }
 }

@@ -6,3 +6,4 @@ export { buildClusterFeatures, type ClusterFeatures } from './features';
 export { clusterProfiles, traitWord } from './profiles';
 export { DEFAULT_CATEGORY_GROUPS, resolveGroups } from './categoryGroups';
 export { compareWithTruth, exportClusters, type ClusterTruthComparison } from './clusterFiles';
+export { assignAndSave, assignClusters, type ClusterAssignment } from './assign';

@@ -3,7 +3,7 @@ import { mulberry32 } from '../../../../shared/metrics/random';
 import type { FeatureImportanceSummary } from '../../../../shared/models';
 
 /** Shuffles per feature and the most test customers the importance is measured on (a seeded sample beyond that). */
-export const IMPORTANCE_SETTINGS = { repeats: 3, maxRows: 4000 } as const;
+export const IMPORTANCE_SETTINGS = { repeats: 3, maxRows: 3000 } as const;
 
 /**
  * Permutation importance of one trained model on the test customers: how much its ROC-AUC (binary) or

@@ -1,4 +1,4 @@
-import type { ChurnModelName, ChurnModelResult, FeatureImportanceSummary } from '../../../../shared/models';
+import type { ChurnModelName, ChurnModelResult } from '../../../../shared/models';
 import { fitBgnbd, pAlive, type BgnbdParams, type RepeatHistory } from '../bgnbd';
 import { predictLogistic, trainLogistic, type LogisticModel } from '../logistic';
 import { evaluate, type Predictions } from './evaluate';
@@ -61,13 +61,14 @@ export async function trainChurnModels(
   const yTest = Int32Array.from(split.test, (i) => data.y[i]);
   const weights = classWeights(data.y, split.train, data.classes);
   let standardiser: Standardiser | null = null;
+  /** The learned models' predictions on the test matrix as they read it, for the importance. */
+  const predictors = new Map<ChurnModelName, { predict: (x: Float32Array, n: number) => Float64Array; xTest: Float32Array; dispose?: () => void }>();
   for (const name of models) {
     hooks.throwIfCancelled?.();
     hooks.onModel?.(name, 'start');
     const started = performance.now();
     let p: Predictions | null = null;
     let details: Record<string, unknown> = {};
-    let importance: FeatureImportanceSummary | null = null;
     if (name === 'tierRule') {
       const model = fitTierRule(data.tier1, data.y, split.train, data.tiers, data.classes);
       p = { classes: data.classes, probabilities: predictTierRule(model, data.tier1, split.test) };
@@ -80,7 +81,7 @@ export async function trainChurnModels(
       hooks.throwIfCancelled?.();
       const xTest = standardise(data.x, data.d, split.test, standardiser);
       p = { classes: data.classes, probabilities: predictLogistic(model, xTest, split.test.length) };
-      importance = modelImportance((x, n) => predictLogistic(model, x, n), xTest, yTest, data.d, data.classes, data.names, seed);
+      predictors.set('logistic', { predict: (x, n) => predictLogistic(model, x, n), xTest });
       out.saved.logistic = { kind: 'logistic', model, standardiser: { mean: Array.from(standardiser.mean), std: Array.from(standardiser.std) } };
       details = { iterations: model.iterations };
     } else if (name === 'mlp') {
@@ -101,9 +102,8 @@ export async function trainChurnModels(
       hooks.throwIfCancelled?.();
       const xTest = standardise(data.x, data.d, split.test, s);
       p = { classes: data.classes, probabilities: predictMlp(result.model, xTest, split.test.length, data.d) };
-      importance = modelImportance((x, n) => predictMlp(result.model, x, n, data.d), xTest, yTest, data.d, data.classes, data.names, seed);
+      predictors.set('mlp', { predict: (x, n) => predictMlp(result.model, x, n, data.d), xTest, dispose: () => result.model.dispose() });
       out.saved.mlp = { kind: 'mlp', files: await saveMlp(result.model), standardiser: { mean: Array.from(s.mean), std: Array.from(s.std) } };
-      result.model.dispose();
       details = { epochsRun: result.epochsRun, bestEpoch: result.bestEpoch, trainLoss: result.trainLoss, validLoss: result.validLoss, settings: MLP_DEFAULTS };
     } else if (name === 'gbdt') {
       const multi = data.classes > 2;
@@ -122,7 +122,7 @@ export async function trainChurnModels(
       hooks.throwIfCancelled?.();
       const xTest = takeRows(data.x, data.d, split.test);
       p = { classes: data.classes, probabilities: predictProba(model, xTest, split.test.length) };
-      importance = modelImportance((x, n) => predictProba(model, x, n), xTest, yTest, data.d, data.classes, data.names, seed);
+      predictors.set('gbdt', { predict: (x, n) => predictProba(model, x, n), xTest });
       out.saved.gbdt = { kind: 'gbdt', model: toJSON(model) };
       details = { roundsRun: model.training.roundsRun, bestRound: model.training.bestRound, stopReason: model.training.stopReason, trainLoss: model.training.trainLoss, validLoss: model.training.validLoss, settings };
     } else if (name === 'bgnbd') {
@@ -139,14 +139,45 @@ export async function trainChurnModels(
     } else {
       throw new Error(`Unknown churn model ${String(name)}.`);
     }
-    // The model's seconds are its training and test predictions; the importance reports its own.
-    const seconds = (performance.now() - started) / 1000 - (importance?.seconds ?? 0);
+    const seconds = (performance.now() - started) / 1000;
     const e = evaluate(yTest, p);
     out.predictions[name] = p;
-    out.results[name] = { applies: true, seconds, ...e.scores, details: { ...details, report: e.report, lift: e.lift, calibration: e.calibration, importance } };
+    out.results[name] = { applies: true, seconds, ...e.scores, details: { ...details, report: e.report, lift: e.lift, calibration: e.calibration, importance: null } };
     hooks.onModel?.(name, 'done');
   }
+  try {
+    // Permutation importance for the best model that reads the features (its cost is a few hundred
+    // predictions of the test customers, so one model, not all).
+    const best = bestLearned(out.results, data.label);
+    const chosen = best && predictors.get(best);
+    if (best && chosen) {
+      hooks.throwIfCancelled?.();
+      // Each shuffle's predictions check for a cancel first, so a cancel ends it within one prediction.
+      const predict = (x: Float32Array, n: number) => {
+        hooks.throwIfCancelled?.();
+        return chosen.predict(x, n);
+      };
+      const importance = modelImportance(predict, chosen.xTest, yTest, data.d, data.classes, data.names, seed);
+      const result = out.results[best];
+      if (result?.applies) result.details.importance = importance;
+    }
+  } finally {
+    for (const p of predictors.values()) p.dispose?.();
+  }
   return out;
+}
+
+/** The best of the models that read the features (MLP, GBDT, logistic): test ROC-AUC (binary) or macro-F1 (transitions). */
+function bestLearned(results: TrainedModels['results'], label: 'binary' | 'transition'): ChurnModelName | null {
+  let best: ChurnModelName | null = null;
+  let score = -Infinity;
+  for (const name of ['gbdt', 'mlp', 'logistic'] as const) {
+    const r = results[name];
+    if (!r?.applies) continue;
+    const s = label === 'binary' ? (r.rocAuc ?? -Infinity) : r.macroF1;
+    if (s > score) [best, score] = [name, s];
+  }
+  return best;
 }
 
 /**

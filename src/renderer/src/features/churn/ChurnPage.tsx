@@ -224,6 +224,11 @@ function Report({ report, focus, onFocus, lang }: { report: ChurnRunReport; focu
   const [p1, p2] = report.periods;
   const period = `${formatDate(p1.from, lang)} ~ ${formatDate(p1.to, lang)} → ${formatDate(p2.from, lang)} ~ ${formatDate(p2.to, lang)}`;
   const focused = focus ? report.models[focus] : undefined;
+  // The importance is measured for the best model that reads the features only.
+  const importanceOwner = (Object.keys(report.models) as ChurnModelName[]).find((m) => {
+    const r = report.models[m];
+    return r?.applies && (r.details as Details).importance;
+  });
   const details = (focused && focused.applies ? focused.details : {}) as Details;
   const curves = useMemo(
     () =>
@@ -259,6 +264,11 @@ function Report({ report, focus, onFocus, lang }: { report: ChurnRunReport; focu
           <Chart period={period} option={buildConfusionChart(details.report.confusion, report.classLabels?.[lang] ?? report.classes, lang, focus)} lang={lang} name={`churn-confusion-${focus}`} height={confusionChartHeight(report.classes.length)} />
         )}
         {focus && details.calibration && <Chart period={period} option={buildCalibrationChart(details.calibration, lang, focus)} lang={lang} name={`churn-calibration-${focus}`} />}
+        {focus && !details.importance && importanceOwner && (
+          <p className="note" data-testid="churn-importance-elsewhere">
+            {fill(t('churn.importanceElsewhere', lang), { model: modelLabel(importanceOwner, lang) })}
+          </p>
+        )}
         {focus && details.importance && (
           <Chart
             period={period}
