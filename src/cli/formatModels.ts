@@ -19,7 +19,7 @@ const f3 = (v: number | null) => (v === null ? '  –  ' : v.toFixed(3));
 export function formatChurn(report: ChurnRunReport): string {
   const [p1, p2] = report.periods;
   const lines = [
-    `Churn run ${report.run.id} (${report.label}; features ${p1.from} – ${p1.to}, labels ${p2.from} – ${p2.to}; seed ${report.run.seed}; ${report.run.seconds.toFixed(1)} s, ${report.run.backend})`,
+    `Churn run ${report.run.id} (${report.label}${report.population === 'lastTier' ? ', last tier only' : ''}; features ${p1.from} – ${p1.to}, labels ${p2.from} – ${p2.to}; seed ${report.run.seed}; ${report.run.seconds.toFixed(1)} s, ${report.run.backend})`,
     `Customers: train ${report.train.customers}, validation ${report.valid.customers}, test ${report.test.customers}` +
       (report.test.positives !== undefined ? ` (${report.test.positives} churned)` : ''),
     '',

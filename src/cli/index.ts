@@ -31,8 +31,9 @@ Commands:
            [--periods 2021-01-01:2021-06-30,2021-07-01:2021-12-31] [--monetary amount|lines|quantity]
            [--customers NAME=VALUE,…] [--out FILE.csv] [--lang ko|en]
                                                  RFM tiers per period and the transition matrix (saved in the project)
-  train churn --project DIR [--label binary|transition] [--periods A:B,C:D] [--models mlp,gbdt,logistic,tier,bgnbd]
-           [--seed S]                            train churn models on one split and compare them on the test customers
+  train churn --project DIR [--label binary|transition] [--population all|last-tier] [--periods A:B,C:D]
+           [--models mlp,gbdt,logistic,tier,bgnbd] [--seed S]
+                                                 train churn models on one split and compare them on the test customers
   score churn --project DIR [--run RUN_ID] [--model mlp|gbdt|logistic|tier|bgnbd]
                                                  every customer's current churn risk from a run (default: the latest, its best model)
   fit bgnbd --project DIR [--calibration-end DATE] [--from DATE] [--unit week|day]
@@ -100,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
       run: { type: 'string' },
       model: { type: 'string' },
       features: { type: 'string' },
+      population: { type: 'string' },
       k: { type: 'string' },
       to: { type: 'string' },
       truth: { type: 'string' },
@@ -258,10 +260,13 @@ async function main(argv: string[]): Promise<number> {
         const label = values.label ?? 'binary';
         if (label !== 'binary' && label !== 'transition') throw new CliError('BAD_ARGUMENT', `--label is binary or transition (got ${label}).`);
         const models = values.models ? modelsOption(values.models) : undefined;
+        const population = values.population === 'last-tier' ? 'lastTier' : (values.population ?? 'all');
+        if (population !== 'all' && population !== 'lastTier') throw new CliError('BAD_ARGUMENT', `--population is all or last-tier (got ${values.population}).`);
         jobRunning = true;
         const report = await call('models.trainChurn', {
           project: project(),
           label,
+          population,
           periods: values.periods ? periodsOption(values.periods) : undefined,
           models,
           seed: intOption('seed', values.seed),

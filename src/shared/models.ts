@@ -38,6 +38,8 @@ export type ChurnModelName = (typeof CHURN_MODELS)[number];
 export const churnTrainSchema = z.object({
   /** binary: bought in period 1, nothing in period 2; transition: period-1 tier → period-2 tier or 비활동. */
   label: z.enum(['binary', 'transition']).default('binary'),
+  /** Binary churn among all period-1 buyers, or only the last tier's (기타 → 비활동, the seed's weakest class). */
+  population: z.enum(['all', 'lastTier']).default('all'),
   /** Period 1 (features) and period 2 (labels); default the Segments page's H1/H2. */
   periods: z.tuple([dateWindowSchema, dateWindowSchema]).optional(),
   models: z.array(z.enum(CHURN_MODELS)).min(1, 'choose at least one model').default([...CHURN_MODELS]),
@@ -80,6 +82,8 @@ export type ChurnModelResult =
 export interface ChurnRunReport {
   run: { id: string; backend: string; seconds: number; seed: number };
   label: 'binary' | 'transition';
+  /** Whom binary churn was judged on (absent in runs recorded before it existed: all). */
+  population?: 'all' | 'lastTier';
   periods: [{ from: string; to: string }, { from: string; to: string }];
   /** Class names (binary: 유지/이탈 by index; transition: "최우수→비활동" …). */
   classes: string[];

@@ -89,6 +89,23 @@ describe('churn training run', () => {
     expect(strip(a)).not.toBe(strip(c));
   }, 120_000);
 
+  it('binary churn of the last tier only (기타 → 비활동): judged on those customers, scored on the latest last tier', async () => {
+    const report = await train({ population: 'lastTier', models: ['tierRule', 'logistic', 'gbdt'], seed: 4 });
+    expect(report.population).toBe('lastTier');
+    const all = report.train.customers + report.valid.customers + report.test.customers;
+    const run = await h.call<RunInfo>('runs.get', { project, runId: report.run.id });
+    const db = (await h.services.projects.get(project)).db;
+    const lastTier = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${run.resultTables[0]} WHERE tier_1 = 3`))!.n;
+    expect(all).toBe(lastTier);
+    // One tier: the tier rule cannot rank anyone; the learned models can.
+    expect(applied(report.models.logistic).rocAuc!).toBeGreaterThan(0.6);
+    const scored = await h.call<ChurnScoreSummary>('models.scoreChurn', { project, runId: report.run.id, model: 'gbdt' });
+    // The last tier holds the 40 % the default shares (20/20/20) leave: about that share of the latest buyers.
+    const everyone = (await db.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::BIGINT AS n FROM purchases WHERE date >= '2021-07-01'`))!.n;
+    expect(scored.customers / everyone).toBeGreaterThan(0.3);
+    expect(scored.customers / everyone).toBeLessThan(0.5);
+  }, 120_000);
+
   it('transition: 20 classes named like the seed; the tier rule and logistic both report; BG/NBD says it does not apply', async () => {
     const report = await train({ label: 'transition', models: ['tierRule', 'logistic', 'gbdt', 'bgnbd'], seed: 3 });
     expect(report.classes).toHaveLength(20);

@@ -37,7 +37,7 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
   try {
     job.progress({ step: 'features', rowsDone: 0, fraction: 0.02 }, true);
     await project.commit(() => ensureReceiptFacts(db));
-    const data = await project.commit(() => churnDataset(db, args.label, { periods: args.periods }, tables));
+    const data = await project.commit(() => churnDataset(db, args.label, { periods: args.periods }, tables, args.population));
     job.throwIfCancelled();
     const split = stratifiedSplit(data.y, { test: args.testShare, valid: args.validShare }, args.seed);
     const wantsBgnbd = args.models.includes('bgnbd') && args.label === 'binary';
@@ -88,6 +88,7 @@ export async function trainChurn(project: Project, args: ChurnTrainArgs, job: Jo
     const report: ChurnRunReport = {
       run: { id: run.runId, backend, seconds: (performance.now() - started) / 1000, seed: args.seed },
       label: data.label,
+      population: data.label === 'binary' ? args.population : 'all',
       periods: data.spec.periods,
       classes: classNames(data, 'ko'),
       classLabels: { ko: classNames(data, 'ko'), en: classNames(data, 'en') },

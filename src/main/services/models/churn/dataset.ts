@@ -31,17 +31,19 @@ export interface ChurnDataset {
  * Computes the run's own RFM segments for the two periods (into the run's tables, never the
  * analyst's saved ones), the period-1 features, and the labels.
  */
-export async function churnDataset(db: Session, label: LabelKind, specIn: SegmentSpecIn, tables: SegmentTables): Promise<ChurnDataset> {
+export async function churnDataset(db: Session, label: LabelKind, specIn: SegmentSpecIn, tables: SegmentTables, population: 'all' | 'lastTier' = 'all'): Promise<ChurnDataset> {
   const summary = await computeSegments(db, segmentSpecSchema.parse(specIn), tables);
   const spec = summary.spec;
   const [p1, p2] = spec.periods;
   await checkPeriodsHaveData(db, p1, p2);
-  const features = await buildFeatures(db, p1);
+  const all = await buildFeatures(db, p1);
   const tiers = spec.shares.length + 1;
   const seg = await db.all<{ customer_id: string; tier_1: number; tier_2: number | null; r_score_1: number; f_score_1: number; m_score_1: number; score_1: number }>(
     `SELECT customer_id, tier_1, tier_2, r_score_1, f_score_1, m_score_1, score_1 FROM ${quotedIdentifier(tables.segments)} WHERE tier_1 IS NOT NULL`,
   );
   const byCustomer = new Map(seg.map((s) => [s.customer_id, s]));
+  // Binary churn of the last tier only: the customers whose period-1 tier is the last (기타).
+  const features = population === 'lastTier' && label === 'binary' ? onlyCustomers(all, (c) => byCustomer.get(c)?.tier_1 === tiers - 1) : all;
   const n = features.customers.length;
   if (n < MIN_CUSTOMERS) {
     throw badArgument(
@@ -77,4 +79,13 @@ async function checkPeriodsHaveData(db: Session, p1: DateWindow, p2: DateWindow)
   );
   if (!row?.n1) throw badArgument(`No purchases in period 1 (${p1.from} – ${p1.to}).`, ['periods', '0'], 'periodEmpty', { from: p1.from, to: p1.to });
   if (!row.n2) throw badArgument(`No purchases in period 2 (${p2.from} – ${p2.to}): churn cannot be told from missing data.`, ['periods', '1'], 'periodEmpty', { from: p2.from, to: p2.to });
+}
+
+/** The rows of the customers `keep` accepts, in the same order. */
+export function onlyCustomers(m: Awaited<ReturnType<typeof buildFeatures>>, keep: (customer: string) => boolean): Awaited<ReturnType<typeof buildFeatures>> {
+  const d = m.names.length;
+  const rows = m.customers.flatMap((c, i) => (keep(c) ? [i] : []));
+  const x = new Float32Array(rows.length * d);
+  rows.forEach((i, r) => x.set(m.x.subarray(i * d, (i + 1) * d), r * d));
+  return { customers: rows.map((i) => m.customers[i]), names: m.names, x };
 }

@@ -14,6 +14,7 @@ import { scoreInWorker } from '../../../workers/trainInWorker';
 import { customerHistories } from '../bgnbd';
 import type { StoredModel } from './applyModel';
 import { buildFeatures } from './features';
+import { onlyCustomers } from './dataset';
 import { transitionOf } from './labels';
 
 /**
@@ -47,11 +48,13 @@ export async function scoreChurn(project: Project, runId: string, asked: ChurnMo
   const tables = runSegmentTables(`run_${runId.replace(/[^A-Za-z0-9]/g, '_')}_scoring`);
   try {
     await project.commit(() => computeSegments(db, segmentSpecSchema.parse({ periods: [previous, latest] }), tables));
-    const features = await buildFeatures(db, latest);
+    const built = await buildFeatures(db, latest);
     const seg = await db.all<{ customer_id: string; tier_2: number; r_score_2: number; f_score_2: number; m_score_2: number; score_2: number }>(
       `SELECT customer_id, tier_2, r_score_2, f_score_2, m_score_2, score_2 FROM ${quotedIdentifier(tables.segments)} WHERE tier_2 IS NOT NULL`,
     );
     const byCustomer = new Map(seg.map((s) => [s.customer_id, s]));
+    // A model of the last tier's churn scores the customers of the last tier only.
+    const features = report.population === 'lastTier' ? onlyCustomers(built, (c) => byCustomer.get(c)?.tier_2 === saved.tiers - 1) : built;
     // The training's columns in its order; a chain or affiliate the latest window lacks is missing (NaN).
     const d = saved.features.length;
     const n = features.customers.length;

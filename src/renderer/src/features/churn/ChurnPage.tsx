@@ -50,6 +50,7 @@ interface Details {
  */
 export function ChurnPage({ lang, project, onError }: Props) {
   const [label, setLabel] = useState<'binary' | 'transition'>('binary');
+  const [population, setPopulation] = useState<'all' | 'lastTier'>('all');
   const [periods, setPeriods] = useState({ p1from: '', p1to: '', p2from: '', p2to: '' });
   const [models, setModels] = useState<ChurnModelName[]>([...CHURN_MODELS]);
   const [seed, setSeed] = useState(42);
@@ -106,7 +107,7 @@ export function ChurnPage({ lang, project, onError }: Props) {
     setLive(null);
     setReport(null);
     try {
-      const result = await runJob('models.trainChurn', { project, label, periods: windows, models, seed });
+      const result = await runJob('models.trainChurn', { project, label, population, periods: windows, models, seed });
       setReport(result);
       setFocus(result.best);
       await refreshRuns(project);
@@ -151,6 +152,15 @@ export function ChurnPage({ lang, project, onError }: Props) {
               <option value="transition">{t('churn.transition', lang)}</option>
             </select>
           </label>
+          {label === 'binary' && (
+            <label>
+              {t('churn.population', lang)}{' '}
+              <select value={population} onChange={(e) => setPopulation(e.target.value as typeof population)} data-testid="churn-population">
+                <option value="all">{t('churn.population.all', lang)}</option>
+                <option value="lastTier">{t('churn.population.lastTier', lang)}</option>
+              </select>
+            </label>
+          )}
           <label>
             {t('segments.firstPeriod', lang)} <input type="date" value={p1from} onChange={(e) => setPeriods({ ...periods, p1from: e.target.value })} /> ~{' '}
             <input type="date" value={p1to} onChange={(e) => setPeriods({ ...periods, p1to: e.target.value })} />
@@ -243,6 +253,7 @@ function Report({ report, focus, onFocus, lang }: { report: ChurnRunReport; focu
       <div className="card">
         <h3>{t('churn.report', lang)}</h3>
         <p>
+          {report.population === 'lastTier' ? `${t('churn.population.lastTier', lang)} · ` : ''}
           {fill(t('churn.reportLine', lang), {
             period,
             train: report.train.customers.toLocaleString('ko-KR'),

@@ -35,6 +35,18 @@ describe('churn training on data that cannot carry a model', () => {
   });
 });
 
+describe('clustering fewer customers than the clusters need', () => {
+  it('k up to 12 needs at least 24 customers: refused naming the count; a fixed small k works; the failed run keeps nothing', async () => {
+    const reply = await dispatch(h.handlers, 'clusters.run', { project, window: { from: '2021-01-01', to: '2021-01-07' } }, h.ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', issues: [{ key: 'clusterTooFewCustomers', params: { min: 24 } }] } });
+    const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'clusters' });
+    expect(runs[0]).toMatchObject({ status: 'failed', artifacts: [] });
+    const small = await h.call<{ k: number; customers: number }>('clusters.run', { project, k: 2 });
+    expect(small.k).toBe(2);
+    expect(small.customers).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('a class with one member', () => {
   it('it stays in training (never split), every model reports finite scores, and its test support is 0', async () => {
     // Three classes along feature 0; class 2 has a single customer.
