@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { fill } from '../i18n';
 import type { CalibrationCurve, LiftTable } from '../metrics';
 import { CHURN_MODELS, type ChurnModelName, type ChurnRunReport } from '../models';
-import { tooltipFormatter, valueAxis, withNoDataNote, xAxisName, yAxisName } from './common';
+import { shareScale, tooltipFormatter, valueAxis, withNoDataNote, xAxisName, yAxisName } from './common';
 import { framed, gridIn, SIDE, type PlotBox } from './frame';
 import { label, type Lang, type LabelKey } from './labels';
 import { formatAxis, formatValue } from './numberFormat';
@@ -263,22 +263,7 @@ export function buildConfusionChart(confusion: readonly (readonly number[])[], c
       xAxis: { type: 'category', ...xAxisName(label('churnPredicted', lang)), data: names, splitArea: { show: false }, axisLabel: { interval: 0, fontSize: yFont } },
       // Rows read top-down (inverse), so the axis starts at the top: the name stands there, over the row labels.
       yAxis: { type: 'category', ...yAxisName(label('churnActual', lang), { at: 'start', align: 'right' }), data: names, inverse: true, axisLabel: { interval: 0, fontSize: yFont } },
-      visualMap: {
-        type: 'continuous',
-        dimension: 2,
-        min: 0,
-        max: scaleMax,
-        calculable: false,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 4,
-        itemWidth: 12,
-        itemHeight: 160,
-        text: [`${scaleMax}%`, '0%'],
-        textGap: 8,
-        textStyle: { fontSize: 12 },
-        inRange: { color: [...CONFUSION_SCALE] },
-      },
+      visualMap: shareScale(scaleMax, CONFUSION_SCALE),
       series: [
         {
           type: 'heatmap',

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { ClusterProfile, ClusterRunReport, ClusterScanRow } from '../clusters';
 import { featureLabel } from '../featureNames';
 import { DEFAULT_TIER_NAMES, fill, TIER_NUMBERED } from '../i18n';
-import { valueAxis, withNoDataNote, xAxisName, yAxisName } from './common';
+import { shareScale, valueAxis, withNoDataNote, xAxisName, yAxisName } from './common';
 import { framed, gridIn, SIDE, type PlotBox } from './frame';
 import { label, type Lang } from './labels';
 import { formatValue } from './numberFormat';
@@ -235,22 +235,7 @@ export function buildClusterTierChart(tierCross: ClusterRunReport['tierCross'], 
         inverse: true,
         axisLabel: chipAxisLabel(rows.map((_, c) => clusterColor(c))),
       },
-      visualMap: {
-        type: 'continuous',
-        dimension: 2,
-        min: 0,
-        max: scaleMax,
-        calculable: false,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 4,
-        itemWidth: 12,
-        itemHeight: 160,
-        text: [`${scaleMax}%`, '0%'],
-        textGap: 8,
-        textStyle: { fontSize: 12 },
-        inRange: { color: [...CLUSTER_TIER_SCALE] },
-      },
+      visualMap: shareScale(scaleMax, CLUSTER_TIER_SCALE),
       series: [
         {
           type: 'heatmap',

@@ -67,3 +67,23 @@ export function withNoDataNote(option: EChartsOption, empty: boolean, note: stri
 export function monthsOf(rows: readonly { month: string }[]): string[] {
   return [...new Set(rows.map((r) => r.month))].sort();
 }
+
+/** The colour scale of a share heatmap (cells coloured by their share in %, 0 … max): one bar centred under the plot. */
+export function shareScale(max: number, colors: readonly string[]) {
+  return {
+    type: 'continuous' as const,
+    dimension: 2,
+    min: 0,
+    max,
+    calculable: false,
+    orient: 'horizontal' as const,
+    left: 'center',
+    bottom: 4,
+    itemWidth: 12,
+    itemHeight: 160,
+    text: [`${max}%`, '0%'],
+    textGap: 8,
+    textStyle: { fontSize: 12 },
+    inRange: { color: [...colors] },
+  };
+}
