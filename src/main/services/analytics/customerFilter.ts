@@ -2,6 +2,7 @@ import { listValue } from '@duckdb/node-api';
 import type { CustomerAttributeInfo, CustomerField, CustomerFilter } from '../../../shared/analytics';
 import type { Sql } from '../db/database';
 import type { SqlParams } from './sqlParams';
+import { latestDoneRun } from '../runs/runs';
 
 const TYPED: Record<Exclude<CustomerField, 'attribute' | 'cluster'>, string> = { gender: 'gender', ageBand: 'age_band', region: 'region' };
 
@@ -46,14 +47,14 @@ export async function customerAttributes(db: Sql): Promise<CustomerAttributeInfo
     });
   }
   // The latest clustering: its clusters by their current names.
-  const latest = await db.one<{ run_id: string }>(`SELECT run_id FROM runs WHERE kind = 'clusters' AND status = 'done' ORDER BY started_at DESC, run_id LIMIT 1`);
+  const latest = await latestDoneRun(db, 'clusters');
   if (latest) {
     const rows = await db.all<{ value: string; customers: number }>(
       `SELECT name AS value, count(*)::BIGINT AS customers FROM customer_clusters WHERE run_id = $1 GROUP BY name ORDER BY min(cluster)`,
-      [latest.run_id],
+      [latest],
     );
     const total = rows.reduce((s, r) => s + Number(r.customers), 0);
-    if (rows.length) out.push({ field: 'cluster', name: latest.run_id, customers: total, distinct: rows.length, values: rows });
+    if (rows.length) out.push({ field: 'cluster', name: latest, customers: total, distinct: rows.length, values: rows });
   }
   return out;
 }

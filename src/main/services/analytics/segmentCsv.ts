@@ -9,6 +9,7 @@ import { selectorSql } from './profile';
 import { savedSegmentSpec } from './segments';
 import { SqlParams } from './sqlParams';
 import { SUFFIXES } from './segmentTable';
+import { latestDoneRun } from '../runs/runs';
 
 const MEASURES = ['recency', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'score', 'tier'] as const;
 
@@ -44,14 +45,14 @@ export async function exportSegmentsCsv(
         ? fill(h('monetary'), { currency: lang === 'ko' ? currencyUnit(currency, lang) : currency })
         : h(`monetary_${basis}`);
   // The latest clustering's cluster of each customer, where there is one (empty for a customer it did not cover).
-  const clustering = await db.one<{ run_id: string }>(`SELECT run_id FROM runs WHERE kind = 'clusters' AND status = 'done' ORDER BY started_at DESC, run_id LIMIT 1`);
+  const clustering = await latestDoneRun(db, 'clusters');
   const header = [
     h('customer'),
     ...SUFFIXES.flatMap((_, w) => MEASURES.map((m) => `${heading(m)}_${SEGMENT_CSV_WINDOWS[w][lang]}`)),
     h('transition'),
     ...(clustering ? [h('cluster')] : []),
   ];
-  const clusterJoin = clustering ? `LEFT JOIN customer_clusters cc ON cc.customer_id = s.customer_id AND cc.run_id = ${where.add(clustering.run_id)}` : '';
+  const clusterJoin = clustering ? `LEFT JOIN customer_clusters cc ON cc.customer_id = s.customer_id AND cc.run_id = ${where.add(clustering)}` : '';
   const fromName = (s: number | null) => (s === null ? null : s === k ? NEW_STATE[lang] : names[s]);
   const toName = (s: number | null) => (s === null ? null : s === k ? INACTIVE_STATE[lang] : names[s]);
   const columns = SUFFIXES.flatMap((s) => MEASURES.map((m) => m + s));

@@ -93,6 +93,12 @@ export async function getRun(db: Sql, runId: string): Promise<RunInfo> {
   return toInfo(row);
 }
 
+/** The newest finished run of a kind (e.g. the clustering the filters and exports use), or null. */
+export async function latestDoneRun(db: Sql, kind: string): Promise<string | null> {
+  const row = await db.one<{ run_id: string }>(`SELECT run_id FROM runs WHERE kind = $1 AND status = 'done' ORDER BY started_at DESC, run_id LIMIT 1`, [kind]);
+  return row?.run_id ?? null;
+}
+
 /** Runs newest first, optionally of one kind. */
 export async function listRuns(db: Sql, kind?: string): Promise<RunInfo[]> {
   const rows = await db.all<RunRow & Record<string, unknown>>(

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DateWindow } from '../../../../shared/analytics';
-import type { ClusterRunArgs, ClusterRunReport } from '../../../../shared/clusters';
+import type { ClusterRunArgs } from '../../../../shared/clusters';
 import { keyedError } from '../../../../shared/errors';
 import type { Sql } from '../../db/database';
 import { assign, scaleRows } from '../../models/kmeans';
-import { getRun } from '../../runs/runs';
+import { finishedClusterRun } from './finishedRun';
 import { purchaseDateRange } from '../segmentSpec';
 import { buildClusterFeatures } from './features';
 import { saveAssignments } from './clusterRun';
@@ -40,10 +40,7 @@ export interface ClusterAssignment {
  * replaced, so filters and exports follow the new data.
  */
 export async function assignClusters(db: Sql, projectDir: string, runId: string, window?: DateWindow): Promise<{ assignment: ClusterAssignment; customers: string[]; labels: Int32Array }> {
-  const run = await getRun(db, runId);
-  if (run.kind !== 'clusters' || run.status !== 'done' || !run.metrics) {
-    throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished clustering run.`, 'notClusterRun', { run: runId });
-  }
+  const { run } = await finishedClusterRun(db, runId);
   const file = join(projectDir, 'models', runId, 'clusters.json');
   if (!existsSync(file)) throw keyedError('NOT_FOUND', `The run's model file is missing (clusters.json); run the clustering again.`, 'runMissingModel', { file: 'clusters.json' });
   let saved: SavedClusters;
@@ -85,7 +82,7 @@ export async function assignClusters(db: Sql, projectDir: string, runId: string,
 /** Assigns and saves in the project's write turn: the run's customer_clusters rows are replaced. */
 export async function assignAndSave(project: Project, runId: string, window?: DateWindow): Promise<ClusterAssignment> {
   const { assignment, customers, labels } = await assignClusters(project.db, project.dir, runId, window);
-  const report = (await getRun(project.db, runId)).metrics as unknown as ClusterRunReport;
+  const { report } = await finishedClusterRun(project.db, runId);
   await project.commit(() => saveAssignments(project.db, runId, customers, labels, report.profiles.map((p) => p.name.ko)));
   return assignment;
 }

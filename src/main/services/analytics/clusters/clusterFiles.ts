@@ -1,25 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ClusterRunReport } from '../../../../shared/clusters';
 import { keyedError } from '../../../../shared/errors';
 import type { Lang } from '../../../../shared/i18n';
 import type { Sql } from '../../db/database';
 import { writeCsvAtomic } from '../../files/atomicCsv';
 import { adjustedRandIndex } from '../../models/kmeans';
-import { getRun } from '../../runs/runs';
-
-async function clusterRun(db: Sql, runId: string): Promise<ClusterRunReport> {
-  const run = await getRun(db, runId);
-  if (run.kind !== 'clusters' || run.status !== 'done' || !run.metrics) {
-    throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished clustering run.`, 'notClusterRun', { run: runId });
-  }
-  return run.metrics as unknown as ClusterRunReport;
-}
+import { finishedClusterRun } from './finishedRun';
 
 const HEADINGS: Record<Lang, string[]> = { ko: ['고객번호', '군집', '군집 이름'], en: ['customer_id', 'cluster', 'cluster_name'] };
 
 /** One row per clustered customer (UTF-8 with BOM, written whole or not at all). */
 export async function exportClusters(db: Sql, runId: string, path: string, lang: Lang = 'ko'): Promise<{ path: string; rows: number }> {
-  const report = await clusterRun(db, runId);
+  const report = (await finishedClusterRun(db, runId)).report;
   const rows = await db.all<{ customer_id: string; cluster: number }>(`SELECT customer_id, cluster FROM customer_clusters WHERE run_id = $1 ORDER BY customer_id`, [runId]);
   const nameOf = new Map(report.profiles.map((p) => [p.cluster, p.name[lang]]));
   const written = await writeCsvAtomic(path, HEADINGS[lang], [rows.map((r) => [r.customer_id, r.cluster + 1, nameOf.get(r.cluster) ?? ''])]);
@@ -40,7 +31,7 @@ export interface ClusterTruthComparison {
  * one digit per customer in the customer file's order, which is ascending customer id).
  */
 export async function compareWithTruth(db: Sql, runId: string, manifestPath: string): Promise<ClusterTruthComparison> {
-  const report = await clusterRun(db, runId);
+  const report = (await finishedClusterRun(db, runId)).report;
   if (!existsSync(manifestPath)) throw keyedError('NOT_FOUND', `The file ${manifestPath} does not exist or cannot be read.`, 'fileNotFound', { file: manifestPath });
   let truth: { ko: string[]; byCustomer: string } | undefined;
   try {

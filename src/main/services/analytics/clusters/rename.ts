@@ -1,15 +1,11 @@
 import type { ClusterRunReport } from '../../../../shared/clusters';
-import { badArgument, keyedError } from '../../../../shared/errors';
+import { badArgument } from '../../../../shared/errors';
 import type { Sql } from '../../db/database';
-import { getRun } from '../../runs/runs';
+import { finishedClusterRun } from './finishedRun';
 
 /** The analyst's name for one cluster of a finished clustering run (both languages: it is their word). */
 export async function renameCluster(db: Sql, runId: string, cluster: number, name: string): Promise<ClusterRunReport> {
-  const run = await getRun(db, runId);
-  if (run.kind !== 'clusters' || run.status !== 'done' || !run.metrics) {
-    throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished clustering run.`, 'notClusterRun', { run: runId });
-  }
-  const report = run.metrics as unknown as ClusterRunReport;
+  const { report } = await finishedClusterRun(db, runId);
   const profile = report.profiles.find((p) => p.cluster === cluster);
   if (!profile) throw badArgument(`Run ${runId} has clusters 0 to ${report.k - 1}; there is no cluster ${cluster}.`, ['cluster'], 'clusterMissing', { cluster, max: report.k - 1 });
   if (report.profiles.some((p) => p.cluster !== cluster && (p.name.ko === name || p.name.en === name))) {

@@ -1,5 +1,6 @@
 import { ovrRocAuc, permutationImportance, rocAuc } from '../../../../shared/metrics';
 import { mulberry32 } from '../../../../shared/metrics/random';
+import { sampleSorted } from '../gbdt/random';
 import type { FeatureImportanceSummary } from '../../../../shared/models';
 
 /** Shuffles per feature and the most test customers the importance is measured on (a seeded sample beyond that). */
@@ -49,11 +50,7 @@ export function modelImportance(
 /** All rows when there are at most `max`, else a seeded sample of `max` of them in ascending order. */
 function sampleRows(n: number, max: number, seed: number): Int32Array {
   if (n <= max) return Int32Array.from({ length: n }, (_, i) => i);
-  const random = mulberry32(seed ^ 0x5bd1e995);
-  const all = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < max; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    [all[i], all[j]] = [all[j], all[i]];
-  }
-  return all.subarray(0, max).sort();
+  const rows = new Int32Array(max);
+  sampleSorted(n, max, mulberry32(seed ^ 0x5bd1e995), rows);
+  return rows;
 }
