@@ -41,6 +41,8 @@ export interface StagedFile {
   quality: FileQuality;
   /** Temporary tables: the checked rows, the reader's rejects, and the line mapping. */
   checked: string;
+  /** The checked rows with their ordinal (`ord`), as SQL to select from. */
+  ordered: string;
   errors: string;
   lineExpr: string;
   lineJoin: string;
@@ -48,10 +50,15 @@ export interface StagedFile {
 }
 
 /**
- * Reads one L.POINT file into temporary tables, outside the project's transaction (DuckDB reads
- * temporary tables built inside a transaction about twice as slowly). One pass of DuckDB's CSV
- * reader (all columns as text; lines it cannot split go to its reject table with line numbers)
- * feeds the typed casts and the checks. Only rejected rows carry raw text and detail.
+ * Reads one file into temporary tables, outside the project's transaction (DuckDB reads
+ * temporary tables built inside a transaction about twice as slowly). DuckDB's reader (all columns
+ * as text; lines it cannot split go to its reject table with line numbers) feeds the typed casts
+ * and the checks. Only rejected rows carry raw text and detail.
+ *
+ * Transaction files are read, typed and checked in one pass straight into the staged table (the
+ * catalog check is a cast to an ENUM of the product codes, not a join, so the rows keep the file's
+ * order and rowid + 1 is the row's ordinal). Master files need each row's ordinal inside their
+ * checks (the first of two rows with one key wins), so they are first read as text, then checked.
  */
 export async function stageFile(db: Session, file: StageSource, opts: StageOptions, catalog: string | null): Promise<StagedFile> {
   const started = performance.now();
@@ -62,14 +69,26 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   const errors = `reader_errors_${file.kind}`;
   const steps = `line_steps_${file.kind}`;
 
-  const raw = `raw_${file.kind}`;
   await db.run(`DROP TABLE IF EXISTS ${checked}; DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
+  const catalogType = catalog && mapping.productColumn ? `catalog_ids_${file.kind}` : null;
+  if (catalogType) {
+    await db.run(`CREATE OR REPLACE TEMP TYPE ${catalogType} AS ENUM (SELECT DISTINCT catalog_id FROM (${catalog}) WHERE catalog_id IS NOT NULL)`);
+  }
   // The reader keeps the file's order (preserve_insertion_order), so rowid + 1 is the row's ordinal.
-  // (WITH ORDINALITY does the same at a higher cost, and the catalog join is much faster from a table.)
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readSource(file)}`);
+  // (WITH ORDINALITY and row_number() OVER () do the same, but run the reader on one thread.)
+  const direct = mapping.key ? null : checkedSelect(file, { from: readSource(file), ord: null }, mapping, catalogType, opts.replacing);
+  const onePass = direct !== null && (await keepsRowOrder(db, direct));
+  const raw = `raw_${file.kind}`;
+  if (onePass) {
+    await db.run(`CREATE TEMP TABLE ${checked} AS ${direct}`);
+  } else {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readSource(file)}`);
+    await db.run(`CREATE TEMP TABLE ${checked} AS ${checkedSelect(file, { from: raw, ord: 'rowid + 1' }, mapping, catalogType, opts.replacing)}`);
+    await db.run(`DROP TABLE ${raw}`);
+  }
   await db.run(`CREATE TEMP TABLE IF NOT EXISTS reject_errors (line BIGINT, column_idx BIGINT, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)`);
-  await db.run(`CREATE TEMP TABLE ${checked} AS ${checkedSelect(file, raw, mapping, catalog, opts.replacing)}`);
-  await db.run(`DROP TABLE ${raw}`);
+  // The rows with their ordinal, for every query below and the write.
+  const ordered = onePass ? `(SELECT rowid + 1 AS ord, * FROM ${checked})` : checked;
   await db.run(`
     CREATE OR REPLACE TEMP TABLE ${errors} AS
     SELECT line, error_type, error_message, csv_line FROM reject_errors
@@ -178,21 +197,21 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     seconds: (performance.now() - started) / 1000,
     ...(file.dates ? { dateFormat: file.dates.format, dateWarnings: file.dates.warnings } : {}),
   };
-  return { file, quality, checked, errors, lineExpr, lineJoin, keep };
+  return { file, quality, checked, ordered, errors, lineExpr, lineJoin, keep };
 }
 
 /** Writes a staged file into the project's tables; the caller holds the transaction. */
 export async function writeStaged(db: Session, staged: StagedFile): Promise<void> {
   const started = performance.now();
   const mapping = staged.file.mapping;
-  const { checked, errors, lineExpr, lineJoin, keep, quality } = staged;
+  const { checked, ordered, errors, lineExpr, lineJoin, keep, quality } = staged;
   const id = quality.importId;
   const name = quotedString(quality.file);
   const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   const insertCols = [...targetCols, ...(mapping.amount ? ['is_return', 'import_id', 'line'] : ['import_id'])];
   const values = [...targetCols, ...(mapping.amount ? [`coalesce(${quotedIdentifier(mapping.amount)} < 0, false)`, String(id), lineExpr] : [String(id)])];
-  await db.run(`INSERT INTO ${mapping.table} (${insertCols.join(', ')}) SELECT ${values.join(', ')} FROM ${checked} ${lineJoin} WHERE ${keep}`);
-  await db.run(`INSERT INTO rejects SELECT ${id}, ${name}, ${lineExpr}, reason, detail, raw FROM ${checked} ${lineJoin} WHERE reason IS NOT NULL`);
+  await db.run(`INSERT INTO ${mapping.table} (${insertCols.join(', ')}) SELECT ${values.join(', ')} FROM ${ordered} ${lineJoin} WHERE ${keep}`);
+  await db.run(`INSERT INTO rejects SELECT ${id}, ${name}, ${lineExpr}, reason, detail, raw FROM ${ordered} ${lineJoin} WHERE reason IS NOT NULL`);
   for (const d of mapping.derived ?? []) await db.run(deriveSql(checked, d, id));
   await db.run(`
     INSERT INTO rejects
@@ -242,11 +261,20 @@ async function derivedReport(db: Session, checked: string, derived: Derivation[]
 export async function dropStaged(db: Session, staged: StagedFile[]): Promise<void> {
   for (const s of staged) {
     const kind = s.file.kind;
-    await db.run(`DROP TABLE IF EXISTS checked_${kind}; DROP TABLE IF EXISTS reader_errors_${kind}; DROP TABLE IF EXISTS line_steps_${kind};`);
+    await db.run(`DROP TABLE IF EXISTS checked_${kind}; DROP TABLE IF EXISTS reader_errors_${kind}; DROP TABLE IF EXISTS line_steps_${kind}; DROP TYPE IF EXISTS catalog_ids_${kind};`);
   }
 }
 
-/** Every column as text, named by position; CSV lines the reader cannot split go to reject_errors. */
+/**
+ * Whether DuckDB runs a select as a plain pipeline from the reader (scan, projections, filters), so
+ * the rows it stores keep the file's order. The optimizer can turn innocent SQL into a join (an IN
+ * list of five values or more becomes one), and a join gives the order up.
+ */
+export async function keepsRowOrder(db: Session, select: string): Promise<boolean> {
+  const plan = (await db.all<{ explain_value: string }>(`EXPLAIN ${select}`)).map((r) => r.explain_value).join('\n');
+  return !/JOIN|WINDOW|AGGREGATE|GROUP_BY|ORDER_BY|TOP_N|UNION|DISTINCT|SAMPLE/.test(plan);
+}
+
 /**
  * The file as DuckDB reads it: every column as text under its positional name. Bad lines go to
  * DuckDB's reject table when staging (`store`), or are skipped when only sampling (`ignore`).
@@ -263,11 +291,13 @@ export function readSource(file: Omit<StageSource, 'mapping'>, badLines: 'store'
 
 /**
  * Three levels: the reader's text columns and the typed values; the first failing check (the
- * reason); detail and raw text for rejected rows only.
+ * reason); detail and raw text for rejected rows only. `source.ord` is the rows' ordinal where a
+ * check needs it (then it is the `ord` column), or null (then the staged table's rowid gives it).
+ * `catalogType` is an ENUM of the known product codes: a cast to it checks a row's product.
  */
-function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, catalog: string | null, replacing: number[]): string {
+function checkedSelect(file: StageSource, source: { from: string; ord: string | null }, mapping: KindMapping, catalogType: string | null, replacing: number[]): string {
   const checks: Check[] = [...mapping.checks];
-  let from = `(SELECT rowid + 1 AS ordinality, * FROM ${raw}) AS src`;
+  const from = source.ord === null ? `${source.from} AS src` : `(SELECT ${source.ord} AS ordinality, * FROM ${source.from}) AS src`;
   const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
   if (mapping.key) {
     const key = quotedIdentifier(mapping.key);
@@ -280,9 +310,10 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
     });
   }
   const productCol = mapping.productColumn;
-  if (catalog && productCol) {
-    from += ` LEFT JOIN (${catalog}) cat ON cat.catalog_id = src.${quotedIdentifier(productCol)}`;
-    checks.push({ reason: 'unknown_product', fails: `catalog_id IS NULL`, detail: `'${productCol}=' || coalesce(${quotedIdentifier(productCol)}, '')` });
+  if (catalogType && productCol) {
+    // An empty product code fails too, as it did when this was a join.
+    const product = quotedIdentifier(productCol);
+    checks.push({ reason: 'unknown_product', fails: `TRY_CAST(${product} AS ${catalogType}) IS NULL`, detail: `'${productCol}=' || coalesce(${product}, '')` });
   }
   const reason = checks.length ? `CASE ${checks.map((c) => `WHEN ${c.fails} THEN '${c.reason}'`).join(' ')} END` : 'NULL::VARCHAR';
   const detail = checks.length ? `CASE reason ${checks.map((c) => `WHEN '${c.reason}' THEN ${c.detail}`).join(' ')} END` : 'NULL::VARCHAR';
@@ -290,13 +321,13 @@ function checkedSelect(file: StageSource, raw: string, mapping: KindMapping, cat
   const selectAll = [...mapping.select, ...(mapping.extra ?? [])];
   const typed = selectAll.map(([col]) => quotedIdentifier(col)).join(', ');
   return `
-    SELECT ord, ${typed}, reason,
+    SELECT ${source.ord === null ? '' : 'ord, '}${typed}, reason,
       CASE WHEN reason IS NULL THEN NULL ELSE ${detail} END AS detail,
       CASE WHEN reason IS NULL THEN NULL ELSE ${rawText} END AS raw
     FROM (
       SELECT *, ${reason} AS reason
       FROM (
-        SELECT src.ordinality AS ord, ${file.columns.map((c) => `src.${quotedIdentifier(c)}`).join(', ')}${catalog && productCol ? ', cat.catalog_id' : ''},
+        SELECT ${source.ord === null ? '' : 'src.ordinality AS ord, '}${file.columns.map((c) => `src.${quotedIdentifier(c)}`).join(', ')},
           ${selectAll.map(([col, expr]) => `${expr} AS ${quotedIdentifier(col)}`).join(',\n          ')}
         FROM ${from}))`;
 }

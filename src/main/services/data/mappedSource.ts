@@ -45,6 +45,7 @@ export function attributeMap(entries: [string, string][]): string {
 }
 const ONLINE = ['2', 'online', 'on', '온라인', 'web', 'app', 'mobile', '모바일', 'e'];
 const OFFLINE = ['1', 'offline', 'off', '오프라인', 'store', '매장', 'o'];
+// Tested with list_contains, not IN: a long IN list becomes a join, which loses the rows' order (loadFile.ts).
 const list = (values: string[]) => values.map(quotedString).join(', ');
 
 /** What of the purchase file's own columns becomes master rows (when the map has no such file). */
@@ -62,7 +63,7 @@ export function purchaseMapping(m: PurchaseMapping, col: (name: string) => strin
     ? text(col(m.receipt))
     : `${customer} || '@' || strftime(${stamp}, '%Y-%m-%d') || ' ' || lpad(CAST(${hour} AS VARCHAR), 2, '0')`;
   const channel = m.channel
-    ? `CASE WHEN lower(trim(${col(m.channel)})) IN (${list(OFFLINE)}) THEN 1 WHEN lower(trim(${col(m.channel)})) IN (${list(ONLINE)}) THEN 2 END::TINYINT`
+    ? `CASE WHEN list_contains([${list(OFFLINE)}], lower(trim(${col(m.channel)}))) THEN 1 WHEN list_contains([${list(ONLINE)}], lower(trim(${col(m.channel)}))) THEN 2 END::TINYINT`
     : '1::TINYINT';
   const shown = (name: string) => `'${name.replace(/'/g, "''")}=' || coalesce(${col(name)}, '')`;
   const checks: Check[] = [
