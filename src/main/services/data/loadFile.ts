@@ -128,33 +128,21 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   const amount = mapping.amount ? quotedIdentifier(mapping.amount) : null;
   const date = mapping.date ? quotedIdentifier(mapping.date) : null;
-  type Stats = { loaded: number; rejected: number; returns: number; zero: number; priced: number; lo: string | null; hi: string | null; dup: number; dup_amount: number | null };
-  // Transaction files: one pass groups the rows by every column (exact duplicates) and the counts,
-  // returns and dates come from the groups. Master files have no duplicates to count.
-  const stats = await db.one<Stats>(
-    amount
-      ? `
-    SELECT coalesce(sum(n) FILTER (WHERE ok), 0)::BIGINT AS loaded,
-           coalesce(sum(n) FILTER (WHERE NOT ok), 0)::BIGINT AS rejected,
-           coalesce(sum(n) FILTER (WHERE ok AND ${amount} < 0), 0)::BIGINT AS returns,
-           coalesce(sum(n) FILTER (WHERE ok AND ${amount} = 0), 0)::BIGINT AS zero,
-           coalesce(sum(n) FILTER (WHERE ${amount} IS NOT NULL), 0)::BIGINT AS priced,
-           ${date ? `strftime(min(${date}) FILTER (WHERE ok), '%Y-%m-%d')` : 'NULL'} AS lo,
-           ${date ? `strftime(max(${date}) FILTER (WHERE ok), '%Y-%m-%d')` : 'NULL'} AS hi,
-           coalesce(sum(n - 1) FILTER (WHERE ok AND n > 1), 0)::BIGINT AS dup,
-           sum((n - 1) * ${amount}) FILTER (WHERE ok AND n > 1)::DOUBLE AS dup_amount
-    FROM (SELECT ${targetCols.join(', ')}, reason IS NULL AS ok, count(*) AS n FROM ${checked} GROUP BY ALL)`
-      : `
+  type Stats = { loaded: number; rejected: number; returns: number; zero: number; priced: number; lo: string | null; hi: string | null };
+  const good = (cond: string) => `count(*) FILTER (WHERE reason IS NULL AND ${cond})::BIGINT`;
+  const stats = await db.one<Stats>(`
     SELECT count(*) FILTER (WHERE reason IS NULL)::BIGINT AS loaded,
            count(*) FILTER (WHERE reason IS NOT NULL)::BIGINT AS rejected,
-           0 AS returns, 0 AS zero, 0 AS priced,
+           ${amount ? good(`${amount} < 0`) : '0'} AS returns,
+           ${amount ? good(`${amount} = 0`) : '0'} AS zero,
+           ${amount ? `count(${amount})::BIGINT` : '0'} AS priced,
            ${date ? `strftime(min(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS lo,
-           ${date ? `strftime(max(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi,
-           0 AS dup, NULL AS dup_amount
-    FROM ${checked}`,
-  );
-  const duplicates = stats?.dup ?? 0;
-  const duplicatesAmount = stats?.dup_amount ?? 0;
+           ${date ? `strftime(max(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
+    FROM ${checked}`);
+  // Transaction files only: master files have no duplicates to count.
+  const dup = amount ? await duplicateLines(db, checked, targetCols, amount) : { lines: 0, amount: 0 };
+  const duplicates = dup.lines;
+  const duplicatesAmount = dup.amount ?? 0;
   const drop = opts.dropDuplicates && duplicates > 0;
   const keep = drop
     ? `reason IS NULL QUALIFY row_number() OVER (PARTITION BY ${targetCols.join(', ')} ORDER BY ord) = 1`
@@ -198,6 +186,27 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     ...(file.dates ? { dateFormat: file.dates.format, dateWarnings: file.dates.warnings } : {}),
   };
   return { file, quality, checked, ordered, errors, lineExpr, lineJoin, keep };
+}
+
+/**
+ * Exact duplicates among the loaded rows: lines equal in every column, beyond the first of each, and
+ * their amount. Grouped by a 64-bit hash of the columns: a narrow key DuckDB spills to disk, where
+ * grouping 100 M lines by their ten columns runs out of memory under the limit. A second hash (the
+ * columns in the other order) must agree inside every group; where it does not, two different lines
+ * share the first hash, and the lines are grouped by the columns themselves.
+ */
+async function duplicateLines(db: Session, checked: string, cols: string[], amount: string): Promise<{ lines: number; amount: number | null }> {
+  const key = `hash(${cols.join(', ')})`;
+  const check = `hash(${[...cols].reverse().join(', ')})`;
+  const row = await db.one<{ lines: number; amount: number | null; clashes: number }>(`
+    SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * a)::DOUBLE AS amount, count(*) FILTER (WHERE lo <> hi)::BIGINT AS clashes
+    FROM (SELECT count(*) AS n, any_value(${amount}) AS a, min(${check}) AS lo, max(${check}) AS hi FROM ${checked} WHERE reason IS NULL GROUP BY ${key})
+    WHERE n > 1`);
+  if (!row?.clashes) return { lines: row?.lines ?? 0, amount: row?.amount ?? null };
+  const exact = await db.one<{ lines: number; amount: number | null }>(`
+    SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * ${amount})::DOUBLE AS amount
+    FROM (SELECT ${cols.join(', ')}, count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ALL) WHERE n > 1`);
+  return { lines: exact?.lines ?? 0, amount: exact?.amount ?? null };
 }
 
 /** Writes a staged file into the project's tables; the caller holds the transaction. */
