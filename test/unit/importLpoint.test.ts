@@ -260,6 +260,25 @@ describe('line numbers at scale', () => {
     expect(await db.one(`SELECT count(*) FILTER (WHERE line % 37 <> 0)::BIGINT AS wrong FROM rejects`)).toEqual({ wrong: 0 });
   });
 
+  it('keeps line numbers right past the CASE tree too (thousands of gaps: the join path)', async () => {
+    const project = join(h.root, 'project');
+    await call('project.create', { project });
+    const folder = join(h.root, 'gaps');
+    mkdirSync(folder);
+    const lines = ['cust,rct_no,chnl_dv,cop_c,br_c,pd_c,de_dt,de_hr,buy_am,buy_ct'];
+    // 9,000 rows, each followed by an empty line (9,000 gaps, more than the tree takes), and every 1,000th row broken
+    for (let i = 0; i < 9_000; i++) {
+      const line = lines.length + 1;
+      lines.push(i % 1_000 === 999 ? `M1,R${line},1` : `M1,R${line},1,A01,A010001,PD0001,20210101,10,1000,1`, '');
+    }
+    writeFileSync(join(folder, 'LPOINT_BIG_COMP_02_PDDE.csv'), lines.join('\n') + '\n');
+    const report = await call<ImportReport>('data.importLpoint', { project, folder });
+    expect(report.files[0]).toMatchObject({ rowsLoaded: 8_991, rejectsByReason: { column_count: 9 }, blankLines: 9_000 });
+    const db = (await h.services.projects.get(project)).db;
+    expect(await db.one(`SELECT count(*) FILTER (WHERE 'R' || line <> receipt_id)::BIGINT AS wrong FROM purchases`)).toEqual({ wrong: 0 });
+    expect(await db.all(`SELECT line FROM rejects ORDER BY line LIMIT 2`)).toEqual([{ line: 2_000 }, { line: 4_000 }]);
+  });
+
   it('every loaded row keeps the line it came from, also when the reader works in parallel', async () => {
     const project = join(h.root, 'project');
     await call('project.create', { project });

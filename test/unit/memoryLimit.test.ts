@@ -40,6 +40,23 @@ describe('a memory limit', () => {
          UNION ALL SELECT 'rejects', count(*)::BIGINT, sum(hash(file, line, reason, detail))::HUGEINT::VARCHAR FROM rejects ORDER BY 1`,
       );
     expect(await digest(tight)).toEqual(await digest(roomy));
+    // receipt_facts built in slices (as 100 M lines need): the same report and the same receipts.
+    process.env.CW_ROWS_PER_PASS = '20000';
+    try {
+      const sliced = join(h.root, 'sliced');
+      await h.call('project.create', { project: sliced });
+      const c = await h.call<ImportReport>('data.importLpoint', { project: sliced, folder: data });
+      expect(decisions(c)).toEqual(decisions(a));
+      expect(await digest(sliced)).toEqual(await digest(roomy));
+      const facts = async (project: string) =>
+        (await h.services.projects.get(project)).db.all(
+          `SELECT count(*)::BIGINT AS n, sum(hash(customer_id, rk, chain, channel, date, lines, amount, quantity))::HUGEINT::VARCHAR AS h FROM receipt_facts`,
+        );
+      expect((await facts(sliced))[0].n).toBeGreaterThan(20_000);
+      expect(await facts(sliced)).toEqual(await facts(roomy));
+    } finally {
+      delete process.env.CW_ROWS_PER_PASS;
+    }
     const info = await h.call<ProjectInfo>('project.info', { project: tight });
     expect(info.buyers).toBe((await h.call<ProjectInfo>('project.info', { project: roomy })).buyers);
     // It did spill: DuckDB made its temporary folder inside the project (and cleans its files up).

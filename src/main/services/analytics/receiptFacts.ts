@@ -1,4 +1,5 @@
 import type { Session, Sql } from '../db/database';
+import { passesFor, sliceOf } from '../db/slices';
 import { RECEIPT_KEY } from './sqlParams';
 
 /**
@@ -13,12 +14,17 @@ import { RECEIPT_KEY } from './sqlParams';
 export async function ensureReceiptFacts(db: Session): Promise<void> {
   const { fresh, fingerprint } = await receiptFactsState(db);
   if (fresh) return;
+  const lines = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM purchases`))?.n ?? 0;
+  const passes = passesFor(lines);
   await db.transaction(async () => {
-    await db.run(`CREATE OR REPLACE TABLE receipt_facts AS
-      SELECT customer_id, ${RECEIPT_KEY} AS rk, min(chain) AS chain, min(channel) AS channel, min(date) AS date,
-             (year(min(date)) * 100 + month(min(date)))::INTEGER AS ym, min(hour) AS hour,
-             count(*)::INTEGER AS lines, sum(amount)::DOUBLE AS amount, sum(quantity)::BIGINT AS quantity
-      FROM purchases GROUP BY 1, 2`);
+    // A customer's receipts all fall in one slice, so the slices' groups never overlap.
+    for (let k = 0; k < passes; k++) {
+      await db.run(`${k === 0 ? 'CREATE OR REPLACE TABLE receipt_facts AS' : 'INSERT INTO receipt_facts'}
+        SELECT customer_id, ${RECEIPT_KEY} AS rk, min(chain) AS chain, min(channel) AS channel, min(date) AS date,
+               (year(min(date)) * 100 + month(min(date)))::INTEGER AS ym, min(hour) AS hour,
+               count(*)::INTEGER AS lines, sum(amount)::DOUBLE AS amount, sum(quantity)::BIGINT AS quantity
+        FROM purchases WHERE ${sliceOf('customer_id', k, passes)} GROUP BY 1, 2`);
+    }
     await db.run(`CREATE OR REPLACE TABLE receipt_facts_meta (fingerprint VARCHAR NOT NULL)`);
     await db.run(`INSERT INTO receipt_facts_meta VALUES ($1)`, [fingerprint]);
   });

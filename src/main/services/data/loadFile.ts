@@ -115,10 +115,11 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
                   FROM (SELECT line FROM ${errors} UNION ALL SELECT line FROM ${blanks}))
       SELECT good_before, max(seen) AS seen FROM rj GROUP BY good_before;
       DROP TABLE ${blanks};`);
-    const rows = await db.all<{ good_before: number; seen: number }>(`SELECT good_before, seen FROM ${steps} ORDER BY good_before DESC`);
-    if (rows.length <= 256) {
-      // A few broken lines (the usual case): a CASE over the steps is far cheaper than a join over every row.
-      lineExpr = `(ord + 1 + CASE ${rows.map((r) => `WHEN ord > ${r.good_before} THEN ${r.seen}`).join(' ')} ELSE 0 END)`;
+    const rows = await db.all<{ good_before: number; seen: number }>(`SELECT good_before, seen FROM ${steps} ORDER BY good_before`);
+    if (rows.length <= MAX_STEP_TREE) {
+      // Up to thousands of broken lines: a CASE tree over the steps (about 13 comparisons a row) is far
+      // cheaper than a join over every row, which sorts all of them (100 M lines: minutes and memory).
+      lineExpr = `(ord + 1 + ${stepTree(rows, 0, rows.length, 0)})`;
     } else {
       lineExpr = `(ord + 1 + coalesce(${steps}.seen, 0))`;
       lineJoin = `ASOF LEFT JOIN ${steps} ON ord > ${steps}.good_before`;
@@ -140,7 +141,7 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
            ${date ? `strftime(max(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
     FROM ${checked}`);
   // Transaction files only: master files have no duplicates to count.
-  const dup = amount ? await duplicateLines(db, checked, targetCols, amount) : { lines: 0, amount: 0 };
+  const dup = amount ? await duplicateLines(db, checked, targetCols, amount, file.kind) : { lines: 0, amount: 0 };
   const duplicates = dup.lines;
   const duplicatesAmount = dup.amount ?? 0;
   const drop = opts.dropDuplicates && duplicates > 0;
@@ -188,20 +189,38 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   return { file, quality, checked, ordered, errors, lineExpr, lineJoin, keep };
 }
 
+/** More steps than this (lines the reader dropped) are looked up with a join instead of a CASE tree. */
+const MAX_STEP_TREE = 8192;
+
+/**
+ * The count of dropped lines before row `ord`: the `seen` of the last step whose `good_before` is
+ * below `ord` (steps ascending by good_before), as nested CASEs that halve the steps at each level.
+ */
+function stepTree(steps: { good_before: number; seen: number }[], lo: number, hi: number, below: number): string {
+  if (lo >= hi) return String(below);
+  const mid = (lo + hi) >> 1;
+  return `CASE WHEN ord > ${steps[mid].good_before} THEN ${stepTree(steps, mid + 1, hi, steps[mid].seen)} ELSE ${stepTree(steps, lo, mid, below)} END`;
+}
+
 /**
  * Exact duplicates among the loaded rows: lines equal in every column, beyond the first of each, and
- * their amount. Grouped by a 64-bit hash of the columns: a narrow key DuckDB spills to disk, where
- * grouping 100 M lines by their ten columns runs out of memory under the limit. A second hash (the
- * columns in the other order) must agree inside every group; where it does not, two different lines
- * share the first hash, and the lines are grouped by the columns themselves.
+ * their amount. The lines' 64-bit hashes are sorted (DuckDB's sort spills to disk within the memory
+ * limit at any size, where grouping 100 M lines runs out of memory), and a line whose hash equals the
+ * one before it is a duplicate. A second hash (the columns in the other order) must agree too; where
+ * it does not, two different lines share the first hash, and the lines are grouped by their columns.
  */
-async function duplicateLines(db: Session, checked: string, cols: string[], amount: string): Promise<{ lines: number; amount: number | null }> {
-  const key = `hash(${cols.join(', ')})`;
-  const check = `hash(${[...cols].reverse().join(', ')})`;
+async function duplicateLines(db: Session, checked: string, cols: string[], amount: string, kind: string): Promise<{ lines: number; amount: number | null }> {
+  const hashes = `line_hashes_${kind}`;
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE ${hashes} AS
+    SELECT hash(${cols.join(', ')}) AS h, hash(${[...cols].reverse().join(', ')}) AS h2, ${amount} AS a
+    FROM ${checked} WHERE reason IS NULL ORDER BY h`);
+  // lag() over the stored order streams (one pass, no second sort).
   const row = await db.one<{ lines: number; amount: number | null; clashes: number }>(`
-    SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * a)::DOUBLE AS amount, count(*) FILTER (WHERE lo <> hi)::BIGINT AS clashes
-    FROM (SELECT count(*) AS n, any_value(${amount}) AS a, min(${check}) AS lo, max(${check}) AS hi FROM ${checked} WHERE reason IS NULL GROUP BY ${key})
-    WHERE n > 1`);
+    SELECT count(*) FILTER (WHERE h = ph)::BIGINT AS lines, sum(a) FILTER (WHERE h = ph)::DOUBLE AS amount,
+           count(*) FILTER (WHERE h = ph AND h2 <> ph2)::BIGINT AS clashes
+    FROM (SELECT h, h2, a, lag(h) OVER () AS ph, lag(h2) OVER () AS ph2 FROM ${hashes})`);
+  await db.run(`DROP TABLE ${hashes}`);
   if (!row?.clashes) return { lines: row?.lines ?? 0, amount: row?.amount ?? null };
   const exact = await db.one<{ lines: number; amount: number | null }>(`
     SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * ${amount})::DOUBLE AS amount
@@ -270,7 +289,7 @@ async function derivedReport(db: Session, checked: string, derived: Derivation[]
 export async function dropStaged(db: Session, staged: StagedFile[]): Promise<void> {
   for (const s of staged) {
     const kind = s.file.kind;
-    await db.run(`DROP TABLE IF EXISTS checked_${kind}; DROP TABLE IF EXISTS reader_errors_${kind}; DROP TABLE IF EXISTS line_steps_${kind}; DROP TYPE IF EXISTS catalog_ids_${kind};`);
+    await db.run(`DROP TABLE IF EXISTS checked_${kind}; DROP TABLE IF EXISTS reader_errors_${kind}; DROP TABLE IF EXISTS line_steps_${kind}; DROP TABLE IF EXISTS line_hashes_${kind}; DROP TYPE IF EXISTS catalog_ids_${kind};`);
   }
 }
 
