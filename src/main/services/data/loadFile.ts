@@ -4,6 +4,7 @@ import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import type { LpointKind } from '../../../shared/lpointFiles';
 import type { Check, Derivation, KindMapping } from './lpointMapping';
 import { attributeMap } from './mappedSource';
+import { passesFor } from '../db/slices';
 
 /** A file to stage: where it is, how to read it, and how its columns become a table's rows. */
 export interface StageSource {
@@ -141,7 +142,7 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
            ${date ? `strftime(max(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
     FROM ${checked}`);
   // Transaction files only: master files have no duplicates to count.
-  const dup = amount ? await duplicateLines(db, checked, targetCols, amount, file.kind) : { lines: 0, amount: 0 };
+  const dup = amount ? await duplicateLines(db, checked, targetCols, amount, file.kind, stats?.loaded ?? 0) : { lines: 0, amount: 0 };
   const duplicates = dup.lines;
   const duplicatesAmount = dup.amount ?? 0;
   const drop = opts.dropDuplicates && duplicates > 0;
@@ -209,12 +210,14 @@ function stepTree(steps: { good_before: number; seen: number }[], lo: number, hi
  * one before it is a duplicate. A second hash (the columns in the other order) must agree too; where
  * it does not, two different lines share the first hash, and the lines are grouped by their columns.
  */
-async function duplicateLines(db: Session, checked: string, cols: string[], amount: string, kind: string): Promise<{ lines: number; amount: number | null }> {
+async function duplicateLines(db: Session, checked: string, cols: string[], amount: string, kind: string, rows: number): Promise<{ lines: number; amount: number | null }> {
   const hashes = `line_hashes_${kind}`;
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE ${hashes} AS
-    SELECT hash(${cols.join(', ')}) AS h, hash(${[...cols].reverse().join(', ')}) AS h2, ${amount} AS a
-    FROM ${checked} WHERE reason IS NULL ORDER BY h`);
+  await oneThreadPast(db, rows, () =>
+    db.run(`
+      CREATE OR REPLACE TEMP TABLE ${hashes} AS
+      SELECT hash(${cols.join(', ')}) AS h, hash(${[...cols].reverse().join(', ')}) AS h2, ${amount} AS a
+      FROM ${checked} WHERE reason IS NULL ORDER BY h`),
+  );
   // lag() over the stored order streams (one pass, no second sort).
   const row = await db.one<{ lines: number; amount: number | null; clashes: number }>(`
     SELECT count(*) FILTER (WHERE h = ph)::BIGINT AS lines, sum(a) FILTER (WHERE h = ph)::DOUBLE AS amount,
@@ -226,6 +229,22 @@ async function duplicateLines(db: Session, checked: string, cols: string[], amou
     SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * ${amount})::DOUBLE AS amount
     FROM (SELECT ${cols.join(', ')}, count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ALL) WHERE n > 1`);
   return { lines: exact?.lines ?? 0, amount: exact?.amount ?? null };
+}
+
+/**
+ * Runs `work` on one DuckDB thread when it sorts more than ROWS_PER_PASS rows: every thread holds
+ * buffers of its own, and sorting 100 M staged lines on two threads ran out of memory under 384 MiB
+ * (on one it fits). The setting is the database's, so other work slows down meanwhile too.
+ */
+async function oneThreadPast<T>(db: Session, rows: number, work: () => Promise<T>): Promise<T> {
+  if (passesFor(rows) <= 1) return work();
+  const before = (await db.one<{ t: number }>(`SELECT current_setting('threads')::BIGINT AS t`))?.t ?? 1;
+  await db.run(`SET threads = 1`);
+  try {
+    return await work();
+  } finally {
+    await db.run(`SET threads = ${Math.max(1, Math.trunc(before))}`);
+  }
 }
 
 /** Writes a staged file into the project's tables; the caller holds the transaction. */
