@@ -4,7 +4,8 @@ import { quotedIdentifier, quotedString } from '@duckdb/node-api';
 import type { LpointKind } from '../../../shared/lpointFiles';
 import type { Check, Derivation, KindMapping } from './lpointMapping';
 import { attributeMap } from './mappedSource';
-import { passesFor } from '../db/slices';
+import { duplicateLines } from './duplicateLines';
+import { lineNumbers } from './lineNumbers';
 
 /** A file to stage: where it is, how to read it, and how its columns become a table's rows. */
 export interface StageSource {
@@ -68,7 +69,6 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   const id = opts.importId;
   const checked = `checked_${file.kind}`;
   const errors = `reader_errors_${file.kind}`;
-  const steps = `line_steps_${file.kind}`;
 
   await db.run(`DROP TABLE IF EXISTS ${checked}; DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
   const catalogType = catalog && mapping.productColumn ? `catalog_ids_${file.kind}` : null;
@@ -98,34 +98,7 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   const structural = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${errors}`))?.n ?? 0;
   const blank = file.format === 'csv' ? (opts.blankLines ?? []) : [];
 
-  // A CSV header is line 1, so without reader errors the k-th row read (ordinality k) is line k + 1
-  // (in Parquet, row k). Lines the reader rejected or skipped (empty lines) are missing from the
-  // ordinality count: the k-th row then sits after every such line that has fewer than k good rows before it.
-  let lineExpr = file.format === 'csv' ? '(ord + 1)' : 'ord';
-  let lineJoin = '';
-  if (structural > 0 || blank.length > 0) {
-    const blanks = `blank_lines_${file.kind}`;
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${blanks} (line BIGINT)`);
-    // Line numbers are integers from our own scan: safe to write into the statement, in slices.
-    for (let i = 0; i < blank.length; i += 10_000) {
-      await db.run(`INSERT INTO ${blanks} VALUES ${blank.slice(i, i + 10_000).map((n) => `(${Math.trunc(n)})`).join(', ')}`);
-    }
-    await db.run(`
-      CREATE OR REPLACE TEMP TABLE ${steps} AS
-      WITH rj AS (SELECT line - 1 - row_number() OVER (ORDER BY line) AS good_before, row_number() OVER (ORDER BY line) AS seen
-                  FROM (SELECT line FROM ${errors} UNION ALL SELECT line FROM ${blanks}))
-      SELECT good_before, max(seen) AS seen FROM rj GROUP BY good_before;
-      DROP TABLE ${blanks};`);
-    const rows = await db.all<{ good_before: number; seen: number }>(`SELECT good_before, seen FROM ${steps} ORDER BY good_before`);
-    if (rows.length <= MAX_STEP_TREE) {
-      // Up to thousands of broken lines: a CASE tree over the steps (about 13 comparisons a row) is far
-      // cheaper than a join over every row, which sorts all of them (100 M lines: minutes and memory).
-      lineExpr = `(ord + 1 + ${stepTree(rows, 0, rows.length, 0)})`;
-    } else {
-      lineExpr = `(ord + 1 + coalesce(${steps}.seen, 0))`;
-      lineJoin = `ASOF LEFT JOIN ${steps} ON ord > ${steps}.good_before`;
-    }
-  }
+  const { lineExpr, lineJoin } = await lineNumbers(db, file, errors, structural, blank);
 
   const targetCols = mapping.select.map(([col]) => quotedIdentifier(col));
   const amount = mapping.amount ? quotedIdentifier(mapping.amount) : null;
@@ -188,63 +161,6 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     ...(file.dates ? { dateFormat: file.dates.format, dateWarnings: file.dates.warnings } : {}),
   };
   return { file, quality, checked, ordered, errors, lineExpr, lineJoin, keep };
-}
-
-/** More steps than this (lines the reader dropped) are looked up with a join instead of a CASE tree. */
-const MAX_STEP_TREE = 8192;
-
-/**
- * The count of dropped lines before row `ord`: the `seen` of the last step whose `good_before` is
- * below `ord` (steps ascending by good_before), as nested CASEs that halve the steps at each level.
- */
-function stepTree(steps: { good_before: number; seen: number }[], lo: number, hi: number, below: number): string {
-  if (lo >= hi) return String(below);
-  const mid = (lo + hi) >> 1;
-  return `CASE WHEN ord > ${steps[mid].good_before} THEN ${stepTree(steps, mid + 1, hi, steps[mid].seen)} ELSE ${stepTree(steps, lo, mid, below)} END`;
-}
-
-/**
- * Exact duplicates among the loaded rows: lines equal in every column, beyond the first of each, and
- * their amount. The lines' 64-bit hashes are sorted (DuckDB's sort spills to disk within the memory
- * limit at any size, where grouping 100 M lines runs out of memory), and a line whose hash equals the
- * one before it is a duplicate. A second hash (the columns in the other order) must agree too; where
- * it does not, two different lines share the first hash, and the lines are grouped by their columns.
- */
-async function duplicateLines(db: Session, checked: string, cols: string[], amount: string, kind: string, rows: number): Promise<{ lines: number; amount: number | null }> {
-  const hashes = `line_hashes_${kind}`;
-  await oneThreadPast(db, rows, () =>
-    db.run(`
-      CREATE OR REPLACE TEMP TABLE ${hashes} AS
-      SELECT hash(${cols.join(', ')}) AS h, hash(${[...cols].reverse().join(', ')}) AS h2, ${amount} AS a
-      FROM ${checked} WHERE reason IS NULL ORDER BY h`),
-  );
-  // lag() over the stored order streams (one pass, no second sort).
-  const row = await db.one<{ lines: number; amount: number | null; clashes: number }>(`
-    SELECT count(*) FILTER (WHERE h = ph)::BIGINT AS lines, sum(a) FILTER (WHERE h = ph)::DOUBLE AS amount,
-           count(*) FILTER (WHERE h = ph AND h2 <> ph2)::BIGINT AS clashes
-    FROM (SELECT h, h2, a, lag(h) OVER () AS ph, lag(h2) OVER () AS ph2 FROM ${hashes})`);
-  await db.run(`DROP TABLE ${hashes}`);
-  if (!row?.clashes) return { lines: row?.lines ?? 0, amount: row?.amount ?? null };
-  const exact = await db.one<{ lines: number; amount: number | null }>(`
-    SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * ${amount})::DOUBLE AS amount
-    FROM (SELECT ${cols.join(', ')}, count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ALL) WHERE n > 1`);
-  return { lines: exact?.lines ?? 0, amount: exact?.amount ?? null };
-}
-
-/**
- * Runs `work` on one DuckDB thread when it sorts more than ROWS_PER_PASS rows: every thread holds
- * buffers of its own, and sorting 100 M staged lines on two threads ran out of memory under 384 MiB
- * (on one it fits). The setting is the database's, so other work slows down meanwhile too.
- */
-async function oneThreadPast<T>(db: Session, rows: number, work: () => Promise<T>): Promise<T> {
-  if (passesFor(rows) <= 1) return work();
-  const before = (await db.one<{ t: number }>(`SELECT current_setting('threads')::BIGINT AS t`))?.t ?? 1;
-  await db.run(`SET threads = 1`);
-  try {
-    return await work();
-  } finally {
-    await db.run(`SET threads = ${Math.max(1, Math.trunc(before))}`);
-  }
 }
 
 /** Writes a staged file into the project's tables; the caller holds the transaction. */
