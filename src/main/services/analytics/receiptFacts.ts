@@ -1,5 +1,5 @@
 import type { Session, Sql } from '../db/database';
-import { passesFor, sliceOf } from '../db/slices';
+import { oneThreadPast, passesFor, sliceOf } from '../db/slices';
 import { RECEIPT_KEY } from './sqlParams';
 
 /**
@@ -16,7 +16,7 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
   if (fresh) return;
   const lines = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM purchases`))?.n ?? 0;
   const passes = passesFor(lines);
-  await db.transaction(async () => {
+  await oneThreadPast(db, lines, () => db.transaction(async () => {
     // A customer's receipts all fall in one slice, so the slices' groups never overlap.
     for (let k = 0; k < passes; k++) {
       await db.run(`${k === 0 ? 'CREATE OR REPLACE TABLE receipt_facts AS' : 'INSERT INTO receipt_facts'}
@@ -27,7 +27,7 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
     }
     await db.run(`CREATE OR REPLACE TABLE receipt_facts_meta (fingerprint VARCHAR NOT NULL)`);
     await db.run(`INSERT INTO receipt_facts_meta VALUES ($1)`, [fingerprint]);
-  });
+  }));
 }
 
 /** Whether receipt_facts matches the purchases now (a read: the rebuild is a write, asked separately). */

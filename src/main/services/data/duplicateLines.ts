@@ -1,5 +1,5 @@
 import type { Session } from '../db/database';
-import { passesFor } from '../db/slices';
+import { oneThreadPast } from '../db/slices';
 
 /**
  * Exact duplicates among the loaded rows: lines equal in every column, beyond the first of each, and
@@ -27,20 +27,4 @@ export async function duplicateLines(db: Session, checked: string, cols: string[
     SELECT coalesce(sum(n - 1), 0)::BIGINT AS lines, sum((n - 1) * ${amount})::DOUBLE AS amount
     FROM (SELECT ${cols.join(', ')}, count(*) AS n FROM ${checked} WHERE reason IS NULL GROUP BY ALL) WHERE n > 1`);
   return { lines: exact?.lines ?? 0, amount: exact?.amount ?? null };
-}
-
-/**
- * Runs `work` on one DuckDB thread when it sorts more than ROWS_PER_PASS rows: every thread holds
- * buffers of its own, and sorting 100 M staged lines on two threads ran out of memory under 384 MiB
- * (on one it fits). The setting is the database's, so other work slows down meanwhile too.
- */
-async function oneThreadPast<T>(db: Session, rows: number, work: () => Promise<T>): Promise<T> {
-  if (passesFor(rows) <= 1) return work();
-  const before = (await db.one<{ t: number }>(`SELECT current_setting('threads')::BIGINT AS t`))?.t ?? 1;
-  await db.run(`SET threads = 1`);
-  try {
-    return await work();
-  } finally {
-    await db.run(`SET threads = ${Math.max(1, Math.trunc(before))}`);
-  }
 }

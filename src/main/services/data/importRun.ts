@@ -4,6 +4,7 @@ import type { FileQuality } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
 import type { FileBytes } from './fileScan';
+import { oneThreadPast } from '../db/slices';
 import { dropStaged, stageFile, writeStaged, type StagedFile, type StageSource } from './loadFile';
 
 export interface PreparedSource {
@@ -67,6 +68,20 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
   // project run one at a time (ProjectStore.staged), and only imports write these tables.
   const replacing = files.map((f) => earlier.get(f.bytes.sha256)?.import_id).filter((id): id is number => id !== undefined);
   const firstId = (await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`))?.id ?? 1;
+  // 100 M lines fit the memory limit only on one DuckDB thread (see slices.ts).
+  const lines = files.reduce((n, f) => n + f.bytes.lines, 0);
+  return oneThreadPast(db, lines, () => stageAndWrite(project, files, options, job, { replacing, firstId }));
+}
+
+/** Stages every file, then writes them all in one transaction (see runImport). */
+async function stageAndWrite(
+  project: Project,
+  files: PreparedSource[],
+  options: RunOptions,
+  job: Job,
+  { replacing, firstId }: { replacing: number[]; firstId: number },
+): Promise<FileQuality[]> {
+  const { db } = project;
   const staged: StagedFile[] = [];
   let current = '';
   let phase = 0; // files staged so far, then files written

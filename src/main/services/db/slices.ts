@@ -1,8 +1,10 @@
+import type { Session } from './session';
+
 /**
  * Rows one GROUP BY takes at once. DuckDB's aggregate does not spill every size within the memory
  * limit (grouping 100 M purchase lines under 384 MiB ran out of memory), so a grouping over a big
  * table (receipt_facts) runs in slices of a hash of its key, one slice at a time. (Duplicate lines
- * are counted by sorting instead: see duplicateLines in loadFile.ts.)
+ * are counted by sorting instead: see duplicateLines.ts.)
  */
 export const ROWS_PER_PASS = 8_000_000;
 
@@ -15,4 +17,21 @@ export function passesFor(rows: number): number {
 /** The condition that keeps slice `k` of `passes` by a hash of `key` (true when there is one slice). */
 export function sliceOf(key: string, k: number, passes: number): string {
   return passes > 1 ? `hash(${key}) % ${passes} = ${k}` : 'true';
+}
+
+/**
+ * Runs `work` on one DuckDB thread when it handles more than ROWS_PER_PASS rows: every thread holds
+ * buffers of its own, and 100 M staged lines on two threads ran out of memory under 384 MiB (sorting
+ * them for the duplicate count; on one thread the whole import fits). The setting is the database's,
+ * so other work on the project slows down meanwhile too. Nested calls keep one thread.
+ */
+export async function oneThreadPast<T>(db: Session, rows: number, work: () => Promise<T>): Promise<T> {
+  if (passesFor(rows) <= 1) return work();
+  const before = (await db.one<{ t: number }>(`SELECT current_setting('threads')::BIGINT AS t`))?.t ?? 1;
+  await db.run(`SET threads = 1`);
+  try {
+    return await work();
+  } finally {
+    await db.run(`SET threads = ${Math.max(1, Math.trunc(before))}`);
+  }
 }
