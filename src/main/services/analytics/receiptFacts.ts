@@ -12,9 +12,8 @@ import { RECEIPT_KEY } from './sqlParams';
  * Rebuilt when the purchases change: the fingerprint is the line count and the import ids.
  */
 export async function ensureReceiptFacts(db: Session): Promise<void> {
-  const { fresh, fingerprint } = await receiptFactsState(db);
+  const { fresh, fingerprint, lines } = await receiptFactsState(db);
   if (fresh) return;
-  const lines = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM purchases`))?.n ?? 0;
   const passes = passesFor(lines);
   await oneThreadPast(db, lines, () => db.transaction(async () => {
     // A customer's receipts all fall in one slice, so the slices' groups never overlap.
@@ -31,14 +30,14 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
 }
 
 /** Whether receipt_facts matches the purchases now (a read: the rebuild is a write, asked separately). */
-export async function receiptFactsState(db: Sql): Promise<{ fresh: boolean; fingerprint: string }> {
-  const now = await db.one<{ fp: string }>(
+export async function receiptFactsState(db: Sql): Promise<{ fresh: boolean; fingerprint: string; lines: number }> {
+  const now = await db.one<{ fp: string; lines: number }>(
     // The leading version changes with the table's columns (v2: quantity), so an older table is rebuilt.
-    `SELECT 'v2:' || count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp FROM purchases`,
+    `SELECT 'v2:' || count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp, count(*)::BIGINT AS lines FROM purchases`,
   );
   const known = await db.one<{ n: number }>(
     `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'receipt_facts_meta'`,
   );
   const saved = known?.n ? await db.one<{ fp: string }>(`SELECT fingerprint AS fp FROM receipt_facts_meta`) : undefined;
-  return { fresh: saved?.fp === now!.fp, fingerprint: now!.fp };
+  return { fresh: saved?.fp === now!.fp, fingerprint: now!.fp, lines: now!.lines };
 }

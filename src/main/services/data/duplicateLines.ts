@@ -1,5 +1,4 @@
 import type { Session } from '../db/database';
-import { oneThreadPast } from '../db/slices';
 
 /**
  * Exact duplicates among the loaded rows: lines equal in every column, beyond the first of each, and
@@ -8,14 +7,12 @@ import { oneThreadPast } from '../db/slices';
  * one before it is a duplicate. A second hash (the columns in the other order) must agree too; where
  * it does not, two different lines share the first hash, and the lines are grouped by their columns.
  */
-export async function duplicateLines(db: Session, checked: string, cols: string[], amount: string, kind: string, rows: number): Promise<{ lines: number; amount: number | null }> {
+export async function duplicateLines(db: Session, checked: string, cols: string[], amount: string, kind: string): Promise<{ lines: number; amount: number | null }> {
   const hashes = `line_hashes_${kind}`;
-  await oneThreadPast(db, rows, () =>
-    db.run(`
-      CREATE OR REPLACE TEMP TABLE ${hashes} AS
-      SELECT hash(${cols.join(', ')}) AS h, hash(${[...cols].reverse().join(', ')}) AS h2, ${amount} AS a
-      FROM ${checked} WHERE reason IS NULL ORDER BY h`),
-  );
+  await db.run(`
+    CREATE OR REPLACE TEMP TABLE ${hashes} AS
+    SELECT hash(${cols.join(', ')}) AS h, hash(${[...cols].reverse().join(', ')}) AS h2, ${amount} AS a
+    FROM ${checked} WHERE reason IS NULL ORDER BY h`);
   // lag() over the stored order streams (one pass, no second sort).
   const row = await db.one<{ lines: number; amount: number | null; clashes: number }>(`
     SELECT count(*) FILTER (WHERE h = ph)::BIGINT AS lines, sum(a) FILTER (WHERE h = ph)::DOUBLE AS amount,
