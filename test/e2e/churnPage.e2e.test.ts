@@ -1,40 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChurnRunReport } from '../../src/shared/models';
 import type { RunInfo } from '../../src/shared/runs';
-import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
-import { harness, type Harness } from '../helpers';
-import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
+import type { BrowserServer } from '../../src/main/transport/http';
+import type { Harness } from '../helpers';
+import { sampleInBrowser, type SampleInBrowser } from './browser';
 
 let h: Harness;
 let server: BrowserServer;
-let browser: Browser;
+let env: SampleInBrowser;
 let context: BrowserContext;
 let page: Page;
 let project: string;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  h = harness();
-  const data = join(h.root, 'data');
-  await h.call('data.generateSample', { out: data, customers: 900, seed: 21 });
-  project = join(h.root, 'churn');
-  await h.call('project.create', { project });
-  await h.call('data.importLpoint', { project, folder: data });
-  await h.call('settings.addRecentProject', { project });
-  server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  env = await sampleInBrowser('churn', { customers: 900, seed: 21 });
+  ({ h, server, project } = env);
+  context = await env.browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
 }, 120_000);
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.close();
-  await h?.close();
+  await env?.close();
 });
 
 describe('Churn page in browser mode', () => {

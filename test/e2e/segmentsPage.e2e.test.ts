@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBrowserServer, type BrowserServer } from '../../src/main/transport/http';
+import type { BrowserServer } from '../../src/main/transport/http';
 import type { SegmentProfile, SegmentSummary } from '../../src/shared/analytics';
 import { formatValue } from '../../src/shared/charts';
-import { harness, type Harness } from '../helpers';
-import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
+import type { Harness } from '../helpers';
+import { sampleInBrowser, type SampleInBrowser } from './browser';
 
 /*
  * The Segments page against a generated sample project (real DuckDB, real files, real Chromium).
@@ -17,26 +17,17 @@ import { ensureRendererBuilt, launchChromium, RENDERER } from './browser';
 let h: Harness;
 let server: BrowserServer;
 let browser: Browser;
+let env: SampleInBrowser;
 let page: Page;
 let project: string;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  h = harness();
-  const data = join(h.root, 'data');
-  await h.call('data.generateSample', { out: data, customers: 1500, seed: 11 });
-  project = join(h.root, '분석 프로젝트');
-  await h.call('project.create', { project });
-  await h.call('data.importLpoint', { project, folder: data });
-  await h.call('settings.addRecentProject', { project });
-  server = await startBrowserServer({ handlers: h.handlers, staticDir: RENDERER });
-  browser = await launchChromium();
+  env = await sampleInBrowser('분석 프로젝트', { customers: 1500, seed: 11 });
+  ({ h, server, browser, project } = env);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await h?.close();
+  await env?.close();
 });
 
 let context: BrowserContext | null = null;
