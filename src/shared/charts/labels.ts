@@ -1,7 +1,7 @@
 /** Chart labels, Korean first, English second: lookups over the i18n table. */
 export type Lang = 'ko' | 'en';
 
-/** The labels live in the one i18n table (../i18n.ts); this module is the charts' view of it. */
+/** The labels live in the one i18n table (../i18n/); this module is the charts' view of it. */
 export { CHART_LABELS as LABELS, CHAIN_NAMES } from '../i18n';
 import { CHART_LABELS as LABELS, CHAIN_NAMES } from '../i18n';
 
