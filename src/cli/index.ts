@@ -11,6 +11,8 @@ import { formatGenerate, formatImport, formatInfo } from './format';
 import { formatSegments } from './formatSegments';
 import { formatBgnbd, formatChurn } from './formatModels';
 import { formatClusters } from './formatClusters';
+import { formatRecommend } from './formatRecommend';
+import { RECOMMEND_MODELS, type RecommendModelName } from '../shared/recommend';
 import { StderrProgress } from './progressBar';
 
 const USAGE = `Campaign Workbench CLI
@@ -34,6 +36,13 @@ Commands:
   train churn --project DIR [--label binary|transition] [--population all|last-tier] [--periods A:B,C:D]
            [--models mlp,gbdt,logistic,tier,bgnbd] [--seed S]
                                                  train churn models on one split and compare them on the test customers
+  train recommend --project DIR [--models popularity,itemknn,mf,preference,neumf] [--from DATE --to DATE]
+           [--cutoff DATE] [--chain A02] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
+           [--allow-repurchase] [--exclude-top PERCENT] [--exclude-recent DAYS] [--variety POOL]
+                                                 train recommenders, compare them (leave-one-out HR@10/NDCG@10 with N
+                                                 negatives; time-split recall@10) and save each customer's top K
+  evaluate ncf --train FILE --test FILE --negatives FILE [--epochs E] [--factors F] [--model neumf|gmf|mlp] [--pretrain E]
+                                                 NeuMF on the NCF paper's MovieLens-1M split: hr10, ndcg10, seconds, samples/s per epoch
   score churn --project DIR [--run RUN_ID] [--model mlp|gbdt|logistic|tier|bgnbd]
                                                  every customer's current churn risk from a run (default: the latest, its best model)
   fit bgnbd --project DIR [--calibration-end DATE] [--from DATE] [--unit week|day]
@@ -105,6 +114,18 @@ async function main(argv: string[]): Promise<number> {
       k: { type: 'string' },
       to: { type: 'string' },
       truth: { type: 'string' },
+      cutoff: { type: 'string' },
+      chain: { type: 'string' },
+      negatives: { type: 'string' },
+      epochs: { type: 'string' },
+      factors: { type: 'string' },
+      train: { type: 'string' },
+      test: { type: 'string' },
+      'allow-repurchase': { type: 'boolean', default: false },
+      'exclude-top': { type: 'string' },
+      'exclude-recent': { type: 'string' },
+      variety: { type: 'string' },
+      pretrain: { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -120,6 +141,8 @@ async function main(argv: string[]): Promise<number> {
     map: fromHere(raw.map),
     data: fromHere(raw.data),
     truth: fromHere(raw.truth),
+    train: fromHere(raw.train),
+    test: fromHere(raw.test),
   };
   const command = positionals[0];
   if (values.help || !command) {
@@ -256,7 +279,36 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'train': {
-        if (positionals[1] !== 'churn') throw new CliError('BAD_ARGUMENT', `train takes what to train: train churn (got ${positionals[1] ?? 'nothing'}).`);
+        if (positionals[1] === 'recommend') {
+          if ((values.from === undefined) !== (values.to === undefined)) throw new CliError('BAD_ARGUMENT', '--from and --to go together (the window of purchases).');
+          const excludeTop = values['exclude-top'] === undefined ? undefined : Number(values['exclude-top']) / 100;
+          jobRunning = true;
+          const report = await call('models.trainRecommend', {
+            project: project(),
+            models: values.models ? recommendModelsOption(values.models) : undefined,
+            window: values.from && values.to ? { from: values.from, to: values.to } : undefined,
+            cutoff: values.cutoff,
+            chain: values.chain,
+            negatives: intOption('negatives', values.negatives),
+            k: intOption('k', values.k),
+            seed: intOption('seed', values.seed),
+            epochs: intOption('epochs', values.epochs),
+            factors: intOption('factors', values.factors),
+            rules: {
+              newOnly: !values['allow-repurchase'],
+              ...(excludeTop === undefined ? {} : { excludeTopShare: excludeTop }),
+              ...(values['exclude-recent'] === undefined ? {} : { excludeRecentDays: intOption('exclude-recent', values['exclude-recent']) }),
+              ...(values.variety === undefined ? {} : { varietyPool: intOption('variety', values.variety) }),
+            },
+          });
+          jobRunning = false;
+          const models = Object.fromEntries(
+            Object.entries(report.models).map(([m, r]) => [m, { hr10: r!.sampled.hr[9], ndcg10: r!.sampled.ndcg[9], negatives: r!.sampled.negatives, recall10: r!.timeSplit.recall, ...r }]),
+          );
+          out(formatRecommend(report), { ...report, models });
+          return 0;
+        }
+        if (positionals[1] !== 'churn') throw new CliError('BAD_ARGUMENT', `train takes what to train: train churn or train recommend (got ${positionals[1] ?? 'nothing'}).`);
         const label = values.label ?? 'binary';
         if (label !== 'binary' && label !== 'transition') throw new CliError('BAD_ARGUMENT', `--label is binary or transition (got ${label}).`);
         const models = values.models ? modelsOption(values.models) : undefined;
@@ -286,6 +338,50 @@ async function main(argv: string[]): Promise<number> {
           `Scored ${scored.customers.toLocaleString('en-US')} customers of ${scored.window.from} – ${scored.window.to} with ${scored.model} (run ${scored.runId}): ` +
             `mean risk ${scored.meanRisk.toFixed(3)}, ${scored.highRisk.toLocaleString('en-US')} at 0.5 or more; saved in churn_scores`,
           scored,
+        );
+        return 0;
+      }
+      case 'evaluate': {
+        if (positionals[1] !== 'ncf') throw new CliError('BAD_ARGUMENT', `evaluate takes what to evaluate: evaluate ncf (got ${positionals[1] ?? 'nothing'}).`);
+        if (!values.train || !values.test || !values.negatives) throw new CliError('BAD_ARGUMENT', 'evaluate ncf needs --train FILE --test FILE --negatives FILE (the NCF paper\'s split).');
+        const model = values.model ?? 'neumf';
+        if (model !== 'neumf' && model !== 'gmf' && model !== 'mlp') throw new CliError('BAD_ARGUMENT', `--model is neumf, gmf or mlp (got ${model}).`);
+        const { evaluateNcf } = await import('../main/services/models/ncf');
+        const printEpoch = (r: { epoch: number; loss: number; hr10: number; ndcg10: number; seconds: number; samplesPerSecond: number }) =>
+          `epoch ${String(r.epoch).padStart(2)}  loss ${r.loss.toFixed(4)}  hr10 ${r.hr10.toFixed(4)}  ndcg10 ${r.ndcg10.toFixed(4)}  ${r.seconds.toFixed(1).padStart(5)} s  ${Math.round(r.samplesPerSecond).toLocaleString('en-US').padStart(9)} samples/s`;
+        const evaluation = await evaluateNcf(
+          {
+            train: values.train,
+            test: values.test,
+            negatives: resolve(here, values.negatives),
+            model,
+            epochs: intOption('epochs', values.epochs),
+            factors: intOption('factors', values.factors),
+            seed: intOption('seed', values.seed),
+            pretrainEpochs: intOption('pretrain', values.pretrain),
+          },
+          {
+            onEvaluated: (r) => {
+              if (!values.json) process.stdout.write(printEpoch(r) + '\n');
+            },
+            onPretrainEpoch: (kind, epoch, loss, seconds) => {
+              if (!values.json) process.stdout.write(`pre-train ${kind} epoch ${epoch}  loss ${loss.toFixed(4)}  ${seconds.toFixed(1)} s\n`);
+            },
+          },
+        );
+        const { model: _trained, ...summary } = evaluation;
+        void _trained;
+        const o = evaluation.options;
+        out(
+          [
+            `${o.model} on ${evaluation.users.toLocaleString('en-US')} users × ${evaluation.items.toLocaleString('en-US')} items (${evaluation.trainPairs.toLocaleString('en-US')} train pairs); ` +
+              `factors ${o.factors}, layers [${o.layers.join(',')}], ${o.negatives} negatives per positive, batch ${o.batchSize}, lr ${o.learningRate}, seed ${o.seed}` +
+              (o.pretrainEpochs ? `, pre-trained ${o.pretrainEpochs} epochs` : ''),
+            `popularity on the same negatives: hr10 ${evaluation.popularity.hr.toFixed(4)}  ndcg10 ${evaluation.popularity.ndcg.toFixed(4)}`,
+            evaluation.best ? `best: ${printEpoch(evaluation.best)}` : 'no epoch completed',
+            `total ${(evaluation.totalSeconds / 60).toFixed(1)} min`,
+          ].join('\n'),
+          summary,
         );
         return 0;
       }
@@ -412,6 +508,13 @@ function modelsOption(text: string): ChurnModelName[] {
   const unknown = names.filter((m) => !(CHURN_MODELS as readonly string[]).includes(m));
   if (unknown.length || !names.length) throw new CliError('BAD_ARGUMENT', `--models takes mlp, gbdt, logistic, tier and bgnbd, comma-separated (got ${text}).`);
   return names as ChurnModelName[];
+}
+
+function recommendModelsOption(text: string): RecommendModelName[] {
+  const names = text.split(',').map((m) => m.trim()).filter(Boolean);
+  const unknown = names.filter((m) => !(RECOMMEND_MODELS as readonly string[]).includes(m));
+  if (unknown.length || !names.length) throw new CliError('BAD_ARGUMENT', `--models takes ${RECOMMEND_MODELS.join(', ')} (got ${unknown.join(', ') || 'nothing'}).`);
+  return names as RecommendModelName[];
 }
 
 function periodsOption(text: string): [{ from: string; to: string }, { from: string; to: string }] {

@@ -1,4 +1,5 @@
 import { clusterNameSchema, clusterRunSchema, type ClusterRunReport } from './clusters';
+import { recommendListsSchema, recommendTrainSchema, type RecommendListPage, type RecommendRunReport } from './recommend';
 import { z } from 'zod';
 import {
   dateWindowSchema,
@@ -37,7 +38,7 @@ function returns<T>(): T {
 
 const projectDir = z.string().trim().min(1, 'project folder is required');
 /** The methods that are long work: run as jobs, startable with jobs.start. */
-export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'clusters.run'] as const;
+export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'models.trainRecommend', 'clusters.run'] as const;
 export type JobMethod = (typeof JOB_METHODS)[number];
 
 /** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
@@ -151,6 +152,10 @@ export const contract = {
   'models.trainChurn': { args: churnTrainSchema.extend({ project: projectDir, jobId }), result: returns<ChurnRunReport>() },
   /** Every customer's current churn risk from a run's model, saved in churn_scores. */
   'models.scoreChurn': { args: churnScoreSchema.extend({ project: projectDir }), result: returns<ChurnScoreSummary>() },
+  /** A recommendation run (a job): every chosen model on the same leave-one-out negatives and time split, each customer's top K saved. */
+  'models.trainRecommend': { args: recommendTrainSchema.extend({ project: projectDir, jobId }), result: returns<RecommendRunReport>() },
+  /** A page of a recommendation run's saved lists for one model (or one customer's list), with product names and categories. */
+  'recommend.lists': { args: recommendListsSchema.extend({ project: projectDir }), result: returns<RecommendListPage>() },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   /** Customer clusters (a job): features, the k scan, the fit, profiles and names, saved as a run with every customer's cluster. */

@@ -37,7 +37,12 @@ import {
   buildClusterMapChart,
   buildClusterTierChart,
   buildClusterTraitsChart,
+  buildHitRateChart,
+  buildNdcgChart,
+  buildRecommendLossChart,
+  buildTimeSplitChart,
   importanceChartHeight,
+  timeSplitChartHeight,
   withPeriod,
   type Coverage,
   type Lang,
@@ -45,6 +50,7 @@ import {
 import { CHAIN_NAMES, CHART_LABELS, DEFAULT_TIER_NAMES, INACTIVE_STATE, NEW_STATE } from '../../src/shared/i18n';
 import type { CalibrationCurve, LiftTable } from '../../src/shared/metrics';
 import type { ChurnRunReport } from '../../src/shared/models';
+import type { RecommendModelName, RecommendRunReport } from '../../src/shared/recommend';
 import { launchChromium } from './browser';
 
 // ───────────── Sample inputs: a year of a mid-size retailer, the first month partial (from 12-27) ─────────────
@@ -186,6 +192,42 @@ const clusterMap = { x: Array.from({ length: 600 }, (_, i) => Math.sin(i) * 3), 
 const clusterTiers = { tiers: ['최우수', '우수', '일반', '기타'], counts: clusterProfiles.map((p) => [0.2, 0.2, 0.2, 0.4].map((s) => Math.round(p.size * s))) };
 const CHURN_PERIOD = '2021. 1. 1. ~ 2021. 6. 30. → 2021. 7. 1. ~ 2021. 12. 31.';
 
+// ───────────── Recommendations: every model on both protocols, NeuMF with its loss ─────────────
+
+const recommendResult = (model: RecommendModelName, hr10: number, recall: number) => {
+  const hr = Array.from({ length: 10 }, (_, i) => hr10 * Math.sqrt((i + 1) / 10));
+  return {
+    model,
+    seconds: 3.2,
+    sampled: { negatives: 49, users: 23_481, skipped: 904, hr, ndcg: hr.map((v, i) => v * (1 - i * 0.04)) },
+    timeSplit: { k: 10, users: 17_020, recall, precision: recall / 2, ndcg: recall * 1.18, coverage: 0.31, topShare: 0.42 },
+  };
+};
+const recommendReport: RecommendRunReport = {
+  run: { id: 'r9', seconds: 120, seed: 42 },
+  window: { from: '2021-01-01', to: '2021-12-31' },
+  cutoff: '2021-10-01',
+  chain: null,
+  data: { customers: 24_385, products: 1_780, pairs: 612_000 },
+  rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 },
+  k: 10,
+  models: {
+    popularity: recommendResult('popularity', 0.512, 0.0768),
+    itemknn: recommendResult('itemknn', 0.633, 0.0861),
+    mf: recommendResult('mf', 0.681, 0.0921),
+    preference: recommendResult('preference', 0.382, 0.0253),
+    neumf: { ...recommendResult('neumf', 0.702, 0.0944), loss: Array.from({ length: 20 }, (_, e) => 0.31 + 0.14 * Math.exp(-e / 4)), samplesPerSecond: 160_768 },
+  },
+  best: 'neumf',
+  saved: { customers: 24_385, rows: 1_219_250 },
+};
+const recommendEmpty: RecommendRunReport = { ...recommendReport, models: {} };
+const recommendLoss = [
+  { model: 'neumf' as const, loss: recommendReport.models.neumf!.loss!, samplesPerSecond: 160_768 },
+  { model: 'neumf' as const, loss: recommendReport.models.neumf!.loss!.slice(0, 7).map((v) => v + 0.01), samplesPerSecond: 158_204, fit: 'timeSplit' as const },
+];
+const RECOMMEND_PERIOD = '2021. 1. 1. ~ 2021. 12. 31.';
+
 /** Every builder, with the inputs a page passes it; then the frames that say there is no data, then saved images (title and period). */
 const charts: { name: string; height?: number; build: (lang: Lang) => EChartsOption }[] = [
   { name: 'monthly buyers', build: (lang) => buildMonthlyBuyersChart(buyers, lang, coverage) },
@@ -245,6 +287,16 @@ const charts: { name: string; height?: number; build: (lang: Lang) => EChartsOpt
   { name: 'cluster map', build: (lang) => buildClusterMapChart(clusterMap, clusterProfiles, lang) },
   { name: 'cluster × tier', build: (lang) => buildClusterTierChart(clusterTiers, clusterProfiles, lang) },
   { name: 'cluster traits', build: (lang) => buildClusterTraitsChart(clusterProfiles[1], clusterFeatures, lang) },
+  { name: 'recommend HR@K', build: (lang) => buildHitRateChart(recommendReport, lang) },
+  { name: 'recommend NDCG@K', build: (lang) => buildNdcgChart(recommendReport, lang) },
+  { name: 'recommend time split', height: timeSplitChartHeight(5), build: (lang) => buildTimeSplitChart(recommendReport, lang) },
+  { name: 'recommend loss, two fits', build: (lang) => buildRecommendLossChart(recommendLoss, lang) },
+  { name: 'recommend loss, first epoch', build: (lang) => buildRecommendLossChart([{ model: 'neumf', loss: [0.45] }], lang) },
+  { name: 'recommend HR@K, none', build: (lang) => buildHitRateChart(recommendEmpty, lang) },
+  { name: 'recommend time split, none', build: (lang) => buildTimeSplitChart(recommendEmpty, lang) },
+  { name: 'recommend loss, none', build: (lang) => buildRecommendLossChart([], lang) },
+  { name: 'saved: recommend HR@K', build: (lang) => withPeriod(buildHitRateChart(recommendReport, lang), RECOMMEND_PERIOD) },
+  { name: 'saved: recommend time split', height: timeSplitChartHeight(5), build: (lang) => withPeriod(buildTimeSplitChart(recommendReport, lang), RECOMMEND_PERIOD) },
   { name: 'saved: churn comparison', build: (lang) => withPeriod(buildModelComparisonChart(churnTransition, lang), CHURN_PERIOD) },
   { name: 'saved: churn lift', build: (lang) => withPeriod(buildLiftChart(churnLift, lang, 'mlp'), CHURN_PERIOD) },
   { name: 'saved: churn confusion, 20 classes', height: 520, build: (lang) => withPeriod(buildConfusionChart(churnConfusion20, churnClasses(lang), lang, 'tierRule'), CHURN_PERIOD) },

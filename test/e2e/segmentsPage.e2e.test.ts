@@ -109,8 +109,8 @@ describe('Segments page in browser mode', () => {
     const flagged = summary.all.tiers.filter((x) => x.exceedsShare).length + summary.periods.flatMap((p) => p.tiers).filter((x) => x.exceedsShare).length;
     // Every window's flagged tier appears in a warning line (one line per tier), and only those.
     const tiersFlagged = new Set([summary.all, ...summary.periods].flatMap((p) => p.tiers.filter((x) => x.exceedsShare).map((x) => x.tier)));
-    // On this sample the default weights' top tier is about 23 % for its 20 % (a tie at the line).
-    expect(summary.all.tiers[0].exceedsShare).toBe(true);
+    // On this sample a window's top tier passes its 20 % (21 % in the second period: a tie at the line), so the check is not empty.
+    expect(flagged).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('tie-warning').count(), { timeout: 10_000 }).toBe(tiersFlagged.size);
     expect(await page.locator('[data-share].down').count()).toBe(flagged);
   });

@@ -16,4 +16,11 @@ describe('job tray steps in the UI language', () => {
     expect(jobStepLabel('k=7', 'en')).toBe('K-means (k = 7)');
     expect(jobStepLabel('profiles', 'ko')).toBe('군집 프로필과 등급 교차');
   });
+
+  it('names the recommendation steps: the purchases, each model, the saved lists', () => {
+    expect(jobStepLabel('data', 'ko')).toBe('구매 데이터를 읽는 중');
+    expect(jobStepLabel('itemknn', 'ko')).toBe('아이템 kNN(코사인) 학습');
+    expect(jobStepLabel('neumf', 'en')).toBe('Training NeuMF');
+    expect(jobStepLabel('save', 'en')).toBe("Saving the customers' lists");
+  });
 });

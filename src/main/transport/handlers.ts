@@ -26,6 +26,8 @@ import { openSampleProject } from '../services/project/sampleProject';
 import { deleteRun, getRun, listRuns } from '../services/runs/runs';
 import { fitBgnbdFromProject } from '../services/models/bgnbd';
 import { trainChurn } from '../services/models/churn/churnRun';
+import { trainRecommenders } from '../services/models/recommend/recommendRun';
+import { recommendationLists } from '../services/models/recommend/lists';
 import { assignAndSave, compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
 import { scoreChurn } from '../services/models/churn/score';
 import type { Services } from '../services/services';
@@ -43,6 +45,7 @@ const JOB_KIND: Record<JobMethod, string> = {
   'data.generateSample': 'generate',
   'project.openSample': 'sample',
   'models.trainChurn': 'training',
+  'models.trainRecommend': 'training',
   'clusters.run': 'clustering',
 };
 
@@ -152,6 +155,9 @@ export function createHandlers(s: Services): Handlers {
         // Reads on its own session; the run's tables and record are written in the project's write turn.
         return s.projects.read(project, (p) => trainChurn(p, args, job, s.training, s.settings.get().trainingBackend));
       }),
+    'models.trainRecommend': async ({ jobId, project, ...args }, ctx) =>
+      runJob(ctx, 'models.trainRecommend', jobId, project, (job) => s.projects.read(project, (p) => trainRecommenders(p, args, job, s.training))),
+    'recommend.lists': async ({ project, runId, ...query }) => s.projects.read(project, (p) => recommendationLists(p.db, runId, query)),
     'models.scoreChurn': async ({ project, runId, model }) => s.projects.read(project, (p) => scoreChurn(p, runId, model, s.training)),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) }),

@@ -1,10 +1,11 @@
-// Worker file: churn model training and customer clustering off the main thread (started by the long-lived training host).
+// Worker file: churn model training, recommenders and customer clustering off the main thread (started by the long-lived training host).
 // TensorFlow.js and its backend load once per worker; every run after the first reuses them.
 import { AppError } from '../../shared/errors';
 import { trainChurnModels, type TrainedModels } from '../services/models/churn/train';
 import { tfBackend } from '../services/models/tfBackend';
 import { onRequest } from './protocol';
-import { BATCH_PROGRESS_MS, type ScoreRequest, type TrainProgress, type TrainRequest } from './trainInWorker';
+import { BATCH_PROGRESS_MS, type RecommendProgress, type ScoreRequest, type TrainProgress, type TrainRequest } from './trainInWorker';
+import { computeRecommendations, type RecommendComputeInput, type RecommendComputeResult } from '../services/models/recommend/compute';
 import { applyModel } from '../services/models/churn/applyModel';
 import { computeClusters, type ClusterComputeInput, type ClusterComputeResult } from '../services/analytics/clusters/compute';
 
@@ -37,5 +38,13 @@ onRequest<ClusterComputeInput, ClusterComputeResult, { k: number; done: number; 
   computeClusters(r, (row, done, total) => {
     if (cancelled()) throw new AppError('CANCELLED', 'The clustering was cancelled.');
     progress({ k: row.k, done, total });
+  }),
+);
+
+onRequest<RecommendComputeInput, RecommendComputeResult, RecommendProgress>('recommend', async (r, { progress, cancelled }) =>
+  computeRecommendations(r, {
+    isCancelled: cancelled,
+    onModel: (model, phase) => progress({ kind: 'model', model, phase }),
+    onEpoch: (model, epoch, epochs, loss, samplesPerSecond) => progress({ kind: 'epoch', model, epoch, epochs, loss, samplesPerSecond }),
   }),
 );

@@ -8,6 +8,12 @@ import type { Histories, TrainedModels } from '../services/models/churn/train';
 import { WorkerHost, workerFile } from './host';
 import type { ClusterComputeInput, ClusterComputeResult } from '../services/analytics/clusters/compute';
 import type { ScoringRows, StoredModel } from '../services/models/churn/applyModel';
+import type { RecommendComputeInput, RecommendComputeResult } from '../services/models/recommend/compute';
+import type { RecommendModelName } from '../../shared/recommend';
+
+export type RecommendProgress =
+  | { kind: 'model'; model: RecommendModelName; phase: 'start' | 'done' }
+  | { kind: 'epoch'; model: RecommendModelName; epoch: number; epochs: number; loss: number; samplesPerSecond: number };
 
 export interface ScoreRequest {
   entry: StoredModel;
@@ -57,4 +63,13 @@ export function clusterInWorker(
   controls: { onProgress?: (p: { k: number; done: number; total: number }) => void; signal?: AbortSignal },
 ): Promise<ClusterComputeResult> {
   return host.request('clusters', request, controls);
+}
+
+/** A recommendation run's numbers (every model on both protocols, then the lists) in the training worker; progress per model and epoch. */
+export function recommendInWorker(
+  host: WorkerHost,
+  request: RecommendComputeInput,
+  controls: { onProgress?: (p: RecommendProgress) => void; signal?: AbortSignal },
+): Promise<RecommendComputeResult> {
+  return host.request('recommend', request, controls);
 }

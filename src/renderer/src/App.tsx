@@ -11,6 +11,7 @@ import { OverviewPage } from './features/overview/OverviewPage';
 import { SegmentsPage } from './features/segments/SegmentsPage';
 import { ChurnPage } from './features/churn/ChurnPage';
 import { ClustersPage } from './features/clusters/ClustersPage';
+import { RecommendPage } from './features/recommend/RecommendPage';
 import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
 const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.clusters', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
@@ -118,6 +119,8 @@ export function App() {
           <ClustersPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : step === 'nav.churn' ? (
           <ChurnPage key={project ?? ''} lang={lang} project={project} onError={report} />
+        ) : step === 'nav.recommend' ? (
+          <RecommendPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : (
           <section>
             <h2>{t(step, lang)}</h2>

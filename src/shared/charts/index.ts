@@ -37,6 +37,21 @@ export {
 } from './clusterCharts';
 export { buildImportanceChart, importanceChartHeight, IMPORTANCE_SHOWN } from './importanceChart';
 export { buildKlContributionChart } from './klContributionChart';
+export {
+  buildHitRateChart,
+  buildNdcgChart,
+  buildRecommendLossChart,
+  buildTimeSplitChart,
+  lossCurvesOf,
+  recommendModelLabel,
+  reportModels,
+  sampledNegatives,
+  sharePercent,
+  RECOMMEND_COLORS,
+  TIME_SPLIT_COLORS,
+  timeSplitChartHeight,
+  type LossCurve,
+} from './recommendCharts';
 export { buildLpayEcdfChart } from './lpayEcdfChart';
 export { buildMonthlyBuyersChart, buildMonthlyRevenueChart, buildReceiptValueChart } from './monthlyLineChart';
 export { buildReceiptsHistogram } from './receiptsHistogram';

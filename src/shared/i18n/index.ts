@@ -3,6 +3,7 @@ import { churnStrings } from './ui/churn';
 import { clustersStrings } from './ui/clusters';
 import { commonStrings } from './ui/common';
 import { dataStrings } from './ui/data';
+import { recommendStrings } from './ui/recommend';
 import { segmentsStrings } from './ui/segments';
 
 /**
@@ -20,7 +21,7 @@ export * from './csv';
 export * from './features';
 
 /** Every UI string, in one table: Korean first (the default), English second. */
-export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings } as const;
+export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings, ...recommendStrings } as const;
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -13,3 +13,4 @@ export { brierScore, calibrationCurve, type CalibrationBin, type CalibrationCurv
 export { LOG_LOSS_EPSILON, logLoss, multiclassLogLoss } from './logLoss';
 export { permutationImportance, type FeatureImportance, type PermutationImportance, type PermutationOptions } from './importance';
 export { mulberry32, shuffleInPlace } from './random';
+export { bestSellerMask, bestSellerSlotShare, catalogueCoverage, hitRateAtK, ndcgAtK, precisionAtK, recallAtK, sampledNdcgAtK, sampledRank } from './topK';

@@ -1,5 +1,7 @@
+import { buildBrands, type BrandTable } from './brands';
+import { buildComplements } from './complements';
 import { PARAMS, RETAIL, type Domain, type Retail } from './params';
-import { cumulative, rngFor, type Rng } from './random';
+import { rngFor, type Rng } from './random';
 import { pricePoint } from './prices';
 
 /**
@@ -108,9 +110,14 @@ export interface Catalog {
   price: Float64Array;
   interval: Float64Array;
   ct1: Float64Array;
+  /** Zipf popularity inside the category (the product draw weight before personal taste). */
+  popularity: Float64Array;
   categories: CategoryInfo[];
-  /** Per chain: per category, the cumulative popularity over the products the chain sells (indices in `byChainProducts`). */
-  byChain: Record<Retail, { categoryWeight: Float64Array; products: Int32Array[]; cum: Float64Array[] }>;
+  /** Brands inside each category (brands.ts) and each product's complement or -1 (complements.ts). */
+  brands: BrandTable;
+  complement: Int32Array;
+  /** Per chain: each category's draw weight (0 where the chain does not sell it); the products inside a category are in `brands`. */
+  byChain: Record<Retail, { categoryWeight: Float64Array }>;
 }
 
 export interface CategoryInfo {
@@ -132,6 +139,7 @@ export function buildCatalog(seed: number): Catalog {
   const middle: string[] = [];
   const category: number[] = [];
   const price: number[] = [];
+  const rawPrice: number[] = [];
   const interval: number[] = [];
   const ct1: number[] = [];
   const popularity: number[] = [];
@@ -154,8 +162,10 @@ export function buildCatalog(seed: number): Catalog {
       name.push(nm);
       middle.push(mid);
       category.push(c);
-      price.push(pricePoint(rng.lognormal(Math.log(d.price), d.priceSigma), rng));
-      interval.push(d.interval * rng.lognormal(0, PARAMS.catalog.intervalSigma));
+      const raw = rng.lognormal(Math.log(d.price), d.priceSigma);
+      rawPrice.push(raw);
+      price.push(pricePoint(raw, rng));
+      interval.push((PARAMS.catalog.intervalByCategory[top] ?? d.interval) * rng.lognormal(0, PARAMS.catalog.intervalSigma));
       ct1.push(Math.min(0.99, d.ct1 + 0.05 * rng.normal()));
       popularity.push(0);
     }
@@ -174,29 +184,36 @@ export function buildCatalog(seed: number): Catalog {
       if (sells(chain, cat)) domainWeightSum[cat.domain] = (domainWeightSum[cat.domain] ?? 0) + cat.weight;
     });
     const categoryWeight = new Float64Array(categories.length);
-    const products: Int32Array[] = [];
-    const cum: Float64Array[] = [];
     categories.forEach((cat, c) => {
       const share = mix[cat.domain] ?? 0;
-      const ok = sells(chain, cat) && share > 0;
-      categoryWeight[c] = ok ? (share * cat.weight) / (domainWeightSum[cat.domain] ?? 1) : 0;
-      const members: number[] = [];
-      if (ok) for (let p = 0; p < code.length; p++) if (category[p] === c) members.push(p);
-      products.push(Int32Array.from(members));
-      cum.push(cumulative(members.map((p) => popularity[p])));
+      categoryWeight[c] = sells(chain, cat) && share > 0 ? (share * cat.weight) / (domainWeightSum[cat.domain] ?? 1) : 0;
     });
-    byChain[chain] = { categoryWeight, products, cum };
+    byChain[chain] = { categoryWeight };
   }
+  const categoryOf = Int32Array.from(category);
+  const popularityOf = Float64Array.from(popularity);
+  // Brands and complements come from streams of their own: the product file above does not change with them.
+  const brands = buildBrands(categoryOf, popularityOf, categories.length, rngFor(seed, 'catalog-brands'));
+  // A brand's tier sets its price level: the raw price × the tier's factor, rounded to a price point again.
+  const tierRng = rngFor(seed, 'catalog-tier-prices');
+  for (let p = 0; p < code.length; p++) {
+    const factor = PARAMS.taste.brands.tierPrice[brands.tier[categoryOf[p]][brands.brand[p]]];
+    if (factor !== 1) price[p] = pricePoint(rawPrice[p] * factor, tierRng);
+  }
+  const complement = buildComplements(categories.map((c) => c.name), popularityOf, brands, rngFor(seed, 'catalog-complements'));
   return {
     code,
     name,
-    category: Int32Array.from(category),
+    category: categoryOf,
     middle,
     price: Float64Array.from(price),
     interval: Float64Array.from(interval),
     ct1: Float64Array.from(ct1),
+    popularity: popularityOf,
     categories,
     byChain,
+    brands,
+    complement,
   };
 }
 

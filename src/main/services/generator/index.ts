@@ -6,14 +6,15 @@ import { ARCHETYPES, buildArchetypeProfiles, drawArchetype } from './archetypes'
 import { drawTraits } from './behaviour';
 import { branchesCsv, buildBranches } from './branches';
 import { buildCalendar } from './calendar';
-import { buildCatalog, catalogCsv } from './catalog';
+import { buildCatalog, catalogCsv, type Catalog } from './catalog';
 import { CustomerFile, demoLine } from './customers';
 import { breakLine, defectSchedule, type PlantedDefect } from './defects';
-import { PARAMS } from './params';
+import { LIFE_STAGES, PARAMS } from './params';
 import { PaymentContext } from './payments';
 import { PurchaseContext } from './purchases';
 import { rngFor } from './random';
 import { ServiceContext } from './services';
+import { TasteModel } from './taste';
 import { BufferedWriter } from './writer';
 
 export type { PlantedDefect, DefectReason } from './defects';
@@ -41,6 +42,38 @@ export interface GroundTruth {
   serviceUsers: number;
   /** Each customer's latent shopper archetype (PARAMS.archetypes.kinds). */
   archetypes: ArchetypeTruth;
+  /** Each customer's product-level taste (taste.ts): preferred brand tier, life stages, favourite brands. */
+  taste: TasteTruth;
+  /** The catalog's brands and complements (the app's fixed master data, the same for every seed). */
+  catalog: CatalogTruth;
+}
+
+export interface TasteTruth {
+  /** PARAMS.taste.tiers and LIFE_STAGES, in index order. */
+  tiers: string[];
+  lifeStages: string[];
+  /** One digit per customer (01_DEMO order): the preferred brand tier. */
+  tierByCustomer: string;
+  /** One digit per customer: bit k set = the customer is in lifeStages[k] (0 none, 1 baby, 2 pet, 3 both). */
+  lifeStageByCustomer: string;
+  /** Customers in each life stage. */
+  lifeStageCounts: number[];
+  /**
+   * Per customer: the first favourite brand of every category (one digit each, in the catalog's category
+   * order, as catalog.categories), a colon, then the second favourite.
+   */
+  favouriteBrands: string[];
+}
+
+export interface CatalogTruth {
+  /** Top category names in catalog order (the index favouriteBrands uses). */
+  categories: string[];
+  /** One digit per product (PD0001, PD0002, …): its brand index inside its category. */
+  brandByProduct: string;
+  /** Per category: its brands' tiers, one digit each (index into tiers). */
+  brandTiers: string[];
+  /** [product, its complement] by product code. */
+  complements: [string, string][];
 }
 
 export interface ArchetypeTruth {
@@ -129,7 +162,19 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
     byCustomer: '',
   };
   const archetypeOf: string[] = []; // one digit each: at most 10 archetypes
-  const truth: GroundTruth = { dropouts: [], lateStarts: [], nonBuyers: 0, lpayUsers: 0, serviceUsers: 0, archetypes };
+  const tasteModel = new TasteModel(catalog);
+  const taste: TasteTruth = {
+    tiers: [...PARAMS.taste.tiers],
+    lifeStages: [...LIFE_STAGES],
+    tierByCustomer: '',
+    lifeStageByCustomer: '',
+    lifeStageCounts: LIFE_STAGES.map(() => 0),
+    favouriteBrands: [],
+  };
+  const tierOf: string[] = [];
+  const stageOf: string[] = [];
+  const digits = (a: Int8Array) => Array.from(a, (b) => String(b)).join('');
+  const truth: GroundTruth = { dropouts: [], lateStarts: [], nonBuyers: 0, lpayUsers: 0, serviceUsers: 0, archetypes, taste, catalog: catalogTruth(catalog) };
   const step = Math.max(1, Math.floor(customers / 100));
   try {
     for (let i = 0; i < customers; i++) {
@@ -137,10 +182,15 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
       const rng = rngFor(seed, 'customer', i);
       const archetype = drawArchetype(rngFor(seed, 'archetype', i), demo);
       const traits = drawTraits(rng, demo, cal, catalog, profiles[archetype]);
+      const personal = tasteModel.draw(rngFor(seed, 'taste', i), demo, ARCHETYPES[archetype]);
       archetypes.counts[archetype]++;
       archetypeOf.push(String(archetype));
+      tierOf.push(String(personal.tier));
+      stageOf.push(String(personal.lifeStages));
+      LIFE_STAGES.forEach((_, k) => (taste.lifeStageCounts[k] += (personal.lifeStages >> k) & 1));
+      taste.favouriteBrands.push(`${digits(personal.first)}:${digits(personal.second)}`);
       demoW.add(demoLine(demo), 1);
-      const [pText, pLines] = purchases.customer(rngFor(seed, 'purchases', i), demo, traits);
+      const [pText, pLines] = purchases.customer(rngFor(seed, 'purchases', i), demo, traits, personal);
       if (pLines) pddeW.add(pText, pLines);
       const [sText, sLines] = services.customer(rngFor(seed, 'services', i), demo, traits);
       if (sLines) copW.add(sText, sLines);
@@ -169,6 +219,8 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
     }
     for (const w of writers) await w.close();
     archetypes.byCustomer = archetypeOf.join('');
+    taste.tierByCustomer = tierOf.join('');
+    taste.lifeStageByCustomer = stageOf.join('');
   } catch (error) {
     for (const w of writers) w.destroy();
     throw error;
@@ -205,4 +257,17 @@ export async function generateLpoint(options: GenerateOptions): Promise<Generate
   writeFileSync(manifestPath, JSON.stringify({ generator: 'campaign-workbench sample data', ...stable, params: PARAMS }, null, 1) + '\n');
   progress({ step: 'done', linesDone: rows(pddeW), fraction: 1 });
   return report;
+}
+
+function catalogTruth(catalog: Catalog): CatalogTruth {
+  const complements: [string, string][] = [];
+  catalog.complement.forEach((q, p) => {
+    if (q >= 0) complements.push([catalog.code[p], catalog.code[q]]);
+  });
+  return {
+    categories: catalog.categories.map((c) => c.name),
+    brandByProduct: Array.from(catalog.brands.brand, (b) => String(b)).join(''),
+    brandTiers: catalog.brands.tier.map((t) => Array.from(t, (x) => String(x)).join('')),
+    complements,
+  };
 }

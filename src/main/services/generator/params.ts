@@ -39,7 +39,14 @@ export interface ArchetypeSpec {
   /** Affiliate-service user share multiplier, and the shift of the L.pay adoption logit. */
   service: number;
   lpay: number;
+  /** Probabilities of the customer's preferred brand tier (value, standard, premium), and multipliers on the life-stage probabilities. */
+  tiers: [number, number, number];
+  lifeStages: Record<LifeStage, number>;
 }
+
+/** Life stages that make a customer buy categories others never buy (PARAMS.taste.lifeStages). */
+export const LIFE_STAGES = ['baby', 'pet'] as const;
+export type LifeStage = (typeof LIFE_STAGES)[number];
 
 export const PARAMS = {
   /** Full scale = the real customer file. */
@@ -74,23 +81,25 @@ export const PARAMS = {
     products: 1_900,
     /** Zipf exponent of product popularity inside a (chain, category). */
     zipf: 1.05,
-    /** Per-product repurchase interval = domain interval × lognormal(0, sigma). */
+    /** Per-product repurchase interval = domain interval (or the category's own below) × lognormal(0, sigma). */
     intervalSigma: 0.35,
+    /** Categories whose products are used up faster than their domain's (consumables of the life stages). */
+    intervalByCategory: { '출산/육아용품': 14, '원예/애완': 21 } as Record<string, number>,
   },
 
   /** Per domain: median unit price (won), its log-sd, repurchase interval (days), share of buy_ct = 1. */
   domain: {
-    fresh: { price: 3_980, priceSigma: 0.55, interval: 6, ct1: 0.83 },
-    staple: { price: 2_480, priceSigma: 0.55, interval: 8, ct1: 0.83 },
-    snack: { price: 1_480, priceSigma: 0.45, interval: 6, ct1: 0.83 },
-    drink: { price: 1_380, priceSigma: 0.55, interval: 5, ct1: 0.8 },
-    tobacco: { price: 4_500, priceSigma: 0.08, interval: 3, ct1: 0.88 },
-    household: { price: 4_980, priceSigma: 0.65, interval: 20, ct1: 0.9 },
+    fresh: { price: 3_980, priceSigma: 0.55, interval: 4, ct1: 0.83 },
+    staple: { price: 2_480, priceSigma: 0.55, interval: 5, ct1: 0.83 },
+    snack: { price: 1_480, priceSigma: 0.45, interval: 4, ct1: 0.83 },
+    drink: { price: 1_380, priceSigma: 0.55, interval: 3, ct1: 0.8 },
+    tobacco: { price: 4_500, priceSigma: 0.08, interval: 2, ct1: 0.88 },
+    household: { price: 4_980, priceSigma: 0.65, interval: 14, ct1: 0.9 },
     fashion: { price: 39_000, priceSigma: 0.75, interval: 150, ct1: 0.95 },
     beauty: { price: 29_000, priceSigma: 0.7, interval: 60, ct1: 0.93 },
     electronics: { price: 169_000, priceSigma: 1.0, interval: 365, ct1: 0.97 },
     living: { price: 12_900, priceSigma: 0.9, interval: 120, ct1: 0.92 },
-    tenant: { price: 9_000, priceSigma: 0.6, interval: 14, ct1: 0.88 },
+    tenant: { price: 9_000, priceSigma: 0.6, interval: 10, ct1: 0.88 },
     voucher: { price: 50_000, priceSigma: 0.6, interval: 90, ct1: 0.8 },
     service: { price: 30_000, priceSigma: 0.8, interval: 180, ct1: 0.98 },
   } as Record<Domain, { price: number; priceSigma: number; interval: number; ct1: number }>,
@@ -129,7 +138,7 @@ export const PARAMS = {
     maxUse: 0.97,
     /** Lines per receipt: P(1 line), and the geometric mean of the extra lines beyond 2 otherwise. */
     basketP1: { A01: 0.6, A02: 0.44, A03: 0.5, A04: 0.68, A05: 0.88, A06: 0.66 } as Record<Retail, number>,
-    basketExtraMean: { A01: 2.2, A02: 5.4, A03: 3.3, A04: 0.5, A05: 0.3, A06: 0.6 } as Record<Retail, number>,
+    basketExtraMean: { A01: 1.7, A02: 4.1, A03: 2.5, A04: 0.4, A05: 0.3, A06: 0.4 } as Record<Retail, number>,
     maxBasket: 109,
     /** Online share of receipts per chain (before the customer's online propensity). */
     online: { A01: 0.008, A02: 0.07, A03: 0.095, A04: 0, A05: 0.12, A06: 1 } as Record<Retail, number>,
@@ -171,6 +180,7 @@ export const PARAMS = {
         hours: { night: 0.3, morning: 0.5, midday: 1.3, afternoon: 1.5, evening: 0.8 },
         domains: { staple: 1.6, household: 2.4, snack: 1.6, living: 2, fashion: 0.6, beauty: 0.5, tenant: 0.5, tobacco: 0.2 },
         service: 1, lpay: 0,
+        tiers: [0.55, 0.33, 0.12], lifeStages: { baby: 1.9, pet: 1.2 },
       },
       {
         key: 'onlineSingle', ko: '온라인 1인 가구', en: 'online single',
@@ -181,6 +191,7 @@ export const PARAMS = {
         hours: { night: 2.5, morning: 0.5, midday: 0.6, afternoon: 0.6, evening: 2 },
         domains: { fashion: 1.7, beauty: 2.4, staple: 1.4, fresh: 0.25, voucher: 1.7, electronics: 2.2 },
         service: 1.1, lpay: 0.3,
+        tiers: [0.3, 0.35, 0.35], lifeStages: { baby: 0.15, pet: 1.3 },
       },
       {
         key: 'dailyFresh', ko: '데일리 신선식품형', en: 'daily fresh food',
@@ -191,6 +202,7 @@ export const PARAMS = {
         hours: { night: 0.2, morning: 2.2, midday: 1, afternoon: 1.2, evening: 0.7 },
         domains: { fresh: 4, snack: 0.4, fashion: 0.25, beauty: 0.3, tenant: 0.3, household: 0.8 },
         service: 0.95, lpay: -0.1,
+        tiers: [0.3, 0.5, 0.2], lifeStages: { baby: 0.6, pet: 0.9 },
       },
       {
         key: 'departmentRegular', ko: '백화점 단골', en: 'department-store regular',
@@ -201,6 +213,7 @@ export const PARAMS = {
         hours: { night: 0.2, morning: 0.4, midday: 1.3, afternoon: 1.8, evening: 0.8 },
         domains: { fashion: 3, beauty: 3, tenant: 2.5, voucher: 2.2, fresh: 0.6, tobacco: 0.1 },
         service: 1, lpay: 0.4,
+        tiers: [0.08, 0.32, 0.6], lifeStages: { baby: 1, pet: 0.8 },
       },
       {
         key: 'convenienceDining', ko: '편의·외식형', en: 'convenience and dining out',
@@ -211,6 +224,7 @@ export const PARAMS = {
         hours: { night: 1.6, morning: 1.8, midday: 1.8, afternoon: 0.6, evening: 0.9 },
         domains: { drink: 3, snack: 2.4, tobacco: 5, tenant: 2.2, fresh: 0.25, fashion: 0.4 },
         service: 1.05, lpay: -0.2,
+        tiers: [0.5, 0.4, 0.1], lifeStages: { baby: 0.4, pet: 0.8 },
       },
     ] as ArchetypeSpec[],
   },
@@ -226,7 +240,7 @@ export const PARAMS = {
     maxReceipts: 3_000,
     /** Personal basket-size multiplier: lognormal sigma, and how much it follows the purchase rate (per log unit). */
     basketSigma: 0.3,
-    basketRateSlope: 0.03,
+    basketRateSlope: 0.1,
     /** Online propensity: lognormal sigma (mean 1) and age-band multipliers (20대…70대). */
     onlineSigma: 0.9,
     onlineByAge: [1.5, 1.35, 1.05, 0.75, 0.5, 0.35],
@@ -234,18 +248,76 @@ export const PARAMS = {
     tasteSigma: 0.9,
     favourites: 3,
     favouriteBoost: 5,
-    /** Share of a customer's lines that come from their repertoire (the rest are fresh draws from the chain). */
-    repertoireShare: 0.88,
+    /** Share of the lines outside promotions that are fresh draws (products new to the customer, from their taste); the rest come from the repertoire. */
+    freshShare: 0.12,
     /** Repertoire size per chain = clamp(a × expected lines in the chain ^ b, min, max). */
-    repertoireA: 1.0,
+    repertoireA: 0.3,
     repertoireB: 0.62,
     repertoireMin: 3,
     repertoireMax: 220,
     /** Repertoire item weights: gamma shape (small = a few items dominate). */
-    repertoireShape: 0.3,
-    /** Repurchase: a repertoire item is accepted with probability min(1, (days since last purchase / interval) ^ power). */
-    repurchasePower: 0.6,
-    repurchaseTries: 6,
+    repertoireShape: 0.15,
+    /** Repurchase: a repertoire item is drawn ∝ weight × min(1, days since last purchase / (interval × personal cycle)) ^ power. */
+    repurchasePower: 2,
+    /** P(a fresh draw instead of the repertoire item drawn) = notDueFresh × (1 − its readiness). */
+    notDueFresh: 1,
+    /** Personal cycle: each interval × exp(−slope × standardised log receipt rate). */
+    cycleRateSlope: 0.6,
+  },
+
+  /**
+   * Product-level personal structure (brands.ts, complements.ts, taste.ts, purchases.ts): brands inside
+   * each category with a price tier, each customer's favourite brands per category, complements bought
+   * together, and life stages (baby, pet) whose categories only the customers in them buy.
+   */
+  taste: {
+    brands: {
+      /** Brands per category = clamp(round(products / productsPerBrand), min, max); brand sizes ∝ 1 / rank ^ sizeZipf. */
+      productsPerBrand: 6,
+      min: 2,
+      max: 9,
+      sizeZipf: 0.7,
+      /** Share of brands in each tier, and the tier's price factor (on the product's raw price, before the price point). */
+      tierShares: [0.35, 0.4, 0.25],
+      tierPrice: [0.8, 1, 1.3],
+    },
+    tiers: ['value', 'standard', 'premium'],
+    /** Favourite brands per category (first and second, distinct) are drawn ∝ brand share ^ shareTilt × tierBoost where the brand's tier is the customer's preferred one. */
+    favouriteShareTilt: 0.5,
+    tierBoost: 4,
+    /** Share of a customer's draws inside a category that go to their favourite brands, and of those the share of the first. */
+    brandLoyalty: 0.95,
+    firstBrandShare: 0.8,
+    /** Share of fresh draws that try the complement of a product the customer owns first. */
+    freshComplement: 0.3,
+    /** Fresh draws redraw up to this many times to find a product the customer does not own yet. */
+    freshTries: 6,
+    /** P(a product bought for the first time at a chain joins the repertoire there, with a gamma(repertoireShape) weight); the rest stay one-offs. */
+    adoptShare: 0.2,
+    lifeStages: {
+      /**
+       * Per life stage: P(in it) per age band (20대…70대) × the archetype's multiplier (capped at maxShare);
+       * its categories are bought only by the customers in it (taste × boost), and its `lean` categories
+       * get × leanBoost for them (others still buy them).
+       */
+      baby: { byAge: [0.12, 0.34, 0.2, 0.05, 0.03, 0.02], categories: ['유아식품', '출산/육아용품'], boost: 5, lean: ['유아동의류', '완구'], leanBoost: 2 },
+      pet: { byAge: [0.24, 0.27, 0.27, 0.23, 0.18, 0.15], categories: ['원예/애완'], boost: 8, lean: [] as string[], leanBoost: 1 },
+    } as Record<LifeStage, { byAge: number[]; categories: string[]; boost: number; lean: string[]; leanBoost: number }>,
+    maxLifeStageShare: 0.8,
+    complements: {
+      /** Category pairs whose products are paired (same category: the partner is of the same brand). */
+      pairs: [
+        ['대용식', '냉장식품'], ['주류', '과자'], ['축산물', '채소'], ['커피/차', '유제품'], ['과일', '유제품'], ['조리식품', '음료'],
+        ['담배', '음료'], ['세제/위생', '청소/세탁/욕실용품'], ['퍼스널케어', '퍼스널케어'], ['화장품/뷰티케어', '화장품/뷰티케어'],
+        ['유아식품', '출산/육아용품'], ['여성의류', '패션잡화'], ['식기/조리기구', '주방잡화'], ['수산물', '조미료'], ['원예/애완', '원예/애완'],
+      ] as [string, string][],
+      /** Share of the first category's products that get a partner; partner draw ∝ popularity ^ partnerTilt. */
+      coverage: 0.8,
+      partnerTilt: 0.5,
+      /** P(the complement joins the basket) when its partner is in it (it takes the next line of the basket): the first time, and once the customer has bought it (a habit). */
+      join: 0.3,
+      joinHabit: 0.7,
+    },
   },
 
   dropout: {

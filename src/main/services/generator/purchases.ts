@@ -6,14 +6,21 @@ import { REGION_CODES, type Demographics } from './customers';
 import type { Traits } from './behaviour';
 import { PARAMS, RETAIL } from './params';
 import { cumulative, pick, type Rng } from './random';
+import { Repertoire } from './repertoire';
+import type { PersonalTaste } from './taste';
+
+const T = PARAMS.taste;
 
 /**
  * Purchase lines (02_PDDE) of one customer: receipts on days drawn from the customer's activity
  * profile, a chain per receipt from their chain affinity, a basket size per chain, and lines drawn
- * from the customer's per-chain repertoire (repurchased at product-specific intervals), from
- * fresh taste-weighted draws, or from the promoted category of the day. Hours follow the chain's
- * profile tilted by the customer's archetype. The hot loop builds one
- * string per customer and allocates nothing per line but that string.
+ * from the promoted category of the day, from the customer's per-chain repertoire (∝ weight × how
+ * due each item is on its product-specific, personal cycle), or fresh: products new to the
+ * customer, reached through the complements of what they own or drawn by their category taste,
+ * life stages and favourite brands (taste.ts). A product in the basket pulls its complement into
+ * the next line with some probability. Hours follow the chain's profile tilted by the customer's
+ * archetype. The hot loop builds one string per customer and allocates nothing per line but that
+ * string (the repertoires grow by doubling).
  */
 export interface ReceiptLog {
   count: number;
@@ -36,6 +43,10 @@ export class PurchaseContext {
   /** Exact duplicate lines written. */
   duplicates = 0;
   private readonly basket = new Int32Array(PARAMS.chains.maxBasket + 1);
+  /** Per customer scratch: products bought so far (mark and list), and each (chain, product)'s repertoire index or -1. */
+  private readonly owned: Uint8Array;
+  private readonly ownedList: number[] = [];
+  private readonly slot: Int32Array;
   private readonly amountText = new Map<number, string>();
 
   constructor(
@@ -46,6 +57,8 @@ export class PurchaseContext {
   ) {
     this.countCum = cumulative(PARAMS.countTable.map(([, w]) => w));
     this.countValues = PARAMS.countTable.map(([v]) => String(v));
+    this.owned = new Uint8Array(catalog.code.length);
+    this.slot = new Int32Array(catalog.code.length * RETAIL.length).fill(-1);
   }
 
   private amountString(amount: number): string {
@@ -69,7 +82,7 @@ export class PurchaseContext {
   }
 
   /** Writes the customer's purchase lines; returns [text, line count]. Fills `log` with their receipts. */
-  customer(rng: Rng, demo: Demographics, t: Traits): [string, number] {
+  customer(rng: Rng, demo: Demographics, t: Traits, taste: PersonalTaste): [string, number] {
     const log = this.log;
     log.count = 0;
     if (!t.buyer || t.activeShare <= 0) return ['', 0];
@@ -77,6 +90,8 @@ export class PurchaseContext {
     const P = PARAMS.customers;
     const C = PARAMS.chains;
     const profile = this.profiles[t.archetype];
+    // Personal repurchase cycle: heavier buyers (bigger households) run through a product sooner.
+    const cycle = Math.exp(-P.cycleRateSlope * t.rateZ);
     const n = Math.min(P.maxReceipts, Math.max(1, rng.poisson(t.rate * t.activeShare)));
     this.ensureLog(n);
 
@@ -97,22 +112,20 @@ export class PurchaseContext {
     const region = REGION_CODES[demo.region];
     const catCum: (Float64Array | null)[] = [];
     const homes: string[][] = [];
-    const repItems: (Int32Array | null)[] = [];
-    const repCum: (Float64Array | null)[] = [];
-    const repLast: (Float64Array | null)[] = [];
+    const reps: (Repertoire | null)[] = [];
+    const products = catalog.code.length;
+    const slot = this.slot;
     for (let c = 0; c < RETAIL.length; c++) {
       if (perChain[c] === 0) {
         catCum.push(null);
         homes.push([]);
-        repItems.push(null);
-        repCum.push(null);
-        repLast.push(null);
+        reps.push(null);
         continue;
       }
       const chain = RETAIL[c];
       const byChain = catalog.byChain[chain];
       const w = new Float64Array(t.taste.length);
-      for (let k = 0; k < w.length; k++) w[k] = byChain.categoryWeight[k] * t.taste[k];
+      for (let k = 0; k < w.length; k++) w[k] = byChain.categoryWeight[k] * t.taste[k] * taste.categoryFactor[k];
       const cc = cumulative(w);
       catCum.push(cc);
       const near = branchesNear(this.branches, chain, region);
@@ -123,22 +136,15 @@ export class PurchaseContext {
       const meanBasket = C.basketP1[chain] + (1 - C.basketP1[chain]) * (2 + C.basketExtraMean[chain] * t.basket);
       const expectedLines = perChain[c] * meanBasket;
       const size = Math.round(Math.min(P.repertoireMax, Math.max(P.repertoireMin, P.repertoireA * Math.pow(expectedLines, P.repertoireB))));
-      const items = new Int32Array(size);
-      const weights = new Float64Array(size);
-      let filled = 0;
-      for (let tries = 0; filled < size && tries < size * 4; tries++) {
-        const p = this.freshProduct(rng, chain, cc);
-        if (p < 0) break;
-        let dup = false;
-        for (let j = 0; j < filled; j++) if (items[j] === p) dup = true;
-        if (dup) continue;
-        items[filled] = p;
-        weights[filled] = rng.gamma(P.repertoireShape);
-        filled++;
+      const rep = new Repertoire(size * 2);
+      for (let tries = 0; rep.n < size && tries < size * 4; tries++) {
+        const k = pick(cc, rng.next());
+        if (k < 0) break;
+        const p = this.inCategory(rng, k, taste);
+        if (slot[c * products + p] >= 0) continue;
+        slot[c * products + p] = rep.add(p, rng.gamma(P.repertoireShape), -1e9);
       }
-      repItems.push(items.subarray(0, filled));
-      repCum.push(cumulative(weights.subarray(0, filled)));
-      repLast.push(new Float64Array(filled).fill(-1e9));
+      reps.push(rep);
     }
 
     let text = '';
@@ -173,34 +179,30 @@ export class PurchaseContext {
       if (size > C.maxBasket) size = C.maxBasket;
 
       const promoCat = cal.promotion[day];
-      const promoOk = promoCat >= 0 && catalog.byChain[chain].products[promoCat].length > 0;
-      const items = repItems[c]!;
-      const rcum = repCum[c]!;
-      const last = repLast[c]!;
+      const promoOk = promoCat >= 0 && catalog.byChain[chain].categoryWeight[promoCat] > 0 && taste.categoryFactor[promoCat] > 0;
+      const rep = reps[c]!;
       let total = 0;
       let inBasket = 0;
+      let pending = -1;
       for (let k = 0; k < size; k++) {
         let p = -1;
         let promoted = false;
         for (let attempt = 0; attempt < 4 && p < 0; attempt++) {
           let cand = -1;
-          const u = rng.next();
-          if (promoOk && u < promo.lineShare) {
-            const byChain = catalog.byChain[chain];
-            cand = byChain.products[promoCat][pick(byChain.cum[promoCat], rng.next())];
+          promoted = false;
+          if (pending >= 0) {
+            cand = pending;
+            pending = -1;
+          } else if (promoOk && rng.next() < promo.lineShare) {
+            cand = this.inCategory(rng, promoCat, taste);
             promoted = true;
-          } else if (items.length > 0 && u < promo.lineShare + P.repertoireShare) {
-            let r = -1;
-            for (let tr = 0; tr < P.repurchaseTries; tr++) {
-              r = pick(rcum, rng.next());
-              const elapsed = day - last[r];
-              const ratio = elapsed / catalog.interval[items[r]];
-              if (ratio >= 1 || rng.next() < Math.pow(ratio > 0 ? ratio : 0, P.repurchasePower)) break;
-            }
-            cand = items[r];
-            last[r] = day;
+          } else if (rep.n > 0 && rng.next() >= P.freshShare) {
+            // A repertoire item ∝ weight × how due it is (its personal cycle since the last purchase); the less due
+            // the item drawn, the likelier something new instead.
+            const r = rep.pickDue(rng, day, catalog.interval, cycle, P.repurchasePower);
+            cand = r < 0 || rng.next() < P.notDueFresh * (1 - rep.picked) ? this.fresh(rng, c, catCum[c]!, rep, taste) : rep.items[r];
           } else {
-            cand = this.freshProduct(rng, chain, catCum[c]!);
+            cand = this.fresh(rng, c, catCum[c]!, rep, taste);
           }
           if (cand < 0) break;
           let dup = false;
@@ -208,6 +210,17 @@ export class PurchaseContext {
           if (!dup) p = cand;
         }
         if (p < 0) continue;
+        // A product new to the chain's repertoire joins it (becomes a habit) with probability adoptShare.
+        const at = c * products + p;
+        if (slot[at] >= 0) rep.last[slot[at]] = day;
+        else if (rng.next() < T.adoptShare) slot[at] = rep.add(p, rng.gamma(P.repertoireShape), day);
+        if (!this.owned[p]) {
+          this.owned[p] = 1;
+          this.ownedList.push(p);
+        }
+        // Its complement, if it has one the chain sells and the customer would buy, takes the next line with some probability.
+        const partner = catalog.complement[p];
+        if (partner >= 0 && this.buys(chain, partner, taste) && rng.next() < (this.owned[partner] ? T.complements.joinHabit : T.complements.join)) pending = partner;
         basket[inBasket++] = p;
         let unit = catalog.price[p];
         if (promoted || catalog.category[p] === promoCat) unit = Math.max(10, Math.round((unit * promo.discount) / 10) * 10);
@@ -238,16 +251,49 @@ export class PurchaseContext {
       log.online[r] = online ? 1 : 0;
       log.total[r] = total;
     }
+    for (let c = 0; c < RETAIL.length; c++) {
+      const rep = reps[c];
+      if (rep) for (let k = 0; k < rep.n; k++) slot[c * products + rep.items[k]] = -1;
+    }
+    for (const p of this.ownedList) this.owned[p] = 0;
+    this.ownedList.length = 0;
     return [text, lines];
   }
 
-  /** A product drawn by the customer's category weights at the chain, then by popularity. */
-  private freshProduct(rng: Rng, chain: (typeof RETAIL)[number], catCum: Float64Array): number {
-    const k = pick(catCum, rng.next());
-    if (k < 0) return -1;
-    const byChain = this.catalog.byChain[chain];
-    const members = byChain.products[k];
-    if (members.length === 0) return -1;
-    return members[pick(byChain.cum[k], rng.next())];
+  /** Whether the chain sells the product's category and the customer's life stages let them buy it. */
+  private buys(chain: (typeof RETAIL)[number], p: number, taste: PersonalTaste): boolean {
+    const k = this.catalog.category[p];
+    return this.catalog.byChain[chain].categoryWeight[k] > 0 && taste.categoryFactor[k] > 0;
+  }
+
+  /** A product of category k: from the customer's favourite brands with probability brandLoyalty, else from the whole category; by popularity within. */
+  private inCategory(rng: Rng, k: number, taste: PersonalTaste): number {
+    const B = this.catalog.brands;
+    if (rng.next() < T.brandLoyalty) {
+      const b = rng.next() < T.firstBrandShare ? taste.first[k] : taste.second[k];
+      return B.products[k][b][pick(B.cum[k][b], rng.next())];
+    }
+    return B.members[k][pick(B.memberCum[k], rng.next())];
+  }
+
+  /**
+   * A product new to the customer where possible: first (with probability freshComplement) the
+   * complement of a repertoire item, else a draw by the customer's category weights at the chain and
+   * their brands; up to freshTries redraws while the product is one they already bought.
+   */
+  private fresh(rng: Rng, c: number, catCum: Float64Array, rep: Repertoire, taste: PersonalTaste): number {
+    const { catalog } = this;
+    let p = -1;
+    for (let tries = 0; tries < T.freshTries; tries++) {
+      if (rep.n > 0 && rng.next() < T.freshComplement) {
+        const q = catalog.complement[rep.items[rep.pick(rng)]];
+        if (q >= 0 && !this.owned[q] && this.buys(RETAIL[c], q, taste)) return q;
+      }
+      const k = pick(catCum, rng.next());
+      if (k < 0) return -1;
+      p = this.inCategory(rng, k, taste);
+      if (!this.owned[p]) return p;
+    }
+    return p;
   }
 }

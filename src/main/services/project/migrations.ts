@@ -80,6 +80,14 @@ CREATE TABLE IF NOT EXISTS churn_scores (
     sql: `
 CREATE TABLE IF NOT EXISTS customer_clusters (run_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, cluster INTEGER NOT NULL, name VARCHAR NOT NULL);`,
   },
+  {
+    version: 7,
+    name: 'recommendations: every customer\'s top-K products per model of a recommendation run',
+    sql: `
+CREATE TABLE IF NOT EXISTS recommendations (
+  run_id VARCHAR NOT NULL, model VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, rank INTEGER NOT NULL,
+  product_id VARCHAR NOT NULL, score DOUBLE NOT NULL);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -128,7 +128,7 @@ function toInfo(r: RunRow): RunInfo {
 }
 
 /**
- * Deletes a finished run: its row, its result tables, the scores and clusters it gave (churn_scores, customer_clusters) and its
+ * Deletes a finished run: its row, its result tables, the scores, clusters and lists it gave (churn_scores, customer_clusters, recommendations) and its
  * models/<runId>/ folder. A running run is refused (cancel it first). The database part is one
  * transaction (the caller's commit); the folder goes after it, so a failure leaves the run whole.
  */
@@ -140,6 +140,7 @@ export async function deleteRun(db: Sql, runId: string): Promise<RunInfo> {
   for (const table of run.resultTables) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(table)}`);
   await db.run(`DELETE FROM churn_scores WHERE run_id = $1`, [runId]);
   await db.run(`DELETE FROM customer_clusters WHERE run_id = $1`, [runId]);
+  await db.run(`DELETE FROM recommendations WHERE run_id = $1`, [runId]);
   await db.run(`DELETE FROM runs WHERE run_id = $1`, [runId]);
   return run;
 }

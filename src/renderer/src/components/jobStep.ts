@@ -1,5 +1,6 @@
 import { CHURN_MODELS, type ChurnModelName } from '../../../shared/models';
-import { modelLabel } from '../../../shared/charts';
+import { modelLabel, recommendModelLabel } from '../../../shared/charts';
+import { RECOMMEND_MODELS, type RecommendModelName } from '../../../shared/recommend';
 import { fill, t, type Lang, type StringKey } from '../i18n';
 
 const STEPS: Record<string, StringKey> = {
@@ -8,11 +9,15 @@ const STEPS: Record<string, StringKey> = {
   customers: 'jobs.step.customers',
   done: 'jobs.step.done',
   profiles: 'jobs.step.profiles',
+  // A recommendation run: reading the purchases, then a step per model, then saving the lists.
+  data: 'recommend.step.data',
+  save: 'recommend.step.save',
 };
 
 /** A job's step as the tray shows it, in the UI language (file names stay as they are). */
 export function jobStepLabel(step: string, lang: Lang): string {
   if ((CHURN_MODELS as readonly string[]).includes(step)) return fill(t('jobs.step.model', lang), { model: modelLabel(step as ChurnModelName, lang) });
+  if ((RECOMMEND_MODELS as readonly string[]).includes(step)) return fill(t('jobs.step.model', lang), { model: recommendModelLabel(step as RecommendModelName, lang) });
   if (STEPS[step]) return t(STEPS[step], lang);
   const sample = /^sample: (.+)$/.exec(step);
   if (sample) return `${t('jobs.step.sample', lang)}: ${jobStepLabel(sample[1], lang)}`;

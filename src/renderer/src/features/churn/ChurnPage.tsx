@@ -3,7 +3,6 @@ import { CHURN_MODELS, type ChurnModelName, type ChurnRunReport, type FeatureImp
 import { modelLabel } from '../../../../shared/charts';
 import type { ClassificationReport } from '../../../../shared/metrics';
 import type { JobDetail } from '../../../../shared/contract';
-import type { RunInfo } from '../../../../shared/runs';
 import { TRAINING_BACKENDS, type TrainingBackendChoice } from '../../../../shared/settings';
 import {
   buildCalibrationChart,
@@ -18,6 +17,7 @@ import {
 import { workbench } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { Chart } from '../../components/Chart';
+import { usePastRuns } from '../../components/usePastRuns';
 import { formatDate } from '../../format';
 import { fill, t, type Lang } from '../../i18n';
 import { ClassReportTable } from './ClassReportTable';
@@ -57,7 +57,6 @@ export function ChurnPage({ lang, project, onError }: Props) {
   const [running, setRunning] = useState(false);
   const [curves, setCurves] = useState<Curves>({});
   const [report, setReport] = useState<ChurnRunReport | null>(null);
-  const [runs, setRuns] = useState<RunInfo[]>([]);
   const [focus, setFocus] = useState<ChurnModelName | null>(null);
   const [backend, setBackend] = useState<TrainingBackendChoice | null>(null);
   const [live, setLive] = useState<LiveStatus | null>(null);
@@ -72,12 +71,8 @@ export function ChurnPage({ lang, project, onError }: Props) {
     }
   };
 
-  const refreshRuns = async (dir: string) => setRuns((await workbench.runs.list({ project: dir, kind: 'churn' })).filter((r) => r.status === 'done'));
-  useEffect(() => {
-    setReport(null);
-    setRuns([]);
-    if (project) refreshRuns(project).catch(onError);
-  }, [project, onError]);
+  const past = usePastRuns<ChurnRunReport>(project, 'churn', onError);
+  useEffect(() => setReport(null), [project]);
 
   // Live curves: the training job's per-round losses.
   useEffect(() => {
@@ -110,7 +105,7 @@ export function ChurnPage({ lang, project, onError }: Props) {
       const result = await runJob('models.trainChurn', { project, label, population, periods: windows, models, seed });
       setReport(result);
       setFocus(result.best);
-      await refreshRuns(project);
+      await past.refresh();
     } catch (e) {
       onError(e);
     } finally {
@@ -119,23 +114,14 @@ export function ChurnPage({ lang, project, onError }: Props) {
   };
   const reopen = async (runId: string) => {
     if (!runId) return;
-    try {
-      const run = await workbench.runs.get({ project, runId });
-      const r = run.metrics as unknown as ChurnRunReport;
+    const r = await past.open(runId);
+    if (r) {
       setReport(r);
       setFocus(r.best);
-    } catch (e) {
-      onError(e);
     }
   };
   const remove = async (runId: string) => {
-    try {
-      await workbench.runs.delete({ project, runId });
-      if (report?.run.id === runId) setReport(null);
-      await refreshRuns(project);
-    } catch (e) {
-      onError(e);
-    }
+    if ((await past.remove(runId)) && report?.run.id === runId) setReport(null);
   };
   const toggle = (m: ChurnModelName) => setModels(models.includes(m) ? models.filter((x) => x !== m) : [...models, m]);
 
@@ -202,7 +188,7 @@ export function ChurnPage({ lang, project, onError }: Props) {
           </button>
         </div>
       </div>
-      {runs.length > 0 && <RunHistory runs={runs} lang={lang} onOpen={(id) => void reopen(id)} onDelete={remove} />}
+      {past.runs.length > 0 && <RunHistory runs={past.runs} lang={lang} onOpen={(id) => void reopen(id)} onDelete={remove} />}
       {(running || Object.keys(curves).length > 0) && !report && (
         <div className="chart-grid">
           <Chart option={buildTrainingCurveChart(curveList(curves), lang)} lang={lang} name="churn-training" testId="churn-live-curve" />

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CLUSTER_FEATURE_GROUPS, CLUSTER_K_MAX, CLUSTER_K_MIN, type ClusterFeatureGroup, type ClusterRunReport } from '../../../../shared/clusters';
-import type { RunInfo } from '../../../../shared/runs';
 import { workbench } from '../../api/client';
 import { runJob } from '../../api/jobs';
+import { usePastRuns } from '../../components/usePastRuns';
 import { t, type Lang } from '../../i18n';
 import { ClusterReport } from './ClusterReport';
 import { ClusterRuns } from './ClusterRuns';
@@ -30,14 +30,9 @@ export function ClustersPage({ lang, project, onError }: Props) {
   const [restarts, setRestarts] = useState(4);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<ClusterRunReport | null>(null);
-  const [runs, setRuns] = useState<RunInfo[]>([]);
 
-  const refreshRuns = useCallback(async (dir: string) => setRuns((await workbench.runs.list({ project: dir, kind: 'clusters' })).filter((r) => r.status === 'done')), []);
-  useEffect(() => {
-    setReport(null);
-    setRuns([]);
-    if (project) refreshRuns(project).catch(onError);
-  }, [project, onError, refreshRuns]);
+  const past = usePastRuns<ClusterRunReport>(project, 'clusters', onError);
+  useEffect(() => setReport(null), [project]);
 
   if (!project) return <p>{t('project.none', lang)}</p>;
 
@@ -54,7 +49,7 @@ export function ClustersPage({ lang, project, onError }: Props) {
         restarts,
       });
       setReport(result);
-      await refreshRuns(project);
+      await past.refresh();
     } catch (e) {
       onError(e);
     } finally {
@@ -62,27 +57,17 @@ export function ClustersPage({ lang, project, onError }: Props) {
     }
   };
   const reopen = async (runId: string) => {
-    try {
-      const info = await workbench.runs.get({ project, runId });
-      setReport(info.metrics as unknown as ClusterRunReport);
-    } catch (e) {
-      onError(e);
-    }
+    const r = await past.open(runId);
+    if (r) setReport(r);
   };
   const remove = async (runId: string) => {
-    try {
-      await workbench.runs.delete({ project, runId });
-      if (report?.run.id === runId) setReport(null);
-      await refreshRuns(project);
-    } catch (e) {
-      onError(e);
-    }
+    if ((await past.remove(runId)) && report?.run.id === runId) setReport(null);
   };
   const rename = async (cluster: number, name: string): Promise<boolean> => {
     if (!report) return false;
     try {
       setReport(await workbench.clusters.rename({ project, runId: report.run.id, cluster, name }));
-      await refreshRuns(project);
+      await past.refresh();
       return true;
     } catch (e) {
       onError(e);
@@ -139,7 +124,7 @@ export function ClustersPage({ lang, project, onError }: Props) {
           </button>
         </div>
       </div>
-      {runs.length > 0 && <ClusterRuns runs={runs} openId={report?.run.id ?? null} lang={lang} onOpen={(id) => void reopen(id)} onDelete={remove} />}
+      {past.runs.length > 0 && <ClusterRuns runs={past.runs} openId={report?.run.id ?? null} lang={lang} onOpen={(id) => void reopen(id)} onDelete={remove} />}
       {report && <ClusterReport report={report} lang={lang} onRename={rename} />}
     </section>
   );

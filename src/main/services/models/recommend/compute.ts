@@ -1,0 +1,242 @@
+import { AppError } from '../../../../shared/errors';
+import type { RecommendModelName, RecommendModelResult, RecommendRules } from '../../../../shared/recommend';
+import { rngFor } from '../../generator/random';
+import { scoreNcf, trainNcf } from '../ncf';
+import { evaluateSampled, evaluateTimeSplit } from './evaluate';
+import { fitImplicitMf } from './implicitMf';
+import { interactionsFromPairs, type Interactions } from './interactions';
+import { fitItemKnn } from './itemKnn';
+import { leaveOneOut } from './leaveOneOut';
+import { sampleEvaluationNegatives } from './negatives';
+import { fitPopularity } from './popularity';
+import { fitPreference } from './preference';
+import { preferenceInputFromRows } from './preferenceInput';
+import { pairsOf, type PurchaseRows } from './rows';
+import { excludedBestSellers, excludedFor, selectTopK } from './rules';
+import type { Scorer } from './scorer';
+import { timeSplit } from './timeSplit';
+
+/**
+ * The numbers of a recommendation run, pure (no DuckDB), run in the training worker: every chosen
+ * model judged on the same two protocols — leave-one-out with the same sampled negatives, and the
+ * time split at the cut-off — then every customer's top K under the business rules. The lists come
+ * from a fit on all rows (the models are cheap), except NeuMF, whose leave-one-out fit gives them
+ * (its held-out products are the customers' own and the new-only rule leaves them out anyway).
+ */
+export interface RecommendComputeInput {
+  rows: PurchaseRows;
+  userStart: Int32Array;
+  /** Per item its category (−1 = unknown: its own category). */
+  itemCategory: Int32Array;
+  /** The window's last day and the time split's cut-off, in the rows' day numbers. */
+  lastDay: number;
+  cutoffDay: number;
+  models: RecommendModelName[];
+  negatives: number;
+  k: number;
+  rules: RecommendRules;
+  seed: number;
+  epochs: number;
+  factors: number;
+  trainNegatives: number;
+}
+
+/** users × k items and scores, row-major; −1 where a customer's list is shorter. */
+export interface RecommendLists {
+  items: Int32Array;
+  scores: Float32Array;
+}
+
+export interface RecommendComputeResult {
+  results: Partial<Record<RecommendModelName, RecommendModelResult>>;
+  lists: Partial<Record<RecommendModelName, RecommendLists>>;
+}
+
+export interface RecommendComputeHooks {
+  onModel?(model: RecommendModelName, phase: 'start' | 'done'): void;
+  onEpoch?(model: RecommendModelName, epoch: number, epochs: number, loss: number, samplesPerSecond: number): void;
+  isCancelled?(): boolean;
+}
+
+const cancelled = () => new AppError('CANCELLED', 'The training was cancelled.');
+
+export async function computeRecommendations(input: RecommendComputeInput, hooks: RecommendComputeHooks = {}): Promise<RecommendComputeResult> {
+  const { rows } = input;
+  const check = () => {
+    if (hooks.isCancelled?.()) throw cancelled();
+  };
+  const categories = knownCategories(input.itemCategory);
+  const loo = leaveOneOut(rows);
+  const negatives = sampleEvaluationNegatives(loo.train, loo, input.negatives, input.seed);
+  const split = timeSplit(rows, input.cutoffDay);
+  const all = allPairs(rows);
+  const results: RecommendComputeResult['results'] = {};
+  const lists: RecommendComputeResult['lists'] = {};
+  for (const model of input.models) {
+    check();
+    hooks.onModel?.(model, 'start');
+    const started = performance.now();
+    const fit = async (train: Interactions, include: Uint8Array | undefined, today: number): Promise<{ scorer: Scorer; loss?: number[]; samplesPerSecond?: number }> => {
+      switch (model) {
+        case 'popularity':
+          return { scorer: fitPopularity(train) };
+        case 'itemknn':
+          return { scorer: fitItemKnn(train) };
+        case 'mf':
+          return { scorer: fitImplicitMf(train, { seed: input.seed }).scorer };
+        case 'preference':
+          return { scorer: fitPreference(preferenceInputFromRows(rows, categories, { include, today })) };
+        case 'neumf': {
+          const trained = await trainNcf(
+            train,
+            { model: 'neumf', factors: input.factors, negatives: input.trainNegatives, epochs: input.epochs, seed: input.seed },
+            {
+              isCancelled: hooks.isCancelled,
+              onEpoch: (epoch, loss, _s, sps) => hooks.onEpoch?.(model, epoch, input.epochs, loss, sps),
+            },
+          );
+          if (trained.stopReason === 'cancelled') throw cancelled();
+          const m = trained.model;
+          const scorer = ncfScorer(train.itemCount, (users, items) => scoreNcf(m, users, items));
+          return { scorer, loss: trained.epochs.map((e) => e.loss), samplesPerSecond: median(trained.epochs.map((e) => e.samplesPerSecond)) };
+        }
+      }
+    };
+    const looFit = await fit(loo.train, loo.trainRow, input.lastDay);
+    check();
+    const sampled = evaluateSampled(looFit.scorer, loo, negatives);
+    const timeFit = await fit(split.train, split.trainRow, input.cutoffDay - 1);
+    check();
+    const time = evaluateTimeSplit(timeFit.scorer, split, 10);
+    const repurchase = model === 'preference' ? repurchaseByScore(rows, input.cutoffDay, timeFit.scorer) : undefined;
+    const final = model === 'neumf' ? looFit : await fit(all, undefined, input.lastDay);
+    check();
+    lists[model] = topLists(input, final.scorer);
+    results[model] = {
+      model,
+      seconds: (performance.now() - started) / 1000,
+      sampled: {
+        negatives: sampled.negatives,
+        users: sampled.users,
+        skipped: loo.skippedUsers + loo.emptyUsers,
+        hr: sampled.hitRate,
+        ndcg: sampled.ndcg,
+      },
+      timeSplit: {
+        k: time.k,
+        users: time.users,
+        recall: time.recall,
+        precision: time.precision,
+        ndcg: time.ndcg,
+        coverage: time.coverage,
+        topShare: time.bestSellerSlots,
+      },
+      ...(looFit.loss ? { loss: looFit.loss, samplesPerSecond: looFit.samplesPerSecond } : {}),
+      ...(repurchase ? { repurchase } : {}),
+    };
+    hooks.onModel?.(model, 'done');
+  }
+  return { results, lists };
+}
+
+/** The seed's thresholds: 0.0, 0.5 … 4.5. */
+export const REPURCHASE_THRESHOLDS = Array.from({ length: 10 }, (_, k) => k / 2);
+
+/**
+ * The seed's repurchase table: among the (customer, product) pairs bought before the cut-off, scored
+ * as of the day before it, the share with score ≥ t that the customer bought again from the cut-off
+ * on, for each threshold t (pairs counted beside each share).
+ */
+export function repurchaseByScore(rows: PurchaseRows, cutoffDay: number, scorer: Scorer): { threshold: number; pairs: number; share: number | null }[] {
+  const pairs = new Array<number>(REPURCHASE_THRESHOLDS.length).fill(0);
+  const again = new Array<number>(REPURCHASE_THRESHOLDS.length).fill(0);
+  const { user, item, day } = rows;
+  let r = 0;
+  while (r < user.length) {
+    const u = user[r];
+    let end = r;
+    while (end < user.length && user[end] === u) end++;
+    // This customer's products before the cut-off, and those bought again from it on.
+    const before = new Set<number>();
+    const after = new Set<number>();
+    for (let k = r; k < end; k++) (day[k] < cutoffDay ? before : after).add(item[k]);
+    if (before.size) {
+      const candidates = Int32Array.from(before);
+      const scores = new Float32Array(candidates.length);
+      scorer.score(u, candidates, scores);
+      candidates.forEach((i, j) => {
+        const bought = after.has(i) ? 1 : 0;
+        for (let t = 0; t < REPURCHASE_THRESHOLDS.length; t++) {
+          if (scores[j] < REPURCHASE_THRESHOLDS[t] - 1e-9) break;
+          pairs[t]++;
+          again[t] += bought;
+        }
+      });
+    }
+    r = end;
+  }
+  return REPURCHASE_THRESHOLDS.map((threshold, t) => ({ threshold, pairs: pairs[t], share: pairs[t] ? again[t] / pairs[t] : null }));
+}
+
+/** Every customer's top K under the rules. */
+function topLists(input: RecommendComputeInput, scorer: Scorer): RecommendLists {
+  const { rows, k, rules } = input;
+  const users = rows.users;
+  const itemCount = rows.itemCount;
+  const items = new Int32Array(users * k).fill(-1);
+  const scores = new Float32Array(users * k);
+  const everyItem = Int32Array.from({ length: itemCount }, (_, i) => i);
+  const all = new Float32Array(itemCount);
+  const excluded = new Uint8Array(itemCount);
+  const global = excludedBestSellers(input, rules.excludeTopShare);
+  const outItems = new Int32Array(k);
+  const outScores = new Float32Array(k);
+  for (let u = 0; u < users; u++) {
+    scorer.score(u, everyItem, all);
+    excludedFor(input, u, rules, input.lastDay, global, excluded);
+    const variety = rules.varietyPool > k ? { pool: rules.varietyPool, rng: rngFor(input.seed, 'recommend.variety', u) } : undefined;
+    const n = selectTopK(all, excluded, k, outItems, outScores, variety);
+    items.set(outItems.subarray(0, n), u * k);
+    scores.set(outScores.subarray(0, n), u * k);
+  }
+  return { items, scores };
+}
+
+/** A scorer over a pairwise model (NeuMF): scores the candidates as (user, item) pairs. */
+function ncfScorer(itemCount: number, score: (users: Int32Array, items: Int32Array) => Float32Array): Scorer {
+  const scorer: Scorer = {
+    itemCount,
+    score(user, candidates, out) {
+      out.set(score(new Int32Array(candidates.length).fill(user), candidates));
+    },
+    topK(user, k, exclude) {
+      const all = Int32Array.from({ length: itemCount }, (_, i) => i);
+      const s = new Float32Array(itemCount);
+      scorer.score(user, all, s);
+      const mask = new Uint8Array(itemCount);
+      if (exclude) for (const i of exclude) mask[i] = 1;
+      const outItems = new Int32Array(k);
+      const n = selectTopK(s, mask, k, outItems, new Float32Array(k));
+      return outItems.slice(0, n);
+    },
+  };
+  return scorer;
+}
+
+/** Categories as the preference score needs them: −1 (unknown) becomes one more category. */
+function knownCategories(itemCategory: Int32Array): Int32Array {
+  let max = -1;
+  for (const c of itemCategory) max = Math.max(max, c);
+  return Int32Array.from(itemCategory, (c) => (c < 0 ? max + 1 : c));
+}
+
+function allPairs(rows: PurchaseRows): Interactions {
+  const { user, item } = pairsOf(rows);
+  return interactionsFromPairs(rows.users, rows.itemCount, user, item);
+}
+
+function median(values: number[]): number {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}

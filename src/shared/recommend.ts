@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { dateWindowSchema, isoDateSchema } from './analytics';
+
+/**
+ * Product recommendations: argument schema and result types. Shapes and defaults only; the service
+ * (services/models/recommend) checks the rules that relate fields (cut-off inside the window, a chain
+ * with purchases, K within the catalogue).
+ */
+
+/** The recommenders a run can train, judged on one protocol. */
+export const RECOMMEND_MODELS = ['popularity', 'itemknn', 'mf', 'preference', 'neumf'] as const;
+export type RecommendModelName = (typeof RECOMMEND_MODELS)[number];
+
+export const recommendRulesSchema = z.object({
+  /** Only products new to the customer (default), or allow repurchase. */
+  newOnly: z.boolean().default(true),
+  /** The top share of best-sellers (by buyers) never recommended: seed 001 used 1 %. */
+  excludeTopShare: z.number().min(0).max(0.5).default(0.01),
+  /** Products bought in the last n days of the window are not recommended (seed: 7; 0 = off). */
+  excludeRecentDays: z.number().int().min(0).max(365).default(7),
+  /** 0 = the plain top K; else K drawn (seeded) from each customer's top n for variety (seed 001: 30). */
+  varietyPool: z.number().int().min(0).max(200).default(0),
+});
+export type RecommendRules = z.output<typeof recommendRulesSchema>;
+
+export const recommendTrainSchema = z.object({
+  models: z.array(z.enum(RECOMMEND_MODELS)).min(1, 'choose at least one model').default(['popularity', 'itemknn', 'mf', 'preference']),
+  /** The purchases the models learn from (default: all). */
+  window: dateWindowSchema.optional(),
+  /** The time split: learn before this day, test on the products first bought from it on (default: the window's last three months). */
+  cutoff: isoDateSchema.optional(),
+  /** Only this chain's purchases (A01…); default all chains. */
+  chain: z.string().trim().min(1).max(20).optional(),
+  /** Sampled negatives per held-out product in the leave-one-out evaluation (seed: 49; NCF paper: 99). */
+  negatives: z.number().int().min(1).max(999).default(49),
+  /** Length of each customer's saved list. */
+  k: z.number().int().min(1).max(100).default(10),
+  rules: recommendRulesSchema.default({ newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 }),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  /** NeuMF: epochs, predictive factors, training negatives per positive (re-drawn every epoch). */
+  epochs: z.number().int().min(1).max(200).default(10),
+  factors: z.number().int().min(2).max(128).default(8),
+  trainNegatives: z.number().int().min(1).max(20).default(4),
+});
+export type RecommendTrainArgs = z.output<typeof recommendTrainSchema>;
+export type RecommendTrainArgsIn = z.input<typeof recommendTrainSchema>;
+
+/** Leave-one-out: each customer's last new product among it plus `negatives` products they never bought. */
+export interface SampledScores {
+  negatives: number;
+  /** Customers evaluated (two or more distinct products) and those left out (fewer). */
+  users: number;
+  skipped: number;
+  /** HR@K and NDCG@K for K = 1..10 (index K − 1). */
+  hr: number[];
+  ndcg: number[];
+}
+
+/** Time split: learn before the cut-off, rank the whole catalogue, check the products first bought after it. */
+export interface TimeSplitScores {
+  k: number;
+  users: number;
+  recall: number;
+  precision: number;
+  ndcg: number;
+  /** Share of the catalogue in anyone's top K. */
+  coverage: number;
+  /** Share of recommended slots taken by the top 1 % best-sellers. */
+  topShare: number;
+}
+
+export interface RecommendModelResult {
+  model: RecommendModelName;
+  seconds: number;
+  sampled: SampledScores;
+  timeSplit: TimeSplitScores;
+  /**
+   * The preference score only: pairs bought before the cut-off with score ≥ threshold (0.0 … 4.5),
+   * and the share of them bought again from the cut-off on (seed 001's repurchase table).
+   */
+  repurchase?: { threshold: number; pairs: number; share: number | null }[];
+  /** Training loss per epoch (networks only). */
+  loss?: number[];
+  samplesPerSecond?: number;
+}
+
+export interface RecommendRunReport {
+  run: { id: string; seconds: number; seed: number };
+  window: { from: string; to: string };
+  cutoff: string;
+  chain: string | null;
+  data: { customers: number; products: number; pairs: number };
+  rules: RecommendRules;
+  k: number;
+  models: Partial<Record<RecommendModelName, RecommendModelResult>>;
+  /** The model with the best HR@10 (sampled): its lists are the run's default for the export. */
+  best: RecommendModelName;
+  /** Lists saved in `recommendations`: customers × up to k rows per model. */
+  saved: { customers: number; rows: number };
+}
+
+export const recommendListsSchema = z.object({
+  runId: z.string().min(1),
+  model: z.enum(RECOMMEND_MODELS),
+  /** One customer's list; all customers (paged) when absent. */
+  customer: z.string().min(1).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(20),
+});
+
+/** A page of saved lists: customers in code order, each list best first. */
+export interface RecommendListPage {
+  runId: string;
+  model: string;
+  /** Customers with a list (matching the customer filter). */
+  total: number;
+  offset: number;
+  customers: { customerId: string; items: { rank: number; productId: string; name: string; category: string; score: number }[] }[];
+}

@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../src/shared/contract';
+import type { RecommendListPage, RecommendRunReport } from '../../src/shared/recommend';
+import type { RunInfo } from '../../src/shared/runs';
+import { dispatch } from '../../src/main/transport/dispatch';
+import { defaultCutoff } from '../../src/main/services/models/recommend/recommendRun';
+import { harness, type Harness } from '../helpers';
+
+let h: Harness;
+let project: string;
+
+beforeAll(async () => {
+  h = harness();
+  const data = join(h.root, 'data');
+  await h.call('data.generateSample', { out: data, customers: 1200, seed: 5 });
+  project = join(h.root, 'p');
+  await h.call('project.create', { project });
+  await h.call('data.importLpoint', { project, folder: data });
+}, 180_000);
+afterAll(() => h?.close());
+
+const train = (args: Record<string, unknown>) => h.call<RecommendRunReport>('models.trainRecommend', { project, ...args });
+const db = async () => (await h.services.projects.get(project)).db;
+
+describe('recommendation runs', () => {
+  it('judges every model on the same protocol, saves each customer\'s top K under the rules, and records the run', async () => {
+    const report = await train({ models: ['popularity', 'itemknn', 'mf', 'preference'], seed: 3, k: 5 });
+    expect(report.cutoff).toBe('2021-10-01');
+    expect(Object.keys(report.models)).toEqual(['popularity', 'itemknn', 'mf', 'preference']);
+    const pop = report.models.popularity!;
+    for (const r of Object.values(report.models)) {
+      // The same customers and the same N for every model.
+      expect(r!.sampled).toMatchObject({ negatives: 49, users: pop.sampled.users, skipped: pop.sampled.skipped });
+      expect(r!.timeSplit.users).toBe(pop.timeSplit.users);
+      expect(r!.sampled.hr).toHaveLength(10);
+      for (let k = 1; k < 10; k++) expect(r!.sampled.hr[k]).toBeGreaterThanOrEqual(r!.sampled.hr[k - 1]);
+      expect(r!.sampled.hr[9]).toBeGreaterThan(0.2);
+    }
+    // The sample's planted product-level taste (brands, complements, life stages): the personal models beat popularity.
+    for (const m of ['itemknn', 'mf'] as const) {
+      expect(report.models[m]!.sampled.hr[9]).toBeGreaterThan(pop.sampled.hr[9] + 0.05);
+      expect(report.models[m]!.timeSplit.recall).toBeGreaterThan(pop.timeSplit.recall * 1.1);
+    }
+    expect(pop.sampled.users + pop.sampled.skipped).toBe(report.data.customers);
+    // Seed 001's check: the preference score's repurchase rate after the cut-off rises with the score.
+    const rep = report.models.preference!.repurchase!;
+    expect(rep.map((r) => r.threshold)).toEqual([0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5]);
+    for (let t = 1; t < rep.length; t++) expect(rep[t].pairs).toBeLessThanOrEqual(rep[t - 1].pairs);
+    const filled = rep.filter((r) => r.pairs >= 200);
+    for (let t = 1; t < filled.length; t++) expect(filled[t].share!).toBeGreaterThan(filled[t - 1].share! - 0.01);
+    expect(filled[filled.length - 1].share!).toBeGreaterThan(rep[0].share! + 0.2);
+    expect(report.models.mf!.repurchase).toBeUndefined();
+    // Popularity fills its lists with best-sellers: far the largest share of top-1 % items among the models.
+    expect(pop.timeSplit.topShare).toBeGreaterThan(report.models.mf!.timeSplit.topShare);
+
+    const d = await db();
+    const perModel = await d.all<{ model: string; n: number; customers: number; maxRank: number }>(
+      `SELECT model, count(*)::INTEGER AS n, count(DISTINCT customer_id)::INTEGER AS customers, max(rank) AS "maxRank" FROM recommendations WHERE run_id = $1 GROUP BY model ORDER BY model`,
+      [report.run.id],
+    );
+    expect(perModel.map((r) => r.model)).toEqual(['itemknn', 'mf', 'popularity', 'preference']);
+    for (const r of perModel) expect(r).toMatchObject({ customers: report.data.customers, maxRank: 5 });
+    expect(perModel.reduce((s, r) => s + r.n, 0)).toBe(report.saved.rows);
+    // New products only: no list holds a product its customer bought in the window.
+    const owned = await d.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM recommendations r WHERE run_id = $1 AND EXISTS (
+         SELECT 1 FROM purchases p WHERE p.customer_id = r.customer_id AND p.product_id = r.product_id AND NOT p.is_return)`,
+      [report.run.id],
+    );
+    expect(owned!.n).toBe(0);
+    // The top 1 % best-sellers (by buyers) never appear.
+    const best = await d.one<{ n: number }>(
+      `WITH buyers AS (SELECT product_id, count(DISTINCT customer_id) AS b FROM purchases WHERE NOT is_return AND product_id IS NOT NULL GROUP BY product_id),
+            top AS (SELECT product_id FROM buyers ORDER BY b DESC, product_id LIMIT (SELECT ceil(count(*) * 0.01)::INTEGER FROM buyers))
+       SELECT count(*)::INTEGER AS n FROM recommendations WHERE run_id = $1 AND product_id IN (SELECT product_id FROM top)`,
+      [report.run.id],
+    );
+    expect(best!.n).toBe(0);
+    const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
+    expect(runs[0]).toMatchObject({ runId: report.run.id, status: 'done', seed: 3 });
+    // The lists as the page shows them: customers in code order, best first, with the catalog's names.
+    const page = await h.call<RecommendListPage>('recommend.lists', { project, runId: report.run.id, model: 'mf', offset: 2, limit: 3 });
+    expect(page.total).toBe(report.data.customers);
+    expect(page.customers).toHaveLength(3);
+    expect([...page.customers.map((c) => c.customerId)].sort()).toEqual(page.customers.map((c) => c.customerId));
+    for (const c of page.customers) {
+      expect(c.items.map((i) => i.rank)).toEqual([1, 2, 3, 4, 5]);
+      for (let r = 1; r < 5; r++) expect(c.items[r].score).toBeLessThanOrEqual(c.items[r - 1].score);
+      for (const i of c.items) expect(i.name.length).toBeGreaterThan(0);
+    }
+    const one = await h.call<RecommendListPage>('recommend.lists', { project, runId: report.run.id, model: 'mf', customer: page.customers[1].customerId });
+    expect(one.customers).toEqual([page.customers[1]]);
+  }, 120_000);
+
+  it('the same seed gives the same figures and lists', async () => {
+    const a = await train({ models: ['mf'], seed: 11, k: 3 });
+    const b = await train({ models: ['mf'], seed: 11, k: 3 });
+    expect(b.models.mf!.sampled.hr).toEqual(a.models.mf!.sampled.hr);
+    const lists = async (id: string) => (await (await db()).all(`SELECT customer_id, rank, product_id FROM recommendations WHERE run_id = $1 ORDER BY 1, 2`, [id])).map((r) => JSON.stringify(r));
+    expect(await lists(b.run.id)).toEqual(await lists(a.run.id));
+  }, 120_000);
+
+  it('allowing repurchase lets a customer\'s own products back in, except those bought in the last n days', async () => {
+    const report = await train({ models: ['popularity'], seed: 1, k: 10, rules: { newOnly: false, excludeTopShare: 0, excludeRecentDays: 30 } });
+    const d = await db();
+    const owned = await d.one<{ n: number; recent: number }>(
+      `SELECT count(*) FILTER (WHERE last IS NOT NULL)::INTEGER AS n, count(*) FILTER (WHERE last > DATE '2021-12-31' - 30)::INTEGER AS recent
+       FROM recommendations r LEFT JOIN (SELECT customer_id, product_id, max(date) AS last FROM purchases WHERE NOT is_return GROUP BY ALL) p USING (customer_id, product_id)
+       WHERE run_id = $1`,
+      [report.run.id],
+    );
+    expect(owned!.n).toBeGreaterThan(0);
+    expect(owned!.recent).toBe(0);
+  }, 60_000);
+
+  it('one chain: learns and recommends only that chain\'s products', async () => {
+    const report = await train({ models: ['popularity'], chain: 'A03', seed: 1 });
+    expect(report.chain).toBe('A03');
+    const d = await db();
+    const other = await d.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM recommendations WHERE run_id = $1 AND product_id NOT IN (SELECT DISTINCT product_id FROM purchases WHERE chain = 'A03' AND product_id IS NOT NULL)`,
+      [report.run.id],
+    );
+    expect(other!.n).toBe(0);
+  }, 60_000);
+
+  it('bad input is refused with a clear reason before anything is written', async () => {
+    const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
+    const refuse = async (args: Record<string, unknown>, key: string) => {
+      const reply = await dispatch(h.handlers, 'models.trainRecommend', { project, models: ['popularity'], ...args, jobId: `bad-${key}` }, h.ctx);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', issues: [{ key }] } });
+    };
+    await refuse({ chain: 'Z99' }, 'chainNoPurchases');
+    await refuse({ k: 100, chain: 'A05' }, 'kOverCatalogue');
+    await refuse({ cutoff: '2022-03-01' }, 'cutoffOutside');
+    await refuse({ window: { from: '2020-12-01', to: '2021-12-31' }, cutoff: '2021-01-01' }, 'noTrainBeforeCutoff');
+    await refuse({ window: { from: '2021-01-01', to: '2021-12-31' }, cutoff: '2021-12-31', chain: 'A05' }, 'noTestAfterCutoff');
+    const after = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
+    expect(after.length).toBe(before.length);
+  }, 60_000);
+
+  it('a cancel stops the run: CANCELLED, the run marked cancelled, no list kept', async () => {
+    const ctx = {
+      emit: (name: string, payload: unknown) => {
+        const p = payload as JobProgress;
+        if (name === 'job.progress' && p.step === 'mf') h.services.jobs.cancel('stop-recommend');
+      },
+    };
+    const reply = await dispatch(h.handlers, 'models.trainRecommend', { project, models: ['popularity', 'mf', 'itemknn'], jobId: 'stop-recommend' }, ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
+    const cancelled = runs.find((r) => r.status === 'cancelled')!;
+    expect(cancelled).toBeDefined();
+    const left = await (await db()).one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM recommendations WHERE run_id = $1`, [cancelled.runId]);
+    expect(left!.n).toBe(0);
+    expect(existsSync(join(project, 'models', cancelled.runId))).toBe(false);
+  }, 60_000);
+
+  it('the default cut-off keeps the last three months for the test', () => {
+    expect(defaultCutoff({ from: '2021-01-01', to: '2021-12-31' })).toBe('2021-10-01');
+    expect(defaultCutoff({ from: '2020-06-01', to: '2021-02-28' })).toBe('2020-12-01');
+    // A window shorter than three months: three quarters of it trains.
+    expect(defaultCutoff({ from: '2021-11-01', to: '2021-12-31' })).toBe('2021-12-16');
+  });
+});
