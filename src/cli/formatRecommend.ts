@@ -20,6 +20,16 @@ export function formatRecommend(report: RecommendRunReport): string {
       `${model.padEnd(11)} ${f3(r.sampled.hr[9])}  ${f3(r.sampled.ndcg[9])}  ${String(r.sampled.negatives).padStart(3)}   ${f3(r.timeSplit.recall).padStart(8)}  ${f3(r.timeSplit.ndcg).padStart(9)}  ${f3(r.timeSplit.coverage).padStart(8)}  ${f3(r.timeSplit.topShare).padStart(10)}  ${r.seconds.toFixed(1).padStart(7)}${model === report.best ? '  ← best HR@10' : ''}`,
     );
   }
+  if (report.chains) {
+    lines.push('', `${report.chainMode === 'ownChain' ? 'One model per chain; each customer gets their main chain\'s list' : 'One model per chain; a list per chain a customer bought at'} (the table above: means weighted by customers)`);
+    lines.push('chain  model        hr10   recall10  customers');
+    for (const c of report.chains) {
+      for (const [model, r] of Object.entries(c.models) as [RecommendModelName, NonNullable<RecommendRunReport['models'][RecommendModelName]>][]) {
+        lines.push(`${c.chain.padEnd(6)} ${model.padEnd(11)} ${f3(r.sampled.hr[9])}  ${f3(r.timeSplit.recall).padStart(8)}  ${n(c.data.customers).padStart(9)}${model === c.best ? '  ← best' : ''}`);
+      }
+    }
+    for (const s of report.skippedChains ?? []) lines.push(`${s.chain}: skipped — ${s.reason}`);
+  }
   const rules = report.rules;
   lines.push(
     '',

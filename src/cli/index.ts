@@ -37,7 +37,7 @@ Commands:
            [--models mlp,gbdt,logistic,tier,bgnbd] [--seed S]
                                                  train churn models on one split and compare them on the test customers
   train recommend --project DIR [--models popularity,itemknn,mf,preference,neumf] [--from DATE --to DATE]
-           [--cutoff DATE] [--chain A02] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
+           [--cutoff DATE] [--chain A02 | --chain-mode pooled|per-chain|own-chain] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
            [--allow-repurchase] [--exclude-top PERCENT] [--exclude-recent DAYS] [--variety POOL]
                                                  train recommenders, compare them (leave-one-out HR@10/NDCG@10 with N
                                                  negatives; time-split recall@10) and save each customer's top K
@@ -126,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
       'exclude-recent': { type: 'string' },
       variety: { type: 'string' },
       pretrain: { type: 'string' },
+      'chain-mode': { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -289,6 +290,7 @@ async function main(argv: string[]): Promise<number> {
             window: values.from && values.to ? { from: values.from, to: values.to } : undefined,
             cutoff: values.cutoff,
             chain: values.chain,
+            chainMode: chainModeOption(values['chain-mode']),
             negatives: intOption('negatives', values.negatives),
             k: intOption('k', values.k),
             seed: intOption('seed', values.seed),
@@ -508,6 +510,13 @@ function modelsOption(text: string): ChurnModelName[] {
   const unknown = names.filter((m) => !(CHURN_MODELS as readonly string[]).includes(m));
   if (unknown.length || !names.length) throw new CliError('BAD_ARGUMENT', `--models takes mlp, gbdt, logistic, tier and bgnbd, comma-separated (got ${text}).`);
   return names as ChurnModelName[];
+}
+
+function chainModeOption(text: string | undefined): 'pooled' | 'perChain' | 'ownChain' | undefined {
+  if (text === undefined) return undefined;
+  const mode = ({ pooled: 'pooled', 'per-chain': 'perChain', 'own-chain': 'ownChain' } as const)[text as 'pooled'];
+  if (!mode) throw new CliError('BAD_ARGUMENT', `--chain-mode is pooled, per-chain or own-chain (got ${text}).`);
+  return mode;
 }
 
 function recommendModelsOption(text: string): RecommendModelName[] {

@@ -31,6 +31,12 @@ export const recommendTrainSchema = z.object({
   cutoff: isoDateSchema.optional(),
   /** Only this chain's purchases (A01…); default all chains. */
   chain: z.string().trim().min(1).max(20).optional(),
+  /**
+   * pooled: one model over the chosen purchases; perChain: one model per chain (seed 001: A01–A06), each
+   * customer gets a list at every chain they bought at; ownChain: one model per chain, each customer gets
+   * the list of their own main chain (most lines).
+   */
+  chainMode: z.enum(['pooled', 'perChain', 'ownChain']).default('pooled'),
   /** Sampled negatives per held-out product in the leave-one-out evaluation (seed: 49; NCF paper: 99). */
   negatives: z.number().int().min(1).max(999).default(49),
   /** Length of each customer's saved list. */
@@ -84,18 +90,33 @@ export interface RecommendModelResult {
   samplesPerSecond?: number;
 }
 
+/** One chain's models in the per-chain modes. */
+export interface RecommendChainReport {
+  chain: string;
+  data: { customers: number; products: number; pairs: number };
+  models: Partial<Record<RecommendModelName, RecommendModelResult>>;
+  best: RecommendModelName;
+}
+
 export interface RecommendRunReport {
   run: { id: string; seconds: number; seed: number };
   window: { from: string; to: string };
   cutoff: string;
   chain: string | null;
+  chainMode: 'pooled' | 'perChain' | 'ownChain';
+  /**
+   * The per-chain modes: each chain's own figures (chains too small for the protocol are listed in
+   * `skippedChains`); `models` then holds their means weighted by the customers each evaluated.
+   */
+  chains?: RecommendChainReport[];
+  skippedChains?: { chain: string; reason: string }[];
   data: { customers: number; products: number; pairs: number };
   rules: RecommendRules;
   k: number;
   models: Partial<Record<RecommendModelName, RecommendModelResult>>;
   /** The model with the best HR@10 (sampled): its lists are the run's default for the export. */
   best: RecommendModelName;
-  /** Lists saved in `recommendations`: customers × up to k rows per model. */
+  /** Lists saved in `recommendations` (per chain in the per-chain modes): customers × up to k rows per model. */
   saved: { customers: number; rows: number };
 }
 
@@ -108,12 +129,12 @@ export const recommendListsSchema = z.object({
   limit: z.number().int().min(1).max(500).default(20),
 });
 
-/** A page of saved lists: customers in code order, each list best first. */
+/** A page of saved lists: customers in code order, each list best first (per-chain runs: chain by chain; chain null otherwise). */
 export interface RecommendListPage {
   runId: string;
   model: string;
   /** Customers with a list (matching the customer filter). */
   total: number;
   offset: number;
-  customers: { customerId: string; items: { rank: number; productId: string; name: string; category: string; score: number }[] }[];
+  customers: { customerId: string; items: { chain: string | null; rank: number; productId: string; name: string; category: string; score: number }[] }[];
 }

@@ -36,6 +36,7 @@ const report: RecommendRunReport = {
   window: { from: '2021-01-01', to: '2021-12-31' },
   cutoff: '2021-10-01',
   chain: null,
+  chainMode: 'pooled',
   data: { customers: 1351, products: 1780, pairs: 40_000 },
   rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 },
   k: 10,

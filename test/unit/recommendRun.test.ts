@@ -126,6 +126,45 @@ describe('recommendation runs', () => {
     expect(other!.n).toBe(0);
   }, 60_000);
 
+  it('one model per chain: a list per chain a customer bought at, from that chain\'s products; the headline is the chains\' weighted mean', async () => {
+    const report = await train({ models: ['popularity', 'itemknn'], chainMode: 'perChain', seed: 2, k: 3 });
+    const d = await db();
+    const chains = (await d.all<{ chain: string }>(`SELECT DISTINCT chain FROM purchases ORDER BY chain`)).map((r) => r.chain);
+    expect([...report.chains!.map((c) => c.chain), ...report.skippedChains!.map((c) => c.chain)].sort()).toEqual(chains);
+    const evaluated = report.chains!.reduce((s, c) => s + c.models.itemknn!.sampled.users, 0);
+    expect(report.models.itemknn!.sampled.users).toBe(evaluated);
+    const mean = report.chains!.reduce((s, c) => s + c.models.itemknn!.sampled.hr[9] * c.models.itemknn!.sampled.users, 0) / evaluated;
+    expect(report.models.itemknn!.sampled.hr[9]).toBeCloseTo(mean, 10);
+    const wrong = await d.one<{ foreign: number; unvisited: number; nulls: number }>(
+      `SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM purchases p WHERE p.product_id = r.product_id AND p.chain = r.chain))::INTEGER AS foreign,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = r.customer_id AND p.chain = r.chain))::INTEGER AS unvisited,
+              count(*) FILTER (WHERE chain IS NULL)::INTEGER AS nulls
+       FROM recommendations r WHERE run_id = $1`,
+      [report.run.id],
+    );
+    expect(wrong).toEqual({ foreign: 0, unvisited: 0, nulls: 0 });
+    const multi = await d.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM (SELECT customer_id FROM recommendations WHERE run_id = $1 AND model = 'itemknn' GROUP BY customer_id HAVING count(DISTINCT chain) > 1)`,
+      [report.run.id],
+    );
+    expect(multi!.n).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('own chain: each customer gets only the list of the chain they bought at most', async () => {
+    const report = await train({ models: ['popularity'], chainMode: 'ownChain', seed: 2, k: 3 });
+    const d = await db();
+    const mismatch = await d.one<{ n: number; customers: number }>(
+      `WITH main AS (SELECT customer_id, chain FROM (SELECT customer_id, chain, row_number() OVER (PARTITION BY customer_id ORDER BY count(*) DESC, chain) AS rn
+                      FROM purchases WHERE NOT is_return AND product_id IS NOT NULL GROUP BY customer_id, chain) WHERE rn = 1)
+       SELECT count(*) FILTER (WHERE r.chain <> main.chain)::INTEGER AS n, count(DISTINCT r.customer_id)::INTEGER AS customers
+       FROM recommendations r JOIN main USING (customer_id) WHERE run_id = $1`,
+      [report.run.id],
+    );
+    expect(mismatch!.n).toBe(0);
+    expect(mismatch!.customers).toBe(report.saved.customers);
+    expect(report.saved.customers).toBeGreaterThan(report.data.customers * 0.9);
+  }, 120_000);
+
   it('bad input is refused with a clear reason before anything is written', async () => {
     const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
     const refuse = async (args: Record<string, unknown>, key: string) => {
@@ -133,6 +172,7 @@ describe('recommendation runs', () => {
       expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT', issues: [{ key }] } });
     };
     await refuse({ chain: 'Z99' }, 'chainNoPurchases');
+    await refuse({ chain: 'A01', chainMode: 'perChain' }, 'chainWithPerChain');
     await refuse({ k: 100, chain: 'A05' }, 'kOverCatalogue');
     await refuse({ cutoff: '2022-03-01' }, 'cutoffOutside');
     await refuse({ window: { from: '2020-12-01', to: '2021-12-31' }, cutoff: '2021-01-01' }, 'noTrainBeforeCutoff');

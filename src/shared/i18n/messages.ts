@@ -79,6 +79,7 @@ export const ISSUE_TEXTS: Record<string, Text> = {
   periodEmpty: { ko: '{field}: {from} ~ {to}에 구매가 없습니다.', en: '{field}: no purchases from {from} to {to}.' },
   rangeReversed: { ko: '{field}: 시작({from})이 끝({to})보다 늦습니다.', en: '{field}: starts ({from}) after it ends ({to}).' },
   cutoffOutside: { ko: '{field}: 기준일 {cutoff}은 학습 기간 {from} ~ {to} 안(첫날 다음부터)이어야 합니다.', en: '{field}: the cut-off {cutoff} must fall inside the window {from} to {to} (after its first day).' },
+  chainWithPerChain: { ko: '{field}: 채널 하나({chain})를 고르거나 채널별 모델을 고르세요. 둘 다는 안 됩니다.', en: '{field}: choose one chain ({chain}) or a per-chain mode, not both.' },
   chainNoPurchases: { ko: '{field}: {chain} 채널의 구매가 이 기간에 없습니다.', en: '{field}: chain {chain} has no purchases in this window.' },
   kOverCatalogue: { ko: '{field}: 추천 수 {k}가 상품 수 {items}보다 많습니다.', en: '{field}: K = {k} is more than the {items} products.' },
   tooFewForNegatives: { ko: '{field}: 상품이 {items}개뿐이라 음성 표본 {negatives}개를 뽑을 수 없습니다. 줄이세요.', en: '{field}: only {items} products, too few to draw {negatives} negatives; use fewer.' },

@@ -88,6 +88,11 @@ CREATE TABLE IF NOT EXISTS recommendations (
   run_id VARCHAR NOT NULL, model VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, rank INTEGER NOT NULL,
   product_id VARCHAR NOT NULL, score DOUBLE NOT NULL);`,
   },
+  {
+    version: 8,
+    name: 'recommendations per chain: the chain of a per-chain run\'s list (NULL for one model over all chains)',
+    sql: `ALTER TABLE recommendations ADD COLUMN chain VARCHAR;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -10,6 +10,8 @@ export const recommendStrings = {
   'recommend.cutoffHelp': { ko: '비워 두면 기간의 마지막 3개월이 시험 구간입니다', en: 'Empty: the window\'s last three months are the test' },
   'recommend.chain': { ko: '체인', en: 'Chain' },
   'recommend.chainAll': { ko: '전체 체인', en: 'All chains' },
+  'recommend.chainPerChain': { ko: '체인별 모델 (산 체인마다 목록)', en: 'A model per chain (a list at every chain bought at)' },
+  'recommend.chainOwn': { ko: '체인별 모델 (고객의 주 체인 목록)', en: 'A model per chain (the list of each customer\'s main chain)' },
   'recommend.k': { ko: '목록 길이 K', en: 'List length K' },
   'recommend.seed': { ko: '시드', en: 'Seed' },
   'recommend.epochs': { ko: '에포크', en: 'Epochs' },

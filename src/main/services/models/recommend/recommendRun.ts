@@ -1,7 +1,7 @@
 import { listValue } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import { AppError, badArgument } from '../../../../shared/errors';
-import { RECOMMEND_MODELS, type RecommendModelName, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
+import { RECOMMEND_MODELS, type RecommendChainReport, type RecommendModelName, type RecommendModelResult, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
 import type { Sql } from '../../db/database';
 import type { Job } from '../../jobs/jobs';
 import type { Project } from '../../project/projectStore';
@@ -11,7 +11,7 @@ import { purchaseDateRange } from '../../analytics/segmentSpec';
 import type { WorkerHost } from '../../../workers/host';
 import { recommendInWorker } from '../../../workers/trainInWorker';
 import { chainLineCounts, recommendData, type RecommendData } from './dataset';
-import type { RecommendLists } from './compute';
+import type { RecommendComputeResult, RecommendLists } from './compute';
 
 /**
  * A recommendation run: the window's purchases (DuckDB) → every chosen model fitted and judged on
@@ -29,76 +29,109 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
   if (!(cutoff > window.from && cutoff <= window.to)) {
     throw badArgument(`The cut-off ${cutoff} must fall inside the window ${window.from} to ${window.to}, after its first day.`, ['cutoff'], 'cutoffOutside', { cutoff, ...window });
   }
-  if (args.chain) {
-    const lines = (await chainLineCounts(db, window)).get(args.chain) ?? 0;
-    if (lines === 0) throw badArgument(`Chain ${args.chain} has no purchases from ${window.from} to ${window.to}.`, ['chain'], 'chainNoPurchases', { chain: args.chain });
+  const lineCounts = await chainLineCounts(db, window);
+  if (args.chain && !lineCounts.get(args.chain)) {
+    throw badArgument(`Chain ${args.chain} has no purchases from ${window.from} to ${window.to}.`, ['chain'], 'chainNoPurchases', { chain: args.chain });
   }
+  if (args.chain && args.chainMode !== 'pooled') throw badArgument(`Choose one chain or a per-chain mode, not both.`, ['chainMode'], 'chainWithPerChain', { chain: args.chain });
   job.progress({ step: 'data', rowsDone: 0, fraction: 0.02 }, true);
-  const data = await recommendData(db, window, { chain: args.chain });
-  if (data.customers.length === 0) throw badArgument(`No purchases from ${window.from} to ${window.to}.`, ['window'], 'periodEmpty', { ...window });
-  checkAgainstData(args, data, cutoff);
-  job.throwIfCancelled();
+
+  // The data of each model's scope: all (or one chain's) purchases, or every chain's own.
+  const perChain = args.chainMode !== 'pooled';
+  const scopes: { chain: string | null; data: RecommendData }[] = [];
+  const skippedChains: { chain: string; reason: string }[] = [];
+  let firstRefusal: unknown = null;
+  for (const chain of perChain ? [...lineCounts.keys()].sort() : [args.chain ?? null]) {
+    const data = await recommendData(db, window, { chain: chain ?? undefined });
+    try {
+      if (data.customers.length === 0) throw badArgument(`No purchases from ${window.from} to ${window.to}.`, ['window'], 'periodEmpty', { ...window });
+      checkAgainstData(args, data, cutoff);
+      scopes.push({ chain, data });
+    } catch (error) {
+      if (!perChain || chain === null) throw error;
+      firstRefusal ??= error;
+      skippedChains.push({ chain, reason: (error as Error).message });
+    }
+    job.throwIfCancelled();
+  }
+  if (!scopes.length) throw firstRefusal;
 
   const models = RECOMMEND_MODELS.filter((m) => args.models.includes(m));
   const run = await project.commit(() => startRun(db, project.dir, { kind: 'recommend', settings: { ...args, window, cutoff }, seed: args.seed, backend: 'js' }));
   try {
     const abort = new AbortController();
     job.onCancel(() => abort.abort());
+    const steps = scopes.length * models.length;
     let done = 0;
-    const computed = await recommendInWorker(
-      host,
-      {
-        rows: data.rows,
-        userStart: data.userStart,
-        itemCategory: data.category,
-        lastDay: dayNumber(window.to, window.from),
-        cutoffDay: dayNumber(cutoff, window.from),
-        models,
-        negatives: args.negatives,
-        k: args.k,
-        rules: args.rules,
-        seed: args.seed,
-        epochs: args.epochs,
-        factors: args.factors,
-        trainNegatives: args.trainNegatives,
-      },
-      {
-        signal: abort.signal,
-        onProgress: (p) => {
-          const fraction = 0.05 + (0.85 * done) / models.length;
-          if (p.kind === 'model') {
-            if (p.phase === 'done') done += 1;
-            job.progress({ step: p.model, rowsDone: data.customers.length, fraction: 0.05 + (0.85 * done) / models.length }, true);
-            return;
-          }
-          job.progress(
-            { step: p.model, fraction, training: { phase: 'epoch', epoch: p.epoch, epochs: p.epochs, batch: 1, batches: 1, loss: p.loss, metrics: {}, samplesPerSecond: Math.round(p.samplesPerSecond) } },
-            true,
-          );
-        },
-      },
-    );
-    job.throwIfCancelled();
-    job.progress({ step: 'save', rowsDone: data.customers.length, fraction: 0.92 }, true);
-    const best = bestModel(computed.results, models);
+    const computed: RecommendComputeResult[] = [];
+    for (const { chain, data } of scopes) {
+      const label = (model: string) => (chain ? `${chain}: ${model}` : model);
+      computed.push(
+        await recommendInWorker(
+          host,
+          {
+            rows: data.rows,
+            userStart: data.userStart,
+            itemCategory: data.category,
+            lastDay: dayNumber(window.to, window.from),
+            cutoffDay: dayNumber(cutoff, window.from),
+            models,
+            negatives: args.negatives,
+            k: args.k,
+            rules: args.rules,
+            seed: args.seed,
+            epochs: args.epochs,
+            factors: args.factors,
+            trainNegatives: args.trainNegatives,
+          },
+          {
+            signal: abort.signal,
+            onProgress: (p) => {
+              if (p.kind === 'model') {
+                if (p.phase === 'done') done += 1;
+                job.progress({ step: label(p.model), rowsDone: data.customers.length, fraction: 0.05 + (0.85 * done) / steps }, true);
+                return;
+              }
+              const training = { phase: 'epoch' as const, epoch: p.epoch, epochs: p.epochs, batch: 1, batches: 1, loss: p.loss, metrics: {}, samplesPerSecond: Math.round(p.samplesPerSecond) };
+              job.progress({ step: label(p.model), fraction: 0.05 + (0.85 * done) / steps, training }, true);
+            },
+          },
+        ),
+      );
+      job.throwIfCancelled();
+    }
+    job.progress({ step: 'save', rowsDone: 0, fraction: 0.92 }, true);
+    const chains: RecommendChainReport[] = scopes.map(({ chain, data }, c) => ({
+      chain: chain ?? '',
+      data: dataSize(data),
+      models: computed[c].results,
+      best: bestModel(computed[c].results, models),
+    }));
+    const pooled = perChain ? weightedModels(chains, models) : computed[0].results;
     const report: RecommendRunReport = {
       run: { id: run.runId, seconds: 0, seed: args.seed },
       window,
       cutoff,
       chain: args.chain ?? null,
-      data: { customers: data.customers.length, products: data.products.length, pairs: pairTotal(data) },
+      chainMode: args.chainMode,
+      ...(perChain ? { chains, skippedChains } : {}),
+      data: perChain ? await allData(db, window) : dataSize(scopes[0].data),
       rules: args.rules,
       k: args.k,
-      models: computed.results,
-      best,
+      models: pooled,
+      best: bestModel(pooled, models),
       saved: { customers: 0, rows: 0 },
     };
+    const own = args.chainMode === 'ownChain' ? await ownChains(db, window) : null;
     await project.commit(async () => {
       let rows = 0;
-      const customers = new Set<number>();
-      for (const model of models) {
-        const lists = computed.lists[model];
-        if (lists) rows += await saveLists(db, run.runId, model, data, args.k, lists, customers);
+      const customers = new Set<string>();
+      for (const [c, { chain, data }] of scopes.entries()) {
+        const keep = own ? (u: number) => own.get(data.customers[u]) === chain : () => true;
+        for (const model of models) {
+          const lists = computed[c].lists[model];
+          if (lists) rows += await saveLists(db, { runId: run.runId, model, chain: perChain ? chain : null }, data, args.k, lists, keep, customers);
+        }
       }
       report.saved = { customers: customers.size, rows };
       report.run.seconds = (performance.now() - started) / 1000;
@@ -117,6 +150,74 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
     if (cancelled) throw new AppError('CANCELLED', 'The training was cancelled; no recommendation was kept and the project is unchanged.');
     throw error;
   }
+}
+
+/** The chains' figures as one: means weighted by the customers each protocol evaluated (exact for the per-customer means). */
+function weightedModels(chains: RecommendChainReport[], models: RecommendModelName[]): RecommendRunReport['models'] {
+  const out: RecommendRunReport['models'] = {};
+  for (const model of models) {
+    const parts = chains.map((c) => c.models[model]).filter((r): r is RecommendModelResult => r !== undefined);
+    if (!parts.length) continue;
+    const sUsers = parts.reduce((s, r) => s + r.sampled.users, 0);
+    const tUsers = parts.reduce((s, r) => s + r.timeSplit.users, 0);
+    const sMean = (pick: (r: RecommendModelResult) => number) => parts.reduce((s, r) => s + pick(r) * r.sampled.users, 0) / (sUsers || 1);
+    const tMean = (pick: (r: RecommendModelResult) => number) => parts.reduce((s, r) => s + pick(r) * r.timeSplit.users, 0) / (tUsers || 1);
+    const first = parts[0];
+    const repurchase = first.repurchase?.map((row, t) => {
+      const pairs = parts.reduce((s, r) => s + (r.repurchase?.[t].pairs ?? 0), 0);
+      const again = parts.reduce((s, r) => s + (r.repurchase?.[t].share ?? 0) * (r.repurchase?.[t].pairs ?? 0), 0);
+      return { threshold: row.threshold, pairs, share: pairs ? again / pairs : null };
+    });
+    out[model] = {
+      model,
+      seconds: parts.reduce((s, r) => s + r.seconds, 0),
+      sampled: {
+        negatives: first.sampled.negatives,
+        users: sUsers,
+        skipped: parts.reduce((s, r) => s + r.sampled.skipped, 0),
+        hr: first.sampled.hr.map((_, k) => sMean((r) => r.sampled.hr[k])),
+        ndcg: first.sampled.ndcg.map((_, k) => sMean((r) => r.sampled.ndcg[k])),
+      },
+      timeSplit: {
+        k: first.timeSplit.k,
+        users: tUsers,
+        recall: tMean((r) => r.timeSplit.recall),
+        precision: tMean((r) => r.timeSplit.precision),
+        ndcg: tMean((r) => r.timeSplit.ndcg),
+        coverage: tMean((r) => r.timeSplit.coverage),
+        topShare: tMean((r) => r.timeSplit.topShare),
+      },
+      ...(repurchase ? { repurchase } : {}),
+    };
+  }
+  return out;
+}
+
+/** Each customer's main chain in the window: the most lines, ties to the first chain code. */
+async function ownChains(db: Sql, window: { from: string; to: string }): Promise<Map<string, string>> {
+  const rows = await db.all<{ customer_id: string; chain: string }>(
+    `SELECT customer_id, chain FROM (
+       SELECT customer_id, chain, row_number() OVER (PARTITION BY customer_id ORDER BY count(*) DESC, chain) AS rn
+       FROM purchases WHERE NOT is_return AND product_id IS NOT NULL AND date BETWEEN $1::DATE AND $2::DATE GROUP BY customer_id, chain)
+     WHERE rn = 1`,
+    [window.from, window.to],
+  );
+  return new Map(rows.map((r) => [r.customer_id, r.chain]));
+}
+
+/** Customers, products and pairs of all chains together (the per-chain modes' headline). */
+async function allData(db: Sql, window: { from: string; to: string }): Promise<RecommendRunReport['data']> {
+  const row = await db.one<{ customers: number; products: number; pairs: number }>(
+    `SELECT count(DISTINCT customer_id)::INTEGER AS customers, count(DISTINCT product_id)::INTEGER AS products,
+            count(DISTINCT (customer_id, product_id))::INTEGER AS pairs
+     FROM purchases WHERE NOT is_return AND product_id IS NOT NULL AND date BETWEEN $1::DATE AND $2::DATE`,
+    [window.from, window.to],
+  );
+  return row ?? { customers: 0, products: 0, pairs: 0 };
+}
+
+function dataSize(data: RecommendData): RecommendRunReport['data'] {
+  return { customers: data.customers.length, products: data.products.length, pairs: pairTotal(data) };
 }
 
 /** The default time split: the window's last three months are the test (2021-10-01 for a calendar year). */
@@ -169,7 +270,15 @@ function pairTotal(data: RecommendData): number {
 }
 
 /** Inserts one model's lists (customer, rank 1..K, product, score) in slices of list parameters. */
-async function saveLists(db: Sql, runId: string, model: string, data: RecommendData, k: number, lists: RecommendLists, customers: Set<number>): Promise<number> {
+async function saveLists(
+  db: Sql,
+  to: { runId: string; model: string; chain: string | null },
+  data: RecommendData,
+  k: number,
+  lists: RecommendLists,
+  keep: (u: number) => boolean,
+  customers: Set<string>,
+): Promise<number> {
   const SLICE = 50_000;
   let written = 0;
   let cust: string[] = [];
@@ -179,8 +288,8 @@ async function saveLists(db: Sql, runId: string, model: string, data: RecommendD
   const flush = async () => {
     if (!cust.length) return;
     await db.run(
-      `INSERT INTO recommendations SELECT $1, $2, unnest($3::VARCHAR[]), unnest($4::INTEGER[]), unnest($5::VARCHAR[]), unnest($6::DOUBLE[])`,
-      [runId, model, listValue(cust), listValue(rank), listValue(prod), listValue(score)],
+      `INSERT INTO recommendations (run_id, model, chain, customer_id, rank, product_id, score) SELECT $1, $2, $3, unnest($4::VARCHAR[]), unnest($5::INTEGER[]), unnest($6::VARCHAR[]), unnest($7::DOUBLE[])`,
+      [to.runId, to.model, to.chain, listValue(cust), listValue(rank), listValue(prod), listValue(score)],
     );
     written += cust.length;
     cust = [];
@@ -189,10 +298,11 @@ async function saveLists(db: Sql, runId: string, model: string, data: RecommendD
     score = [];
   };
   for (let u = 0; u < data.customers.length; u++) {
+    if (!keep(u)) continue;
     for (let r = 0; r < k; r++) {
       const i = lists.items[u * k + r];
       if (i < 0) break;
-      customers.add(u);
+      customers.add(data.customers[u]);
       cust.push(data.customers[u]);
       rank.push(r + 1);
       prod.push(data.products[i]);

@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useMemo, useState } from 'react';
-import { recommendModelLabel } from '../../../../shared/charts';
+import { chainLabel, recommendModelLabel } from '../../../../shared/charts';
 import type { RecommendListPage, RecommendModelName } from '../../../../shared/recommend';
 import { workbench } from '../../api/client';
 import { latestOnly } from '../../api/latest';
@@ -116,13 +116,13 @@ export function ListSample({ project, runId, models, best, lang, onError }: Prop
             {page.customers.map((c) => (
               <Fragment key={c.customerId}>
                 {c.items.map((item, i) => (
-                  <tr key={item.rank} data-customer={c.customerId} data-rank={item.rank} data-testid="recommend-list-item">
+                  <tr key={`${item.chain ?? ''}-${item.rank}`} data-customer={c.customerId} data-rank={item.rank} data-testid="recommend-list-item">
                     {i === 0 && (
                       <th rowSpan={c.items.length} data-testid="recommend-list-customer">
                         {c.customerId}
                       </th>
                     )}
-                    <td className="num">{item.rank}</td>
+                    <td className="num">{item.chain ? `${chainLabel(item.chain, lang)} ${item.rank}` : item.rank}</td>
                     <td>{item.productId}</td>
                     <td data-testid="recommend-list-name">{item.name || '–'}</td>
                     <td>{item.category || '–'}</td>

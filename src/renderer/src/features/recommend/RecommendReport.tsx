@@ -30,7 +30,14 @@ export function RecommendReport({ report, lang }: { report: RecommendRunReport; 
           {fill(t('recommend.reportLine', lang), {
             period,
             cutoff: formatDate(report.cutoff, lang),
-            chain: report.chain ? chainLabel(report.chain, lang) : t('recommend.chainAll', lang),
+            chain:
+              report.chainMode === 'perChain'
+                ? t('recommend.chainPerChain', lang)
+                : report.chainMode === 'ownChain'
+                  ? t('recommend.chainOwn', lang)
+                  : report.chain
+                    ? chainLabel(report.chain, lang)
+                    : t('recommend.chainAll', lang),
             customers: formatNumber(report.data.customers, lang),
             products: formatNumber(report.data.products, lang),
             pairs: formatNumber(report.data.pairs, lang),

@@ -1,7 +1,7 @@
 import { chainLabel, recommendModelLabel } from '../../../../shared/charts';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../../../../shared/recommend';
 import { t, type Lang } from '../../i18n';
-import { NEGATIVE_CHOICES, RETAIL_CHAINS, wholeIn, type RecommendSettings } from './settings';
+import { NEGATIVE_CHOICES, OWN_CHAIN, PER_CHAIN, RETAIL_CHAINS, wholeIn, type RecommendSettings } from './settings';
 
 interface Props {
   value: RecommendSettings;
@@ -53,6 +53,8 @@ export function SettingsForm({ value: s, onChange, lang }: Props) {
           {t('recommend.chain', lang)}{' '}
           <select value={s.chain} onChange={(e) => set({ chain: e.target.value })} data-testid="recommend-chain">
             <option value="">{t('recommend.chainAll', lang)}</option>
+            <option value={PER_CHAIN}>{t('recommend.chainPerChain', lang)}</option>
+            <option value={OWN_CHAIN}>{t('recommend.chainOwn', lang)}</option>
             {RETAIL_CHAINS.map((c) => (
               <option key={c} value={c}>
                 {chainLabel(c, lang)}

@@ -8,7 +8,7 @@ export interface RecommendSettings {
   negatives: number;
   /** ISO day; '' = the window's last three months. */
   cutoff: string;
-  /** '' = all chains. */
+  /** '' = all chains pooled; a chain code; or PER_CHAIN / OWN_CHAIN (one model per chain). */
   chain: string;
   k: number;
   seed: number;
@@ -40,6 +40,10 @@ export const DEFAULT_SETTINGS: RecommendSettings = {
 /** The N choices: the seed's 49 and the NCF paper's 99. */
 export const NEGATIVE_CHOICES = [49, 99] as const;
 
+/** The chain choice's two per-chain modes (not chain codes). */
+export const PER_CHAIN = '@perChain';
+export const OWN_CHAIN = '@ownChain';
+
 /** The retail chains a run can be restricted to (A01…A06). */
 export const RETAIL_CHAINS = Object.keys(CHAIN_NAMES).filter((c) => /^A\d\d$/.test(c));
 
@@ -53,7 +57,8 @@ export function trainArgs(project: string, s: RecommendSettings): JobArgs<'model
     models: s.models,
     negatives: s.negatives,
     cutoff: s.cutoff || undefined,
-    chain: s.chain || undefined,
+    chain: s.chain && !s.chain.startsWith('@') ? s.chain : undefined,
+    chainMode: s.chain === PER_CHAIN ? 'perChain' : s.chain === OWN_CHAIN ? 'ownChain' : 'pooled',
     k: s.k,
     seed: s.seed,
     rules: { newOnly: s.newOnly, excludeTopShare: s.excludeTopPercent / 100, excludeRecentDays: s.excludeRecentDays, varietyPool: s.varietyPool },
