@@ -1,6 +1,6 @@
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { DateWindow } from '../../../../shared/analytics';
-import type { Sql } from '../../db/database';
+import type { Session, Sql } from '../../db/database';
 import type { PurchaseRows } from './rows';
 
 /**
@@ -8,8 +8,8 @@ import type { PurchaseRows } from './rows';
  * (customer, product, day) the customer bought it (returns and lines without a product left out;
  * several lines of a product on one day count once). Customers and products are dense indices in
  * code order; rows come sorted by customer, then day, then product, so customer u's rows are
- * userStart[u] .. userStart[u+1]). Days count from the window's start. Built in DuckDB; one row per
- * customer crosses into JS as lists.
+ * userStart[u] .. userStart[u+1]). Days count from the window's start. Built in DuckDB; the rows stream into JS
+ * in chunks.
  */
 export interface RecommendData {
   window: DateWindow;
@@ -44,7 +44,7 @@ export async function chainLineCounts(db: Sql, window: DateWindow): Promise<Map<
   return new Map(rows.map((r) => [r.chain, Number(r.n)]));
 }
 
-export async function recommendData(db: Sql, window: DateWindow, options: RecommendDataOptions = {}): Promise<RecommendData> {
+export async function recommendData(db: Session, window: DateWindow, options: RecommendDataOptions = {}): Promise<RecommendData> {
   const params: DuckDBValue[] = [window.from, window.to];
   let where = `NOT is_return AND product_id IS NOT NULL AND date BETWEEN $1::DATE AND $2::DATE`;
   if (options.chain) {
@@ -69,27 +69,50 @@ export async function recommendData(db: Sql, window: DateWindow, options: Recomm
   const names = items.map((r) => r.name ?? '');
 
   const filter = options.customers ? `WHERE customer_id IN (SELECT unnest($${params.push(listValue(options.customers))}::VARCHAR[]))` : '';
-  const lists = await db.all<{ customer_id: string; i: number[]; d: number[] }>(
+  const customers = (
+    await db.all<{ customer_id: string }>(`WITH ${cte} SELECT DISTINCT customer_id FROM lines ${filter} ORDER BY customer_id`, params)
+  ).map((r) => r.customer_id);
+  // The rows stream in chunks, sorted by DuckDB (which spills under the memory limit): one row per
+  // (customer, product, day), never a list per customer held whole in DuckDB's memory.
+  const result = await db.connection.stream(
     `WITH ${cte}, ${ids},
-     days AS (SELECT DISTINCT customer_id, i, (date - $1::DATE)::INTEGER AS d FROM lines JOIN ids USING (product_id) ${filter})
-     SELECT customer_id, list(i ORDER BY d, i) AS i, list(d ORDER BY d, i) AS d
-     FROM days GROUP BY customer_id ORDER BY customer_id`,
+     us AS (SELECT customer_id, (row_number() OVER (ORDER BY customer_id) - 1)::INTEGER AS u FROM (SELECT DISTINCT customer_id FROM lines ${filter})),
+     days AS (SELECT DISTINCT customer_id, product_id, (date - $1::DATE)::INTEGER AS d FROM lines)
+     SELECT u, i, d FROM days JOIN us USING (customer_id) JOIN ids USING (product_id) ORDER BY u, d, i`,
     params,
   );
-  const customers = lists.map((r) => r.customer_id);
-  const userStart = new Int32Array(lists.length + 1);
-  for (let u = 0; u < lists.length; u++) userStart[u + 1] = userStart[u] + lists[u].i.length;
-  const total = userStart[lists.length];
-  const user = new Int32Array(total);
-  const item = new Int32Array(total);
-  const day = new Int32Array(total);
-  for (let u = 0; u < lists.length; u++) {
-    const r = lists[u];
-    const at = userStart[u];
-    user.fill(u, at, at + r.i.length);
-    item.set(r.i, at);
-    day.set(r.d, at);
+  let user: Int32Array = new Int32Array(1 << 16);
+  let item: Int32Array = new Int32Array(1 << 16);
+  let day: Int32Array = new Int32Array(1 << 16);
+  let total = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    if (total + n > user.length) {
+      const size = Math.max(total + n, user.length * 2);
+      user = grow(user, size);
+      item = grow(item, size);
+      day = grow(day, size);
+    }
+    const [u, i, d] = [0, 1, 2].map((c) => chunk.getColumnValues(c) as number[]);
+    for (let r = 0; r < n; r++) {
+      user[total + r] = u[r];
+      item[total + r] = i[r];
+      day[total + r] = d[r];
+    }
+    total += n;
   }
+  user = user.slice(0, total);
+  item = item.slice(0, total);
+  day = day.slice(0, total);
+  const userStart = new Int32Array(customers.length + 1);
+  for (let r = 0; r < total; r++) userStart[user[r] + 1]++;
+  for (let u = 0; u < customers.length; u++) userStart[u + 1] += userStart[u];
   const rows: PurchaseRows = { users: customers.length, itemCount: products.length, user, item, day };
   return { window, customers, products, category, categories, names, rows, userStart };
+}
+
+function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
