@@ -8,7 +8,7 @@ import { dateWindowSchema, isoDateSchema } from './analytics';
  */
 
 /** The recommenders a run can train, judged on one protocol. */
-export const RECOMMEND_MODELS = ['popularity', 'itemknn', 'mf', 'preference', 'neumf'] as const;
+export const RECOMMEND_MODELS = ['popularity', 'itemknn', 'mf', 'preference', 'neumf', 'widedeep'] as const;
 export type RecommendModelName = (typeof RECOMMEND_MODELS)[number];
 
 export const recommendRulesSchema = z.object({
@@ -43,7 +43,7 @@ export const recommendTrainSchema = z.object({
   k: z.number().int().min(1).max(100).default(10),
   rules: recommendRulesSchema.default({ newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 }),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
-  /** NeuMF: epochs, predictive factors, training negatives per positive (re-drawn every epoch). */
+  /** NeuMF and Wide & Deep: epochs, predictive factors (Wide & Deep: embedding width), training negatives per positive (re-drawn every epoch). */
   epochs: z.number().int().min(1).max(200).default(10),
   factors: z.number().int().min(2).max(128).default(8),
   trainNegatives: z.number().int().min(1).max(20).default(4),

@@ -208,6 +208,7 @@ const recommendReport: RecommendRunReport = {
   window: { from: '2021-01-01', to: '2021-12-31' },
   cutoff: '2021-10-01',
   chain: null,
+  chainMode: 'pooled',
   data: { customers: 24_385, products: 1_780, pairs: 612_000 },
   rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 },
   k: 10,

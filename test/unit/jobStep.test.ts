@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobStepLabel } from '../../src/renderer/src/components/jobStep';
+import { chainLabel } from '../../src/shared/charts';
 
 describe('job tray steps in the UI language', () => {
   it('names model training, feature building, sample generation and file checks; file names stay', () => {
@@ -22,5 +23,10 @@ describe('job tray steps in the UI language', () => {
     expect(jobStepLabel('itemknn', 'ko')).toBe('아이템 kNN(코사인) 학습');
     expect(jobStepLabel('neumf', 'en')).toBe('Training NeuMF');
     expect(jobStepLabel('save', 'en')).toBe("Saving the customers' lists");
+    expect(jobStepLabel('widedeep', 'en')).toBe('Training Wide & Deep (side features)');
+    expect(jobStepLabel('sideFeatures', 'en')).toBe('Building customer and product features (tiers, chain ranks, categories)');
+    // One model per chain: the chain's Korean name before the step.
+    expect(jobStepLabel('A02: mf', 'ko')).toBe(`${chainLabel('A02', 'ko')}: ${jobStepLabel('mf', 'ko')}`);
+    expect(chainLabel('A02', 'ko')).toContain('대형마트');
   });
 });

@@ -94,6 +94,23 @@ describe('recommendation runs', () => {
     expect(one.customers).toEqual([page.customers[1]]);
   }, 120_000);
 
+  it('the networks: NeuMF and Wide & Deep (side features from the run\'s own segments) train per epoch, beat popularity, and leave no segment tables', async () => {
+    const report = await train({ models: ['popularity', 'neumf', 'widedeep'], seed: 4, k: 5, epochs: 3 });
+    const pop = report.models.popularity!;
+    for (const m of ['neumf', 'widedeep'] as const) {
+      const r = report.models[m]!;
+      expect(r.loss).toHaveLength(3);
+      expect(r.loss![2]).toBeLessThan(r.loss![0]);
+      expect(r.samplesPerSecond).toBeGreaterThan(0);
+      expect(r.sampled.hr[9]).toBeGreaterThan(pop.sampled.hr[9] + 0.03);
+    }
+    const d = await db();
+    const prefix = `run_${report.run.id.replace(/-/g, '_')}`;
+    expect(await d.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE $1`, [`${prefix}%`])).toEqual([]);
+    const lists = await d.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::INTEGER AS n FROM recommendations WHERE run_id = $1 AND model = 'widedeep'`, [report.run.id]);
+    expect(lists!.n).toBe(report.data.customers);
+  }, 180_000);
+
   it('the same seed gives the same figures and lists', async () => {
     const a = await train({ models: ['mf'], seed: 11, k: 3 });
     const b = await train({ models: ['mf'], seed: 11, k: 3 });

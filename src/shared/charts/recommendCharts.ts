@@ -19,6 +19,7 @@ const MODEL_KEYS: Record<RecommendModelName, LabelKey> = {
   mf: 'recModelMf',
   preference: 'recModelPreference',
   neumf: 'recModelNeumf',
+  widedeep: 'recModelWideDeep',
 };
 
 /** '아이템 kNN(코사인)' / 'Item kNN (cosine)'; a name this version does not know stays as it is. */
@@ -34,6 +35,7 @@ export const RECOMMEND_COLORS: Record<RecommendModelName, string> = {
   mf: '#2f5fb3',
   preference: '#e0a526',
   neumf: '#c2410c',
+  widedeep: '#8e5cc2',
 };
 const modelColor = (name: RecommendModelName) => RECOMMEND_COLORS[name] ?? '#6b7280';
 

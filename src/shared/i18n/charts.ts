@@ -108,6 +108,7 @@ export const CHART_LABELS = {
   recModelMf: { ko: '행렬 분해(암묵적 ALS)', en: 'Matrix factorisation (implicit ALS)' },
   recModelPreference: { ko: '선호 점수 규칙', en: 'Preference score rule' },
   recModelNeumf: { ko: 'NeuMF 신경망', en: 'NeuMF' },
+  recModelWideDeep: { ko: 'Wide & Deep (고객·상품 속성)', en: 'Wide & Deep (side features)' },
   recHitRateTitle: { ko: 'HR@K — 정답 1개 + 음성 표본 N = {n}개 중 순위', en: 'HR@K — rank among 1 held-out product + N = {n} negatives' },
   recNdcgTitle: { ko: 'NDCG@K — 정답 1개 + 음성 표본 N = {n}개 중 순위', en: 'NDCG@K — rank among 1 held-out product + N = {n} negatives' },
   recHitRate: { ko: '적중률(HR)', en: 'Hit rate (HR)' },

@@ -1,5 +1,5 @@
 import { CHURN_MODELS, type ChurnModelName } from '../../../shared/models';
-import { modelLabel, recommendModelLabel } from '../../../shared/charts';
+import { chainLabel, modelLabel, recommendModelLabel } from '../../../shared/charts';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../../../shared/recommend';
 import { fill, t, type Lang, type StringKey } from '../i18n';
 
@@ -12,6 +12,7 @@ const STEPS: Record<string, StringKey> = {
   // A recommendation run: reading the purchases, then a step per model, then saving the lists.
   data: 'recommend.step.data',
   save: 'recommend.step.save',
+  sideFeatures: 'recommend.step.sideFeatures',
 };
 
 /** A job's step as the tray shows it, in the UI language (file names stay as they are). */
@@ -19,6 +20,8 @@ export function jobStepLabel(step: string, lang: Lang): string {
   if ((CHURN_MODELS as readonly string[]).includes(step)) return fill(t('jobs.step.model', lang), { model: modelLabel(step as ChurnModelName, lang) });
   if ((RECOMMEND_MODELS as readonly string[]).includes(step)) return fill(t('jobs.step.model', lang), { model: recommendModelLabel(step as RecommendModelName, lang) });
   if (STEPS[step]) return t(STEPS[step], lang);
+  const perChain = /^(A\d\d): (.+)$/.exec(step);
+  if (perChain) return `${chainLabel(perChain[1], lang)}: ${jobStepLabel(perChain[2], lang)}`;
   const sample = /^sample: (.+)$/.exec(step);
   if (sample) return `${t('jobs.step.sample', lang)}: ${jobStepLabel(sample[1], lang)}`;
   const k = /^k=(\d+)$/.exec(step);

@@ -35,6 +35,7 @@ export const recommendStrings = {
   'recommend.state.done': { ko: '완료', en: 'done' },
   'recommend.step.data': { ko: '구매 데이터를 읽는 중', en: 'Reading the purchases' },
   'recommend.step.save': { ko: '고객별 추천 목록을 저장하는 중', en: 'Saving the customers\' lists' },
+  'recommend.step.sideFeatures': { ko: '고객·상품 속성 만들기(등급·채널 순위·카테고리)', en: 'Building customer and product features (tiers, chain ranks, categories)' },
   'recommend.liveEpoch': {
     ko: '{model} · 에포크 {epoch}/{epochs} · 손실 {loss} · 초당 {speed}개 표본',
     en: '{model} · epoch {epoch}/{epochs} · loss {loss} · {speed} samples/s',

@@ -2,6 +2,8 @@ import { AppError } from '../../../../shared/errors';
 import type { RecommendModelName, RecommendModelResult, RecommendRules } from '../../../../shared/recommend';
 import { rngFor } from '../../generator/random';
 import { scoreNcf, trainNcf } from '../ncf';
+import { trainWideDeep, wideDeepScorer } from '../widedeep';
+import type { SideFeatures } from './sideFeatures';
 import { evaluateSampled, evaluateTimeSplit } from './evaluate';
 import { fitImplicitMf } from './implicitMf';
 import { interactionsFromPairs, type Interactions } from './interactions';
@@ -20,8 +22,9 @@ import { timeSplit } from './timeSplit';
  * The numbers of a recommendation run, pure (no DuckDB), run in the training worker: every chosen
  * model judged on the same two protocols — leave-one-out with the same sampled negatives, and the
  * time split at the cut-off — then every customer's top K under the business rules. The lists come
- * from a fit on all rows (the models are cheap), except NeuMF, whose leave-one-out fit gives them
- * (its held-out products are the customers' own and the new-only rule leaves them out anyway).
+ * from a fit on all rows (the models are cheap), except the networks (NeuMF, Wide & Deep), whose
+ * leave-one-out fit gives them (its held-out products are the customers' own and the new-only rule
+ * leaves them out anyway).
  */
 export interface RecommendComputeInput {
   rows: PurchaseRows;
@@ -39,6 +42,8 @@ export interface RecommendComputeInput {
   epochs: number;
   factors: number;
   trainNegatives: number;
+  /** Customer and product side features (Wide & Deep); null when no model needs them. */
+  features: SideFeatures | null;
 }
 
 /** users × k items and scores, row-major; −1 where a customer's list is shorter. */
@@ -86,6 +91,21 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
           return { scorer: fitImplicitMf(train, { seed: input.seed }).scorer };
         case 'preference':
           return { scorer: fitPreference(preferenceInputFromRows(rows, categories, { include, today })) };
+        case 'widedeep': {
+          if (!input.features) throw new Error('Wide & Deep needs the side features.');
+          const features = input.features;
+          const trained = await trainWideDeep(
+            train,
+            features,
+            { dim: input.factors, negatives: input.trainNegatives, epochs: input.epochs, seed: input.seed },
+            {
+              isCancelled: hooks.isCancelled,
+              onEpoch: (epoch, loss, _s, sps) => hooks.onEpoch?.(model, epoch, input.epochs, loss, sps),
+            },
+          );
+          if (trained.stopReason === 'cancelled') throw cancelled();
+          return { scorer: wideDeepScorer(trained.model, features), loss: trained.epochs.map((e) => e.loss), samplesPerSecond: median(trained.epochs.map((e) => e.samplesPerSecond)) };
+        }
         case 'neumf': {
           const trained = await trainNcf(
             train,
@@ -109,7 +129,7 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
     check();
     const time = evaluateTimeSplit(timeFit.scorer, split, 10);
     const repurchase = model === 'preference' ? repurchaseByScore(rows, input.cutoffDay, timeFit.scorer) : undefined;
-    const final = model === 'neumf' ? looFit : await fit(all, undefined, input.lastDay);
+    const final = model === 'neumf' || model === 'widedeep' ? looFit : await fit(all, undefined, input.lastDay);
     check();
     lists[model] = topLists(input, final.scorer);
     results[model] = {

@@ -1,4 +1,7 @@
-import { listValue } from '@duckdb/node-api';
+import { listValue, quotedIdentifier } from '@duckdb/node-api';
+import { segmentSpecSchema } from '../../../../shared/analytics';
+import { computeSegments, runSegmentTables } from '../../analytics/segments';
+import { sideFeatures } from './sideFeatures';
 import { rmSync } from 'node:fs';
 import { AppError, badArgument } from '../../../../shared/errors';
 import { RECOMMEND_MODELS, type RecommendChainReport, type RecommendModelName, type RecommendModelResult, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
@@ -64,7 +67,15 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
     const steps = scopes.length * models.length;
     let done = 0;
     const computed: RecommendComputeResult[] = [];
+    // Wide & Deep's side features need the customers' RFM tiers per period: the run's own segments.
+    const tables = runSegmentTables(run.tablePrefix);
+    const wantsFeatures = models.includes('widedeep');
+    if (wantsFeatures) {
+      job.progress({ step: 'sideFeatures', rowsDone: 0, fraction: 0.04 }, true);
+      await project.commit(() => computeSegments(db, segmentSpecSchema.parse({ window, asOf: addDays(window.to, 1) }), tables));
+    }
     for (const { chain, data } of scopes) {
+      const features = wantsFeatures ? await sideFeatures(db, window, data.customers, data.products, tables.segments) : null;
       const label = (model: string) => (chain ? `${chain}: ${model}` : model);
       computed.push(
         await recommendInWorker(
@@ -83,6 +94,7 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
             epochs: args.epochs,
             factors: args.factors,
             trainNegatives: args.trainNegatives,
+            features,
           },
           {
             signal: abort.signal,
@@ -134,6 +146,7 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
         }
       }
       report.saved = { customers: customers.size, rows };
+      for (const t of [tables.segments, tables.spec]) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(t)}`);
       report.run.seconds = (performance.now() - started) / 1000;
       return finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown> });
     });
@@ -143,6 +156,7 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
     await project
       .commit(async () => {
         await db.run(`DELETE FROM recommendations WHERE run_id = $1`, [run.runId]);
+        for (const t of Object.values(runSegmentTables(run.tablePrefix))) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(t)}`);
         await finishRun(db, run.runId, { status: cancelled ? 'cancelled' : 'failed', error: String((error as Error).message ?? error) });
       })
       .catch(() => undefined);

@@ -126,7 +126,7 @@ export function RecommendPage({ lang, project, onError }: Props) {
               })}
             </p>
           )}
-          {running.includes('neumf') && (
+          {(running.includes('neumf') || running.includes('widedeep')) && (
             <div className="chart-grid">
               <Chart option={liveLoss} lang={lang} name="recommend-training" testId="recommend-live-loss" />
             </div>

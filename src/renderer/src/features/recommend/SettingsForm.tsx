@@ -23,7 +23,7 @@ export function SettingsForm({ value: s, onChange, lang }: Props) {
           </label>
         ))}
       </div>
-      {s.models.includes('neumf') && (
+      {(s.models.includes('neumf') || s.models.includes('widedeep')) && (
         <div className="row">
           <label>
             {t('recommend.epochs', lang)}{' '}
