@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { RecommendModelName, RecommendModelResult, RecommendRules } from '../../../../shared/recommend';
 import { rngFor } from '../../generator/random';
 import { scoreNcf, trainNcf } from '../ncf';
+import { ncfAllItems } from '../ncf/scoreAll';
 import { trainWideDeep, wideDeepScorer } from '../widedeep';
 import type { SideFeatures } from './sideFeatures';
 import { evaluateSampled, evaluateTimeSplit } from './evaluate';
@@ -15,7 +16,7 @@ import { fitPreference } from './preference';
 import { preferenceInputFromRows } from './preferenceInput';
 import { pairsOf, type PurchaseRows } from './rows';
 import { excludedBestSellers, excludedFor, selectTopK } from './rules';
-import type { Scorer } from './scorer';
+import { vectorScorer, type Scorer } from './scorer';
 import { timeSplit } from './timeSplit';
 
 /**
@@ -117,7 +118,7 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
           );
           if (trained.stopReason === 'cancelled') throw cancelled();
           const m = trained.model;
-          const scorer = ncfScorer(train.itemCount, (users, items) => scoreNcf(m, users, items));
+          const scorer = vectorScorer(train.itemCount, ncfAllItems(m), (user, candidates, out) => out.set(scoreNcf(m, new Int32Array(candidates.length).fill(user), candidates)));
           return { scorer, loss: trained.epochs.map((e) => e.loss), samplesPerSecond: median(trained.epochs.map((e) => e.samplesPerSecond)) };
         }
       }
@@ -212,7 +213,8 @@ function topLists(input: RecommendComputeInput, scorer: Scorer): RecommendLists 
   const outItems = new Int32Array(k);
   const outScores = new Float32Array(k);
   for (let u = 0; u < users; u++) {
-    scorer.score(u, everyItem, all);
+    if (scorer.scoreAll) scorer.scoreAll(u, all);
+    else scorer.score(u, everyItem, all);
     excludedFor(input, u, rules, input.lastDay, global, excluded);
     const variety = rules.varietyPool > k ? { pool: rules.varietyPool, rng: rngFor(input.seed, 'recommend.variety', u) } : undefined;
     const n = selectTopK(all, excluded, k, outItems, outScores, variety);
@@ -220,27 +222,6 @@ function topLists(input: RecommendComputeInput, scorer: Scorer): RecommendLists 
     scores.set(outScores.subarray(0, n), u * k);
   }
   return { items, scores };
-}
-
-/** A scorer over a pairwise model (NeuMF): scores the candidates as (user, item) pairs. */
-function ncfScorer(itemCount: number, score: (users: Int32Array, items: Int32Array) => Float32Array): Scorer {
-  const scorer: Scorer = {
-    itemCount,
-    score(user, candidates, out) {
-      out.set(score(new Int32Array(candidates.length).fill(user), candidates));
-    },
-    topK(user, k, exclude) {
-      const all = Int32Array.from({ length: itemCount }, (_, i) => i);
-      const s = new Float32Array(itemCount);
-      scorer.score(user, all, s);
-      const mask = new Uint8Array(itemCount);
-      if (exclude) for (const i of exclude) mask[i] = 1;
-      const outItems = new Int32Array(k);
-      const n = selectTopK(s, mask, k, outItems, new Float32Array(k));
-      return outItems.slice(0, n);
-    },
-  };
-  return scorer;
 }
 
 /** Categories as the preference score needs them: −1 (unknown) becomes one more category. */

@@ -11,6 +11,8 @@ export interface Scorer {
   score(user: number, candidates: Int32Array, out: Float32Array): void;
   /** The k best items for the user, best first, leaving out `exclude` (strictly ascending, e.g. itemsOf(train, user)); ties go to the lower item. */
   topK(user: number, k: number, exclude?: Int32Array): Int32Array;
+  /** Every item's score into out[0..itemCount), where the model has a faster way than scoring them as candidates. */
+  scoreAll?(user: number, out: Float32Array): void;
 }
 
 /** Fills out[0..itemCount) with the user's score for every item. */
@@ -24,6 +26,7 @@ export function vectorScorer(itemCount: number, fill: FillScores, scoreCandidate
   const all = new Float32Array(itemCount);
   return {
     itemCount,
+    scoreAll: fill,
     score:
       scoreCandidates ??
       ((user, candidates, out) => {
