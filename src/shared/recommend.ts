@@ -77,7 +77,9 @@ export interface TimeSplitScores {
 
 export interface RecommendModelResult {
   model: RecommendModelName;
+  /** The model's whole time (fits, both evaluations, the lists) and the part spent ranking every customer's list. */
   seconds: number;
+  listSeconds?: number;
   sampled: SampledScores;
   timeSplit: TimeSplitScores;
   /**

@@ -88,16 +88,30 @@ export class RowAdam {
     const catchUp = this.mode === 'catchUp';
     for (let k = 0; k < count; k++) {
       const row = rows[k];
-      if (catchUp) this.catchUp(w, row, t - 1, o);
+      // The steps this row sat out (t₀+1 .. t−1), folded into this step's pass over the row.
+      const from = last[row];
+      const gap = t - 1 - from;
+      let coef = 0;
+      let d1 = 1;
+      let d2 = 1;
+      if (catchUp && from > 0 && gap > 0) {
+        coef = lr * this.momentumSum(from, gap, beta1, beta2);
+        d1 = Math.pow(beta1, gap);
+        d2 = Math.pow(beta2, gap);
+      }
       last[row] = t;
       const base = row * dim;
       const gb = k * dim;
       for (let f = 0; f < dim; f++) {
         const p = base + f;
-        const gk = g[gb + f] + decay * w[p];
-        const mk = (m[p] = beta1 * m[p] + (1 - beta1) * gk);
-        const vk = (v[p] = beta2 * v[p] + (1 - beta2) * gk * gk);
-        w[p] -= (lr * mk * c1) / (Math.sqrt(vk * c2) + epsilon);
+        let wp = w[p];
+        const m0 = m[p];
+        const v0 = v[p];
+        if (coef !== 0 && v0 > 0) wp -= (coef * m0) / (Math.sqrt(v0) + epsilon);
+        const gk = g[gb + f] + decay * wp;
+        const mk = (m[p] = beta1 * d1 * m0 + (1 - beta1) * gk);
+        const vk = (v[p] = beta2 * d2 * v0 + (1 - beta2) * gk * gk);
+        w[p] = wp - (lr * mk * c1) / (Math.sqrt(vk * c2) + epsilon);
       }
     }
   }

@@ -36,7 +36,8 @@ export interface NcfEvalHooks extends NcfHooks {
 }
 
 export interface NcfEvaluation {
-  options: ResolvedNcfOptions & { pretrainEpochs: number };
+  /** learningRate is the towers' (and NeuMF's without pre-training); pretrainedLearningRate NeuMF's after pre-training (null without). */
+  options: ResolvedNcfOptions & { pretrainEpochs: number; pretrainedLearningRate: number | null };
   users: number;
   items: number;
   trainPairs: number;
@@ -104,7 +105,7 @@ export async function evaluateNcfSplit(split: NcfSplit, options: NcfEvalOptions 
   function finish(epochs: NcfEvalEpoch[], stopReason: 'epochs' | 'cancelled', model: NcfModel | null, init?: RankingMetrics): NcfEvaluation {
     const best = epochs.reduce<NcfEvalEpoch | null>((b, r) => (!b || r.hr10 > b.hr10 ? r : b), null);
     return {
-      options: { ...resolved, learningRate, pretrainEpochs },
+      options: { ...resolved, pretrainEpochs, pretrainedLearningRate: pretrainEpochs > 0 ? learningRate : null },
       users: split.train.users,
       items: split.train.itemCount,
       trainPairs: split.train.offsets[split.train.users],

@@ -1,4 +1,4 @@
-import { accumulateOuter, accumulateProduct } from './matmul';
+import { accumulateOuter, accumulateProduct, activations } from './matmul';
 import { mlpEmbedding, type NcfModel } from './neumf';
 
 /** Gradients of one dense layer (same layouts as the layer). */
@@ -20,7 +20,7 @@ export interface RowGradient {
 
 /**
  * Forward and backward of one batch, fused, with no allocation after construction: gathers the
- * embeddings, runs the towers on feature-major activations (see matmul.ts), and writes the gradients
+ * embeddings, runs the towers on feature-major activations (plain double arrays, see matmul.ts), and writes the gradients
  * of the batch's MEAN binary cross-entropy (as Keras and TF.js report it) for every weight. The
  * embedding gradients are summed per distinct row (a user's positive and its negatives share one
  * row), so the optimizer touches each row once.
@@ -36,11 +36,11 @@ export class NcfKernel {
   private readonly F: number;
   private readonly E: number;
   /** acts[0] is the concatenated MLP embedding, acts[l] the l-th ReLU layer's output (feature-major). */
-  private readonly acts: Float64Array[];
+  private readonly acts: number[][];
   /** Gradients w.r.t. acts[l] (then w.r.t. the pre-activation, in place). */
-  private readonly deltas: Float64Array[];
-  private readonly gmf: Float64Array;
-  private readonly logit: Float64Array;
+  private readonly deltas: number[][];
+  private readonly gmf: number[];
+  private readonly logit: number[];
   private readonly userSlot: Int32Array;
   private readonly itemSlot: Int32Array;
   /** Per sample, its user's and item's row slot in this batch. */
@@ -63,10 +63,10 @@ export class NcfKernel {
     this.gmfItem = table(this.F, itemRows);
     this.mlpUser = table(this.E, userRows);
     this.mlpItem = table(this.E, itemRows);
-    this.acts = model.layers.map((w) => new Float64Array(maxBatch * w));
-    this.deltas = model.layers.map((w) => new Float64Array(maxBatch * w));
-    this.gmf = new Float64Array(maxBatch * this.F);
-    this.logit = new Float64Array(maxBatch);
+    this.acts = model.layers.map((w) => activations(maxBatch * w));
+    this.deltas = model.layers.map((w) => activations(maxBatch * w));
+    this.gmf = activations(maxBatch * this.F);
+    this.logit = activations(maxBatch);
     this.userSlot = new Int32Array(model.users).fill(-1);
     this.itemSlot = new Int32Array(model.items).fill(-1);
     this.sampleUserSlot = new Int32Array(maxBatch);

@@ -2,8 +2,20 @@
  * The three products a dense layer needs over a batch, on feature-major activations: a batch of n
  * vectors of width w is w rows of n (x[k·n + s] is feature k of sample s), so every inner loop runs
  * over samples contiguously and each weight is loaded once per block, not once per sample.
- * Blocks of 2 output rows × 4 inner rows keep 8 weights and 2 accumulators in registers.
+ * Blocks of 4 output rows × 4 inner rows keep 16 weights in registers.
+ *
+ * Activations may be plain number arrays (double elements): V8 compiles their loads without the
+ * detached-buffer check that typed-array loads need once any ArrayBuffer in the process has been
+ * detached (importing TensorFlow.js does), which costs these loops about 20 %.
  */
+export type Activations = Float64Array | number[];
+
+/** A zeroed array of n doubles (double elements, so writes never change its element kind). */
+export function activations(n: number): number[] {
+  const a = Array.from({ length: n }, () => 0.5);
+  a.fill(0);
+  return a;
+}
 
 /**
  * y[r, s] += Σ_c a(r, c) · x[c, s] for r < rows, c < inner, s < n, where a(r, c) =
@@ -16,8 +28,8 @@ export function accumulateProduct(
   colStride: number,
   rows: number,
   inner: number,
-  x: Float64Array,
-  y: Float64Array,
+  x: Activations,
+  y: Activations,
   n: number,
 ): void {
   const inner4 = inner - (inner % 4);
@@ -96,7 +108,7 @@ export function accumulateProduct(
 }
 
 /** g[j·nIn + k] += Σ_s d[j, s] · x[k, s]: a kernel's gradient from the layer's output gradient d and input x. */
-export function accumulateOuter(d: Float64Array, nOut: number, x: Float64Array, nIn: number, n: number, g: Float64Array): void {
+export function accumulateOuter(d: Activations, nOut: number, x: Activations, nIn: number, n: number, g: Float64Array): void {
   let j = 0;
   for (; j + 1 < nOut; j += 2) {
     const d0 = j * n;

@@ -1,4 +1,5 @@
 import { mlpEmbedding, type NcfModel } from './neumf';
+import { TowerBatch } from './towerBatch';
 
 /**
  * Every item's predicted probability for one user at a time, for ranking the whole catalogue (the
@@ -30,13 +31,22 @@ export function ncfAllItems(model: NcfModel): (user: number, out: Float32Array) 
   const wOut = model.output.kernel;
   const bOut = model.output.bias[0];
   const userPart = new Float32Array(n1);
-  const gw = new Float32Array(F);
-  const widths = dense.map((d) => d.nOut);
-  const bufA = new Float32Array(Math.max(1, ...widths));
-  const bufB = new Float32Array(Math.max(1, ...widths));
+  // Feature-major copies: the item halves (n1 × items) and the GMF item factors (F × items).
+  const itemPartT = new Float64Array(n1 * items);
+  for (let i = 0; i < items; i++) for (let j = 0; j < n1; j++) itemPartT[j * items + i] = itemPart[i * n1 + j];
+  const gmfItemT = new Float64Array(F * items);
+  for (let i = 0; i < items; i++) for (let f = 0; f < F; f++) gmfItemT[f * items + i] = model.gmfItem[i * F + f];
+  const tower = hasMlp ? new TowerBatch(dense.slice(1), items) : null;
+  const last = hasMlp ? dense[dense.length - 1].nOut : 0;
+  const logits = new Float64Array(items);
   return (user, out) => {
-    for (let f = 0; f < F; f++) gw[f] = model.gmfUser[user * F + f] * wOut[f];
-    if (hasMlp) {
+    logits.fill(bOut);
+    for (let f = 0; f < F; f++) {
+      const w = model.gmfUser[user * F + f] * wOut[f];
+      const row = f * items;
+      for (let i = 0; i < items; i++) logits[i] += w * gmfItemT[row + i];
+    }
+    if (tower) {
       const W = dense[0].kernel;
       const nIn = dense[0].nIn;
       const p = user * E;
@@ -45,34 +55,22 @@ export function ncfAllItems(model: NcfModel): (user: number, out: Float32Array) 
         for (let k = 0; k < E; k++) s += W[j * nIn + k] * model.mlpUser[p + k];
         userPart[j] = s;
       }
-    }
-    for (let i = 0; i < items; i++) {
-      let logit = bOut;
-      const q = i * F;
-      for (let f = 0; f < F; f++) logit += gw[f] * model.gmfItem[q + f];
-      if (hasMlp) {
-        let h = bufA;
-        let next = bufB;
-        const ip = i * n1;
-        for (let j = 0; j < n1; j++) {
-          const v = userPart[j] + itemPart[ip + j];
-          h[j] = v > 0 ? v : 0;
+      const h = tower.input;
+      for (let j = 0; j < n1; j++) {
+        const u = userPart[j];
+        const row = j * items;
+        for (let i = 0; i < items; i++) {
+          const v = u + itemPartT[row + i];
+          h[row + i] = v > 0 ? v : 0;
         }
-        let width = n1;
-        for (let l = 1; l < dense.length; l++) {
-          const { kernel, bias, nOut, nIn } = dense[l];
-          for (let j = 0; j < nOut; j++) {
-            let s = bias[j];
-            const row = j * nIn;
-            for (let k = 0; k < nIn; k++) s += kernel[row + k] * h[k];
-            next[j] = s > 0 ? s : 0;
-          }
-          [h, next] = [next, h];
-          width = nOut;
-        }
-        for (let j = 0; j < width; j++) logit += wOut[F + j] * h[j];
       }
-      out[i] = 1 / (1 + Math.exp(-logit));
+      const top = tower.run();
+      for (let j = 0; j < last; j++) {
+        const w = wOut[F + j];
+        const row = j * items;
+        for (let i = 0; i < items; i++) logits[i] += w * top[row + i];
+      }
     }
+    for (let i = 0; i < items; i++) out[i] = 1 / (1 + Math.exp(-logits[i]));
   };
 }

@@ -132,10 +132,13 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
     const repurchase = model === 'preference' ? repurchaseByScore(rows, input.cutoffDay, timeFit.scorer) : undefined;
     const final = model === 'neumf' || model === 'widedeep' ? looFit : await fit(all, undefined, input.lastDay);
     check();
+    const listStarted = performance.now();
     lists[model] = topLists(input, final.scorer);
+    const listSeconds = (performance.now() - listStarted) / 1000;
     results[model] = {
       model,
       seconds: (performance.now() - started) / 1000,
+      listSeconds,
       sampled: {
         negatives: sampled.negatives,
         users: sampled.users,

@@ -185,6 +185,7 @@ function weightedModels(chains: RecommendChainReport[], models: RecommendModelNa
     out[model] = {
       model,
       seconds: parts.reduce((s, r) => s + r.seconds, 0),
+      listSeconds: parts.reduce((s, r) => s + (r.listSeconds ?? 0), 0),
       sampled: {
         negatives: first.sampled.negatives,
         users: sUsers,

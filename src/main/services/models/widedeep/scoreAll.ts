@@ -1,4 +1,5 @@
 import type { SideFeatures } from '../recommend/sideFeatures';
+import { TowerBatch } from '../ncf/towerBatch';
 import { FeatureLookup } from './lookup';
 import type { WideDeepModel } from './model';
 
@@ -61,9 +62,10 @@ export function wideDeepAllItems(model: WideDeepModel, features: SideFeatures): 
   }
   const userPart = new Float32Array(n1);
   const crossSum = new Float32Array(crossCard);
-  const widths = dense.map((d) => d.nOut);
-  const bufA = new Float32Array(Math.max(...widths));
-  const bufB = new Float32Array(Math.max(...widths));
+  const itemPartT = new Float64Array(n1 * items);
+  for (let i = 0; i < items; i++) for (let j = 0; j < n1; j++) itemPartT[j * items + i] = itemPart[i * n1 + j];
+  const tower = new TowerBatch(dense.slice(1), items);
+  const last = dense[dense.length - 1].nOut;
   const wOut = model.output.kernel;
   const bias = model.output.bias[0];
   return (user, out) => {
@@ -75,29 +77,21 @@ export function wideDeepAllItems(model: WideDeepModel, features: SideFeatures): 
       for (let w = Fi + 1; w < W; w++) s += wide[wideIdx[w]];
       crossSum[c] = s;
     }
-    for (let i = 0; i < items; i++) {
-      let h = bufA;
-      let next = bufB;
-      const ip = i * n1;
-      for (let j = 0; j < n1; j++) {
-        const v = userPart[j] + itemPart[ip + j];
-        h[j] = v > 0 ? v : 0;
+    const h = tower.input;
+    for (let j = 0; j < n1; j++) {
+      const u = userPart[j];
+      const row = j * items;
+      for (let i = 0; i < items; i++) {
+        const v = u + itemPartT[row + i];
+        h[row + i] = v > 0 ? v : 0;
       }
-      let width = n1;
-      for (let l = 1; l < dense.length; l++) {
-        const { kernel, bias: b, nOut, nIn: m } = dense[l];
-        for (let j = 0; j < nOut; j++) {
-          let s = b[j];
-          const row = j * m;
-          for (let k = 0; k < m; k++) s += kernel[row + k] * h[k];
-          next[j] = s > 0 ? s : 0;
-        }
-        [h, next] = [next, h];
-        width = nOut;
-      }
-      let logit = bias + itemWide[i] + (cross >= 0 ? crossSum[crossOf[i]] : 0);
-      for (let j = 0; j < width; j++) logit += wOut[j] * h[j];
-      out[i] = logit;
+    }
+    const top = tower.run();
+    for (let i = 0; i < items; i++) out[i] = bias + itemWide[i] + (cross >= 0 ? crossSum[crossOf[i]] : 0);
+    for (let j = 0; j < last; j++) {
+      const w = wOut[j];
+      const row = j * items;
+      for (let i = 0; i < items; i++) out[i] += w * top[row + i];
     }
   };
 }
