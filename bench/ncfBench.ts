@@ -2,15 +2,16 @@
  * NCF training speed, ours vs TensorFlow.js (wasm), and NCF's MovieLens-1M evaluation:
  *   npx tsx bench/ncfBench.ts [--factors 8] [--layers 64,32,16,8] [--repeats 5] [--tfBatches 40]
  *   npx tsx bench/ncfBench.ts --ml1m [--model neumf|gmf|mlp] [--epochs 20] [--factors 8] [--layers 64,32,16,8]
- *                             [--lr 0.001] [--negatives 4] [--batch 256] [--seed 1] [--pretrain 0]
+ *                             [--lr 0.001] [--negatives 4] [--batch 256] [--seed 1] [--pretrain 0] [--pretrainLr LR]
  *                             [--l2 0] [--embeddingAdam catchUp|lazy] [--data DIR]
  * Speed: NeuMF on MovieLens-1M-sized random ids (6,040 users × 3,706 items, 20 % positives), batch
  * 256 and 1024, one thread. "ours" is the fused kernel + Adam step per batch (the training loop
  * without sampling); "ours epoch" is a whole training epoch on a planted dataset of ~1M samples
- * (negative sampling and shuffle included). TF.js runs the same model (tf.gather embeddings,
- * matMul layers, sigmoid cross-entropy, tf.train.adam) on the wasm backend. Samples/s are medians
- * over repeats; CPU-time rates are printed too (steadier on a busy machine). Figures only, no
+ * (negative sampling and shuffle included). TF.js runs the same model (tf.gather embeddings
+ * with a scatterND gradient, matMul layers, sigmoid cross-entropy, tf.train.adam) on the wasm
+ * backend. Samples/s are medians over repeats; CPU-time rates are printed too (steadier on a busy machine). Figures only, no
  * assertions; the last line printed is the figures as JSON.
+ * --pretrain E trains GMF and MLP for E epochs each first, then NeuMF from them (Adam at --pretrainLr).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,7 +105,22 @@ async function oursEpochRate(batch: number, repeats: number): Promise<Rate> {
   return { samplesPerSecond: median(wall), cpuSamplesPerSecond: median(cpu) };
 }
 
-/** The same NeuMF in TF.js from our initial weights, trained by tf.train.adam batch by batch. */
+/**
+ * tf.gather with its gradient written as tf.scatterND (duplicates summed): the wasm backend has no
+ * UnsortedSegmentSum, which tf.gather's own gradient needs, so embeddings cannot train there
+ * otherwise (tf.layers.embedding gathers too). The gradient is dense over the table, as in Keras.
+ */
+const gatherRows = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [table, index, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+  save([index]);
+  const shape = table.shape;
+  return {
+    value: tf.gather(table, index),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.scatterND(tf.expandDims(saved[0], 1), dy, shape), tf.zerosLike(saved[0])],
+  };
+}) as (table: tf.Tensor, index: tf.Tensor) => tf.Tensor;
+
+/** The same NeuMF in TF.js from our initial weights, trained by tf.train.adam (dense, as Keras) batch by batch. */
 function tfjsRate(model: NcfModel, batch: number, batches: number, repeats: number): Rate {
   const E = layers[0] / 2;
   const v = (a: Float32Array, shape: number[]) => tf.variable(tf.tensor(a, shape));
@@ -127,8 +143,8 @@ function tfjsRate(model: NcfModel, batch: number, batches: number, repeats: numb
   const pass = () => {
     for (const { u, i, y } of inputs) {
       const loss = optimizer.minimize(() => {
-        const gmf = tf.mul(tf.gather(gU, u), tf.gather(gI, i));
-        let h: tf.Tensor = tf.concat([tf.gather(mU, u), tf.gather(mI, i)], 1);
+        const gmf = tf.mul(gatherRows(gU, u), gatherRows(gI, i));
+        let h: tf.Tensor = tf.concat([gatherRows(mU, u), gatherRows(mI, i)], 1);
         for (const l of dense) h = tf.relu(tf.add(tf.matMul(h, l.w), l.b));
         const logit = tf.add(tf.matMul(tf.concat([gmf, h], 1), outW), outB);
         return tf.losses.sigmoidCrossEntropy(y, logit) as tf.Scalar;
@@ -185,6 +201,7 @@ async function ml1m(): Promise<void> {
     l2: Number(argValue('l2', '0')),
     embeddingAdam: argValue('embeddingAdam', 'catchUp') as RowAdamMode,
     pretrainEpochs,
+    pretrainedLearningRate: Number(argValue('pretrainLr', argValue('lr', '0.001'))),
   };
   console.log(`NCF MovieLens-1M: ${JSON.stringify({ ...options, train: undefined, test: undefined, negatives: undefined })}`);
   const cpu = process.cpuUsage();
@@ -193,7 +210,7 @@ async function ml1m(): Promise<void> {
     onEvaluated: (r) =>
       console.log(`  epoch ${String(r.epoch).padStart(2)}: loss ${r.loss.toFixed(4)}  HR@10 ${r.hr10.toFixed(4)}  NDCG@10 ${r.ndcg10.toFixed(4)}  [${r.seconds.toFixed(1)} s, ${nf.format(r.samplesPerSecond)} samples/s]`),
   });
-  console.log(`  init HR@10 ${run.initial.hr.toFixed(4)} NDCG@10 ${run.initial.ndcg.toFixed(4)}; popularity HR@10 ${run.popularity.hr.toFixed(4)} NDCG@10 ${run.popularity.ndcg.toFixed(4)}`);
+  console.log(`  init HR@10 ${run.initial?.hr.toFixed(4)} NDCG@10 ${run.initial?.ndcg.toFixed(4)}; popularity HR@10 ${run.popularity.hr.toFixed(4)} NDCG@10 ${run.popularity.ndcg.toFixed(4)}`);
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   console.log(

@@ -41,7 +41,8 @@ Commands:
            [--allow-repurchase] [--exclude-top PERCENT] [--exclude-recent DAYS] [--variety POOL]
                                                  train recommenders, compare them (leave-one-out HR@10/NDCG@10 with N
                                                  negatives; time-split recall@10) and save each customer's top K
-  evaluate ncf --train FILE --test FILE --negatives FILE [--epochs E] [--factors F] [--model neumf|gmf|mlp] [--pretrain E]
+  evaluate ncf --train FILE --test FILE --negatives FILE [--epochs E] [--factors F] [--model neumf|gmf|mlp]
+           [--lr 0.001] [--pretrain E --pretrain-lr 0.0001]
                                                  NeuMF on the NCF paper's MovieLens-1M split: hr10, ndcg10, seconds, samples/s per epoch
   score churn --project DIR [--run RUN_ID] [--model mlp|gbdt|logistic|tier|bgnbd]
                                                  every customer's current churn risk from a run (default: the latest, its best model)
@@ -126,6 +127,8 @@ async function main(argv: string[]): Promise<number> {
       'exclude-recent': { type: 'string' },
       variety: { type: 'string' },
       pretrain: { type: 'string' },
+      'pretrain-lr': { type: 'string' },
+      lr: { type: 'string' },
       'chain-mode': { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -361,6 +364,8 @@ async function main(argv: string[]): Promise<number> {
             factors: intOption('factors', values.factors),
             seed: intOption('seed', values.seed),
             pretrainEpochs: intOption('pretrain', values.pretrain),
+            learningRate: numberOption('lr', values.lr),
+            pretrainedLearningRate: numberOption('pretrain-lr', values['pretrain-lr']),
           },
           {
             onEvaluated: (r) => {
@@ -377,7 +382,7 @@ async function main(argv: string[]): Promise<number> {
         out(
           [
             `${o.model} on ${evaluation.users.toLocaleString('en-US')} users × ${evaluation.items.toLocaleString('en-US')} items (${evaluation.trainPairs.toLocaleString('en-US')} train pairs); ` +
-              `factors ${o.factors}, layers [${o.layers.join(',')}], ${o.negatives} negatives per positive, batch ${o.batchSize}, lr ${o.learningRate}, seed ${o.seed}` +
+              `${o.model === 'mlp' ? '' : `factors ${o.factors}, `}${o.model === 'gmf' ? '' : `layers [${o.layers.join(',')}], `}${o.negatives} negatives per positive, batch ${o.batchSize}, lr ${o.learningRate}, seed ${o.seed}` +
               (o.pretrainEpochs ? `, pre-trained ${o.pretrainEpochs} epochs` : ''),
             `popularity on the same negatives: hr10 ${evaluation.popularity.hr.toFixed(4)}  ndcg10 ${evaluation.popularity.ndcg.toFixed(4)}`,
             evaluation.best ? `best: ${printEpoch(evaluation.best)}` : 'no epoch completed',
@@ -487,6 +492,13 @@ function rejectShare(value: string | undefined): number {
   const pct = Number(value.replace(/%$/, ''));
   if (!Number.isFinite(pct) || pct < 0 || pct > 100) throw new CliError('BAD_ARGUMENT', `--max-reject-share is a percentage from 0 to 100 (got ${value}).`);
   return pct / 100;
+}
+
+function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new CliError('BAD_ARGUMENT', `--${name} takes a positive number (got ${value}).`);
+  return n;
 }
 
 function intOption(name: string, value: string | undefined): number | undefined {

@@ -346,7 +346,7 @@ describe('NCF learns planted structure', () => {
     expect(last(gmf).hr10).toBeGreaterThan(popularity.hr + 0.25);
     // The loss falls and the untrained model is no better than chance-level ranking.
     expect(neumf.epochs[neumf.epochs.length - 1].loss).toBeLessThan(neumf.epochs[0].loss);
-    expect(neumf.initial.hr).toBeLessThan(0.3);
+    expect(neumf.initial!.hr).toBeLessThan(0.3);
   });
 
   it('NeuMF assembled from trained GMF and MLP towers scores α·GMF + (1−α)·MLP in logit space', async () => {

@@ -13,7 +13,7 @@ import {
   TIME_SPLIT_COLORS,
   timeSplitChartHeight,
 } from '../../src/shared/charts';
-import type { RecommendModelName, RecommendModelResult, RecommendRunReport } from '../../src/shared/recommend';
+import { RECOMMEND_MODELS, type RecommendModelName, type RecommendModelResult, type RecommendRunReport } from '../../src/shared/recommend';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const o = (option: unknown) => option as any;
@@ -59,7 +59,8 @@ describe('recommender names, order and colours', () => {
     expect(reportModels(report).map(([m]) => m)).toEqual(['popularity', 'mf', 'neumf']);
     expect(sampledNegatives(report)).toBe(49);
     expect(sampledNegatives(empty)).toBeNull();
-    expect(new Set(Object.values(RECOMMEND_COLORS)).size).toBe(5);
+    // One distinct colour per model.
+    expect(new Set(Object.values(RECOMMEND_COLORS)).size).toBe(RECOMMEND_MODELS.length);
     expect(sharePercent(0.3611, 'ko')).toBe('36.1%');
     expect(timeSplitChartHeight(2)).toBe(320);
     expect(timeSplitChartHeight(5)).toBe(380);

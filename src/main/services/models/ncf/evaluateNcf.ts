@@ -42,8 +42,8 @@ export interface NcfEvaluation {
   items: number;
   trainPairs: number;
   testUsers: number;
-  /** Before any training (random init). */
-  initial: RankingMetrics;
+  /** Before the first epoch (random init, or the model assembled from pre-trained towers); null when cancelled during pre-training. */
+  initial: RankingMetrics | null;
   /** Items ranked by train popularity, on the same negatives. */
   popularity: RankingMetrics;
   epochs: NcfEvalEpoch[];
@@ -110,7 +110,7 @@ export async function evaluateNcfSplit(split: NcfSplit, options: NcfEvalOptions 
       items: split.train.itemCount,
       trainPairs: split.train.offsets[split.train.users],
       testUsers: split.testUsers.length,
-      initial: init ?? { hr: NaN, ndcg: NaN },
+      initial: init ?? null,
       popularity: evaluatePopularity(split.train, split, k),
       epochs,
       best,
