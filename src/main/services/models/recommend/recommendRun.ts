@@ -1,10 +1,10 @@
-import { listValue, quotedIdentifier } from '@duckdb/node-api';
+import { quotedIdentifier } from '@duckdb/node-api';
 import { segmentSpecSchema } from '../../../../shared/analytics';
 import { computeSegments, runSegmentTables } from '../../analytics/segments';
 import { sideFeatures } from './sideFeatures';
 import { rmSync } from 'node:fs';
 import { AppError, badArgument } from '../../../../shared/errors';
-import { RECOMMEND_MODELS, type RecommendChainReport, type RecommendModelName, type RecommendModelResult, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
+import { RECOMMEND_MODELS, type RecommendChainReport, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
 import type { Sql } from '../../db/database';
 import type { Job } from '../../jobs/jobs';
 import type { Project } from '../../project/projectStore';
@@ -14,7 +14,9 @@ import { purchaseDateRange } from '../../analytics/segmentSpec';
 import type { WorkerHost } from '../../../workers/host';
 import { recommendInWorker } from '../../../workers/trainInWorker';
 import { chainLineCounts, recommendData, type RecommendData } from './dataset';
-import type { RecommendComputeResult, RecommendLists } from './compute';
+import type { RecommendComputeResult } from './compute';
+import { bestModel, weightedModels } from './chainMeans';
+import { saveLists } from './saveLists';
 
 /**
  * A recommendation run: the window's purchases (DuckDB) → every chosen model fitted and judged on
@@ -166,48 +168,6 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
   }
 }
 
-/** The chains' figures as one: means weighted by the customers each protocol evaluated (exact for the per-customer means). */
-function weightedModels(chains: RecommendChainReport[], models: RecommendModelName[]): RecommendRunReport['models'] {
-  const out: RecommendRunReport['models'] = {};
-  for (const model of models) {
-    const parts = chains.map((c) => c.models[model]).filter((r): r is RecommendModelResult => r !== undefined);
-    if (!parts.length) continue;
-    const sUsers = parts.reduce((s, r) => s + r.sampled.users, 0);
-    const tUsers = parts.reduce((s, r) => s + r.timeSplit.users, 0);
-    const sMean = (pick: (r: RecommendModelResult) => number) => parts.reduce((s, r) => s + pick(r) * r.sampled.users, 0) / (sUsers || 1);
-    const tMean = (pick: (r: RecommendModelResult) => number) => parts.reduce((s, r) => s + pick(r) * r.timeSplit.users, 0) / (tUsers || 1);
-    const first = parts[0];
-    const repurchase = first.repurchase?.map((row, t) => {
-      const pairs = parts.reduce((s, r) => s + (r.repurchase?.[t].pairs ?? 0), 0);
-      const again = parts.reduce((s, r) => s + (r.repurchase?.[t].share ?? 0) * (r.repurchase?.[t].pairs ?? 0), 0);
-      return { threshold: row.threshold, pairs, share: pairs ? again / pairs : null };
-    });
-    out[model] = {
-      model,
-      seconds: parts.reduce((s, r) => s + r.seconds, 0),
-      listSeconds: parts.reduce((s, r) => s + (r.listSeconds ?? 0), 0),
-      sampled: {
-        negatives: first.sampled.negatives,
-        users: sUsers,
-        skipped: parts.reduce((s, r) => s + r.sampled.skipped, 0),
-        hr: first.sampled.hr.map((_, k) => sMean((r) => r.sampled.hr[k])),
-        ndcg: first.sampled.ndcg.map((_, k) => sMean((r) => r.sampled.ndcg[k])),
-      },
-      timeSplit: {
-        k: first.timeSplit.k,
-        users: tUsers,
-        recall: tMean((r) => r.timeSplit.recall),
-        precision: tMean((r) => r.timeSplit.precision),
-        ndcg: tMean((r) => r.timeSplit.ndcg),
-        coverage: tMean((r) => r.timeSplit.coverage),
-        topShare: tMean((r) => r.timeSplit.topShare),
-      },
-      ...(repurchase ? { repurchase } : {}),
-    };
-  }
-  return out;
-}
-
 /** Each customer's main chain in the window: the most lines, ties to the first chain code. */
 async function ownChains(db: Sql, window: { from: string; to: string }): Promise<Map<string, string>> {
   const rows = await db.all<{ customer_id: string; chain: string }>(
@@ -262,16 +222,6 @@ function checkAgainstData(args: RecommendTrainArgs, data: RecommendData, cutoff:
   if (!fresh) throw badArgument(`No customer bought a new product from ${cutoff} on: the time split has nothing to test.`, ['cutoff'], 'noTestAfterCutoff', { cutoff });
 }
 
-function bestModel(results: RecommendRunReport['models'], models: RecommendModelName[]): RecommendModelName {
-  let best = models[0];
-  let score = -Infinity;
-  for (const m of models) {
-    const hr10 = results[m]?.sampled.hr[9] ?? -Infinity;
-    if (hr10 > score) [best, score] = [m, hr10];
-  }
-  return best;
-}
-
 function pairTotal(data: RecommendData): number {
   let pairs = 0;
   const { user, item } = data.rows;
@@ -282,51 +232,6 @@ function pairTotal(data: RecommendData): number {
     pairs++;
   }
   return pairs;
-}
-
-/** Inserts one model's lists (customer, rank 1..K, product, score) in slices of list parameters. */
-async function saveLists(
-  db: Sql,
-  to: { runId: string; model: string; chain: string | null },
-  data: RecommendData,
-  k: number,
-  lists: RecommendLists,
-  keep: (u: number) => boolean,
-  customers: Set<string>,
-): Promise<number> {
-  const SLICE = 50_000;
-  let written = 0;
-  let cust: string[] = [];
-  let rank: number[] = [];
-  let prod: string[] = [];
-  let score: number[] = [];
-  const flush = async () => {
-    if (!cust.length) return;
-    await db.run(
-      `INSERT INTO recommendations (run_id, model, chain, customer_id, rank, product_id, score) SELECT $1, $2, $3, unnest($4::VARCHAR[]), unnest($5::INTEGER[]), unnest($6::VARCHAR[]), unnest($7::DOUBLE[])`,
-      [to.runId, to.model, to.chain, listValue(cust), listValue(rank), listValue(prod), listValue(score)],
-    );
-    written += cust.length;
-    cust = [];
-    rank = [];
-    prod = [];
-    score = [];
-  };
-  for (let u = 0; u < data.customers.length; u++) {
-    if (!keep(u)) continue;
-    for (let r = 0; r < k; r++) {
-      const i = lists.items[u * k + r];
-      if (i < 0) break;
-      customers.add(data.customers[u]);
-      cust.push(data.customers[u]);
-      rank.push(r + 1);
-      prod.push(data.products[i]);
-      score.push(lists.scores[u * k + r]);
-    }
-    if (cust.length >= SLICE) await flush();
-  }
-  await flush();
-  return written;
 }
 
 function dayNumber(date: string, origin: string): number {
