@@ -1,6 +1,7 @@
 import { pairCount, type Interactions } from '../recommend/interactions';
 import { ADAM_DEFAULTS, type RowAdamMode } from './adam';
-import { allocateInstances, fillEpochInstances, type EpochInstances } from './instances';
+import { runEpoch, trainEpochs, type TrainEpoch, type TrainHooks } from './epochLoop';
+import { allocateInstances, type EpochInstances } from './instances';
 import { NcfKernel } from './kernel';
 import { initNcfModel, type NcfModel, type NcfModelKind } from './neumf';
 import { NcfAdam } from './optimizer';
@@ -80,22 +81,9 @@ export function resolveNcfOptions(o: NcfTrainOptions = {}): ResolvedNcfOptions {
   return r;
 }
 
-export interface NcfHooks {
-  /** After every epoch (1-based): mean training BCE, seconds, training samples per second. */
-  onEpoch?(epoch: number, loss: number, seconds: number, samplesPerSecond: number): void;
-  /** Asked before every batch; true stops training (see NcfTrainResult.stopReason). */
-  isCancelled?(): boolean;
-  /** Milliseconds clock (default performance.now); injected so tests need no wall time. */
-  now?(): number;
-}
+export type NcfHooks = TrainHooks;
 
-export interface NcfEpoch {
-  epoch: number;
-  loss: number;
-  seconds: number;
-  samples: number;
-  samplesPerSecond: number;
-}
+export type NcfEpoch = TrainEpoch;
 
 /**
  * Trains one model epoch by epoch: the caller can evaluate between epochs (evaluateNcf does).
@@ -128,35 +116,7 @@ export class NcfTrainer {
 
   /** Runs the next epoch; null when isCancelled() said stop (the model keeps the batches done). */
   async epoch(hooks: NcfHooks = {}): Promise<NcfEpoch | null> {
-    const o = this.options;
-    const now = hooks.now ?? (() => performance.now());
-    const started = now();
-    const epoch = ++this.epochsDone;
-    const inst = this.instances;
-    fillEpochInstances(this.data, o.negatives, o.seed, epoch, inst);
-    let loss = 0;
-    let batches = 0;
-    for (let start = 0; start < inst.length; start += o.batchSize) {
-      if (hooks.isCancelled?.()) {
-        this.optimizer.settle();
-        return null;
-      }
-      const n = Math.min(o.batchSize, inst.length - start);
-      loss += this.kernel.batch(inst.users, inst.items, inst.labels, start, n);
-      this.optimizer.step(this.kernel);
-      if (++batches % o.yieldEvery === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    this.optimizer.settle();
-    const seconds = (now() - started) / 1000;
-    const result: NcfEpoch = {
-      epoch,
-      loss: loss / inst.length,
-      seconds,
-      samples: inst.length,
-      samplesPerSecond: seconds > 0 ? inst.length / seconds : Infinity,
-    };
-    hooks.onEpoch?.(epoch, result.loss, seconds, result.samplesPerSecond);
-    return result;
+    return runEpoch(this.data, this.options, ++this.epochsDone, this.instances, this.kernel, this.optimizer, hooks);
   }
 }
 
@@ -172,12 +132,5 @@ export interface NcfTrainResult {
  * Adam. A cancel does not throw: it returns stopReason 'cancelled' with the epochs completed.
  */
 export async function trainNcf(data: Interactions, options: NcfTrainOptions = {}, hooks: NcfHooks = {}): Promise<NcfTrainResult> {
-  const trainer = new NcfTrainer(data, options);
-  const epochs: NcfEpoch[] = [];
-  for (let e = 0; e < trainer.options.epochs; e++) {
-    const result = await trainer.epoch(hooks);
-    if (!result) return { model: trainer.model, epochs, stopReason: 'cancelled' };
-    epochs.push(result);
-  }
-  return { model: trainer.model, epochs, stopReason: 'epochs' };
+  return trainEpochs(new NcfTrainer(data, options), hooks);
 }

@@ -1,5 +1,6 @@
 import { ADAM_DEFAULTS, type RowAdamMode } from '../ncf/adam';
-import { allocateInstances, fillEpochInstances, type EpochInstances } from '../ncf/instances';
+import { runEpoch, trainEpochs, type TrainEpoch, type TrainHooks } from '../ncf/epochLoop';
+import { allocateInstances, type EpochInstances } from '../ncf/instances';
 import { badInput, checkInteger, checkInteractions, checkNumber } from '../recommend/input';
 import { pairCount, type Interactions } from '../recommend/interactions';
 import type { SideFeatures } from '../recommend/sideFeatures';
@@ -82,22 +83,9 @@ export function resolveWideDeepOptions(o: WideDeepOptions = {}): ResolvedWideDee
   return r;
 }
 
-export interface WideDeepHooks {
-  /** After every epoch (1-based): mean training BCE, seconds, training samples per second. */
-  onEpoch?(epoch: number, loss: number, seconds: number, samplesPerSecond: number): void;
-  /** Asked before every batch; true stops training (see WideDeepTrainResult.stopReason). */
-  isCancelled?(): boolean;
-  /** Milliseconds clock (default performance.now); injected so tests need no wall time. */
-  now?(): number;
-}
+export type WideDeepHooks = TrainHooks;
 
-export interface WideDeepEpoch {
-  epoch: number;
-  loss: number;
-  seconds: number;
-  samples: number;
-  samplesPerSecond: number;
-}
+export type WideDeepEpoch = TrainEpoch;
 
 /**
  * Trains one model epoch by epoch. Each epoch redraws the negatives and the order from the seed
@@ -129,35 +117,7 @@ export class WideDeepTrainer {
 
   /** Runs the next epoch; null when isCancelled() said stop (the model keeps the batches done). */
   async epoch(hooks: WideDeepHooks = {}): Promise<WideDeepEpoch | null> {
-    const o = this.options;
-    const now = hooks.now ?? (() => performance.now());
-    const started = now();
-    const epoch = ++this.epochsDone;
-    const inst = this.instances;
-    fillEpochInstances(this.data, o.negatives, o.seed, epoch, inst);
-    let loss = 0;
-    let batches = 0;
-    for (let start = 0; start < inst.length; start += o.batchSize) {
-      if (hooks.isCancelled?.()) {
-        this.optimizer.settle();
-        return null;
-      }
-      const n = Math.min(o.batchSize, inst.length - start);
-      loss += this.kernel.batch(inst.users, inst.items, inst.labels, start, n);
-      this.optimizer.step(this.kernel);
-      if (++batches % o.yieldEvery === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    this.optimizer.settle();
-    const seconds = (now() - started) / 1000;
-    const result: WideDeepEpoch = {
-      epoch,
-      loss: loss / inst.length,
-      seconds,
-      samples: inst.length,
-      samplesPerSecond: seconds > 0 ? inst.length / seconds : Infinity,
-    };
-    hooks.onEpoch?.(epoch, result.loss, seconds, result.samplesPerSecond);
-    return result;
+    return runEpoch(this.data, this.options, ++this.epochsDone, this.instances, this.kernel, this.optimizer, hooks);
   }
 }
 
@@ -173,12 +133,5 @@ export interface WideDeepTrainResult {
  * does not throw: it returns stopReason 'cancelled' with the epochs completed.
  */
 export async function trainWideDeep(train: Interactions, features: SideFeatures, options: WideDeepOptions = {}, hooks: WideDeepHooks = {}): Promise<WideDeepTrainResult> {
-  const trainer = new WideDeepTrainer(train, features, options);
-  const epochs: WideDeepEpoch[] = [];
-  for (let e = 0; e < trainer.options.epochs; e++) {
-    const result = await trainer.epoch(hooks);
-    if (!result) return { model: trainer.model, epochs, stopReason: 'cancelled' };
-    epochs.push(result);
-  }
-  return { model: trainer.model, epochs, stopReason: 'epochs' };
+  return trainEpochs(new WideDeepTrainer(train, features, options), hooks);
 }
