@@ -12,6 +12,7 @@ import { formatSegments } from './formatSegments';
 import { formatBgnbd, formatChurn } from './formatModels';
 import { formatClusters } from './formatClusters';
 import { formatRecommend } from './formatRecommend';
+import { formatValidation } from './formatValidation';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../shared/recommend';
 import { StderrProgress } from './progressBar';
 
@@ -51,6 +52,10 @@ Commands:
   cluster  --project DIR [--features behaviour|consumption|both] [--k K|auto] [--from DATE --to DATE] [--seed S]
            [--out FILE.csv] [--truth GENERATOR_MANIFEST.json]
                                                  customer clusters (K-means; k = 2..12 scanned with auto), profiles and names
+  validate --project DIR [--cutoff 2021-10-01] [--from DATE] [--to DATE] [--models popularity,itemknn,mf,preference]
+           [--churn-models gbdt,logistic,tier,bgnbd] [--k 10] [--seed S]
+                                                 learn before the cut-off, check on the months after it: repurchase table per
+                                                 chain, the recommenders' top-K hit rate/precision/recall, churn ROC-AUC and gains
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -130,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
       'pretrain-lr': { type: 'string' },
       lr: { type: 'string' },
       'chain-mode': { type: 'string' },
+      'churn-models': { type: 'string' },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -330,6 +336,22 @@ async function main(argv: string[]): Promise<number> {
         });
         jobRunning = false;
         out(formatChurn(report), report);
+        return 0;
+      }
+      case 'validate': {
+        jobRunning = true;
+        const report = await call('validation.run', {
+          project: project(),
+          cutoff: values.cutoff,
+          learnFrom: values.from,
+          observeTo: values.to,
+          recommendModels: values.models ? recommendModelsOption(values.models) : undefined,
+          churnModels: values['churn-models'] ? modelsOption(values['churn-models']) : undefined,
+          k: intOption('k', values.k),
+          seed: intOption('seed', values.seed),
+        });
+        jobRunning = false;
+        out(formatValidation(report), report);
         return 0;
       }
       case 'score': {

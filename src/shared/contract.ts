@@ -23,6 +23,7 @@ import { MIN_MEMORY_LIMIT_MB, TRAINING_BACKENDS, type Settings } from './setting
 import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
+import { validationSchema, type ValidationReport } from './validation';
 import { bgnbdFitSchema, churnScoreSchema, churnTrainSchema, type BgnbdFitResult, type ChurnRunReport, type ChurnScoreSummary } from './models';
 
 /**
@@ -38,7 +39,7 @@ function returns<T>(): T {
 
 const projectDir = z.string().trim().min(1, 'project folder is required');
 /** The methods that are long work: run as jobs, startable with jobs.start. */
-export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'models.trainRecommend', 'clusters.run'] as const;
+export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'models.trainRecommend', 'clusters.run', 'validation.run'] as const;
 export type JobMethod = (typeof JOB_METHODS)[number];
 
 /** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
@@ -156,6 +157,8 @@ export const contract = {
   'models.trainRecommend': { args: recommendTrainSchema.extend({ project: projectDir, jobId }), result: returns<RecommendRunReport>() },
   /** A page of a recommendation run's saved lists for one model (or one customer's list), with product names and categories. */
   'recommend.lists': { args: recommendListsSchema.extend({ project: projectDir }), result: returns<RecommendListPage>() },
+  /** A validation run (a job): learn before the cut-off, check on the observed months (repurchase table per chain, recommenders' lists, churn risk). */
+  'validation.run': { args: validationSchema.extend({ project: projectDir, jobId }), result: returns<ValidationReport>() },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   /** Customer clusters (a job): features, the k scan, the fit, profiles and names, saved as a run with every customer's cluster. */

@@ -30,6 +30,7 @@ import { trainRecommenders } from '../services/models/recommend/recommendRun';
 import { recommendationLists } from '../services/models/recommend/lists';
 import { assignAndSave, compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
 import { scoreChurn } from '../services/models/churn/score';
+import { validate } from '../services/validation';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
 
@@ -47,6 +48,7 @@ const JOB_KIND: Record<JobMethod, string> = {
   'models.trainChurn': 'training',
   'models.trainRecommend': 'training',
   'clusters.run': 'clustering',
+  'validation.run': 'validation',
 };
 
 function jobEvents(ctx: CallContext): JobEvents {
@@ -157,6 +159,8 @@ export function createHandlers(s: Services): Handlers {
       }),
     'models.trainRecommend': async ({ jobId, project, ...args }, ctx) =>
       runJob(ctx, 'models.trainRecommend', jobId, project, (job) => s.projects.read(project, (p) => trainRecommenders(p, args, job, s.training))),
+    'validation.run': async ({ jobId, project, ...args }, ctx) =>
+      runJob(ctx, 'validation.run', jobId, project, (job) => s.projects.read(project, (p) => validate(p, args, job, s.training, s.settings.get().trainingBackend))),
     'recommend.lists': async ({ project, runId, ...query }) => s.projects.read(project, (p) => recommendationLists(p.db, runId, query)),
     'models.scoreChurn': async ({ project, runId, model }) => s.projects.read(project, (p) => scoreChurn(p, runId, model, s.training)),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),

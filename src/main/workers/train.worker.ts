@@ -7,6 +7,8 @@ import { onRequest } from './protocol';
 import { BATCH_PROGRESS_MS, type RecommendProgress, type ScoreRequest, type TrainProgress, type TrainRequest } from './trainInWorker';
 import { computeRecommendations, type RecommendComputeInput, type RecommendComputeResult } from '../services/models/recommend/compute';
 import { applyModel } from '../services/models/churn/applyModel';
+import { repurchaseTable, validationLists, type RepurchaseInput, type ValidationListsResult } from '../services/validation/compute';
+import type { RepurchaseRow } from '../../shared/validation';
 import { computeClusters, type ClusterComputeInput, type ClusterComputeResult } from '../services/analytics/clusters/compute';
 
 onRequest<TrainRequest, TrainedModels & { backend: string }, TrainProgress>('trainChurn', async (r, { progress, cancelled }) => {
@@ -48,3 +50,13 @@ onRequest<RecommendComputeInput, RecommendComputeResult, RecommendProgress>('rec
     onEpoch: (model, epoch, epochs, loss, samplesPerSecond) => progress({ kind: 'epoch', model, epoch, epochs, loss, samplesPerSecond }),
   }),
 );
+
+onRequest<RecommendComputeInput, ValidationListsResult, RecommendProgress>('validationLists', async (r, { progress, cancelled }) =>
+  validationLists(r, {
+    isCancelled: cancelled,
+    onModel: (model, phase) => progress({ kind: 'model', model, phase }),
+    onEpoch: (model, epoch, epochs, loss, samplesPerSecond) => progress({ kind: 'epoch', model, epoch, epochs, loss, samplesPerSecond }),
+  }),
+);
+
+onRequest<RepurchaseInput, RepurchaseRow[]>('repurchaseTable', async (r) => repurchaseTable(r));

@@ -10,6 +10,8 @@ import type { ClusterComputeInput, ClusterComputeResult } from '../services/anal
 import type { ScoringRows, StoredModel } from '../services/models/churn/applyModel';
 import type { RecommendComputeInput, RecommendComputeResult } from '../services/models/recommend/compute';
 import type { RecommendModelName } from '../../shared/recommend';
+import type { RepurchaseRow } from '../../shared/validation';
+import type { RepurchaseInput, ValidationListsResult } from '../services/validation/compute';
 
 export type RecommendProgress =
   | { kind: 'model'; model: RecommendModelName; phase: 'start' | 'done' }
@@ -72,4 +74,18 @@ export function recommendInWorker(
   controls: { onProgress?: (p: RecommendProgress) => void; signal?: AbortSignal },
 ): Promise<RecommendComputeResult> {
   return host.request('recommend', request, controls);
+}
+
+/** The validation's top-K lists: each model fitted on the rows before the cut-off (they end there), in the training worker. */
+export function validationListsInWorker(
+  host: WorkerHost,
+  request: RecommendComputeInput,
+  controls: { onProgress?: (p: RecommendProgress) => void; signal?: AbortSignal },
+): Promise<ValidationListsResult> {
+  return host.request('validationLists', request, controls);
+}
+
+/** One chain's repurchase table (the preference score fitted before the cut-off) in the training worker. */
+export function repurchaseInWorker(host: WorkerHost, request: RepurchaseInput, controls: { signal?: AbortSignal } = {}): Promise<RepurchaseRow[]> {
+  return host.request('repurchaseTable', request, controls);
 }

@@ -84,6 +84,8 @@ export const ISSUE_TEXTS: Record<string, Text> = {
   kOverCatalogue: { ko: '{field}: 추천 수 {k}가 상품 수 {items}보다 많습니다.', en: '{field}: K = {k} is more than the {items} products.' },
   tooFewForNegatives: { ko: '{field}: 상품이 {items}개뿐이라 음성 표본 {negatives}개를 뽑을 수 없습니다. 줄이세요.', en: '{field}: only {items} products, too few to draw {negatives} negatives; use fewer.' },
   noTrainBeforeCutoff: { ko: '{field}: {cutoff} 이전 구매가 없어 학습할 수 없습니다.', en: '{field}: no purchases before {cutoff} to learn from.' },
+  learnTooShort: { ko: '{field}: 기준일 {cutoff} 이전이 {days}일뿐입니다. 이탈 검증에는 기준일 전에 7일 이상인 기간 두 개가 필요합니다.', en: '{field}: only {days} days before the cut-off {cutoff}; the churn check needs two windows of at least 7 days before it.' },
+  noObservedPurchases: { ko: '{field}: {from} ~ {to}에 구매가 없어 점수를 확인할 관찰 기간이 없습니다.', en: '{field}: no purchases from {from} to {to}, so there is nothing to check the scores against.' },
   noTestAfterCutoff: { ko: '{field}: {cutoff} 이후 새로 산 상품이 없어 시간 분할 평가를 할 수 없습니다.', en: '{field}: no customer bought a new product from {cutoff} on, so the time split has nothing to test.' },
   tierNamesCount: { ko: '{field}: 이름을 {n}개(비율마다 하나와 나머지 하나) 주세요. 지금은 {got}개입니다.', en: '{field}: give {n} names (one per share and one for the rest), not {got}.' },
   tierNamesSame: { ko: '{field}: 이름이 서로 달라야 합니다.', en: '{field}: the names must differ from each other.' },
@@ -117,6 +119,20 @@ export const DETAIL_TEXTS: Record<string, Text> = {
   folderCreateFailed: { ko: '{folder} 폴더를 만들지 못했습니다. 시스템 메시지: {reason}', en: 'Cannot create the folder {folder}. System message: {reason}' },
   saveFolderNotFound: { ko: '{folder} 폴더가 없습니다. 폴더를 만들거나 다른 위치를 고르세요.', en: 'The folder {folder} does not exist; create it or choose another file.' },
   writeFailed: { ko: '{file}을(를) 저장하지 못했습니다. 시스템 메시지: {reason}', en: 'Could not write {file}. System message: {reason}' },
+  saveFolderReadOnly: {
+    ko: '{folder} 폴더에 저장할 수 없습니다(읽기 전용이거나 권한 없음). 다른 폴더를 고르세요.',
+    en: 'The folder {folder} cannot be written to (read-only or no permission); choose another folder.',
+  },
+  diskFull: {
+    ko: '디스크 공간이 부족하여 {file}을(를) 저장하지 못했습니다. 아무것도 저장하지 않았습니다. 공간을 확보하거나 다른 드라이브를 고르세요.',
+    en: 'There is not enough space on the disk to save {file}; nothing was saved. Free some space or choose another drive.',
+  },
+  fileExists: { ko: '{file} 파일이 이미 있습니다. 바꾸려면 덮어쓰기를 확인하거나 다른 이름을 고르세요.', en: 'The file {file} already exists; confirm to replace it, or choose another name.' },
+  exportCancelled: { ko: '{file} 저장을 취소했습니다. 파일을 만들지 않았고 기존 파일은 그대로입니다.', en: 'Saving {file} was cancelled; no file was written and an existing one is unchanged.' },
+  cp949Unencodable: {
+    ko: 'CP949로는 "{value}"의 "{char}"({codePoint}) 문자를 저장할 수 없습니다({column} 열, {row}번째 행). 아무것도 저장하지 않았습니다. UTF-8로 저장하거나 값을 고치세요.',
+    en: 'CP949 cannot hold "{char}" ({codePoint}) in "{value}" (column {column}, row {row}); nothing was written. Save as UTF-8 instead, or change the value.',
+  },
   // Imports
   noLpointFiles: { ko: '{folder}에서 L.POINT 파일(LPOINT_BIG_COMP_0N_….csv)을 찾지 못했습니다.', en: 'No L.POINT files (LPOINT_BIG_COMP_0N_….csv) were found in {folder}.' },
   lpointNotUtf8: { ko: '{file} 파일의 {line}번째 줄이 UTF-8이 아닙니다. L.POINT 파일은 UTF-8입니다. 아무것도 가져오지 않았습니다.', en: '{file} is not UTF-8 (line {line}); L.POINT files are UTF-8. Nothing was imported.' },

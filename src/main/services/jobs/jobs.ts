@@ -44,6 +44,23 @@ export class Job {
     this.emit({ jobId: this.id, kind: this.kind, step: update.step, fraction: update.fraction, detail });
   }
 
+  /**
+   * A part of this job for a step that reports its own progress (a training inside a validation):
+   * its fractions land in [from, to] of this job's, its steps are prefixed, and cancelling this job
+   * cancels the part.
+   */
+  part(from: number, to: number, prefix: string): Job {
+    const child = new Job(
+      this.id,
+      this.kind,
+      (p) => this.emit({ ...p, step: `${prefix}${p.step}`, fraction: p.fraction === null ? null : from + (to - from) * p.fraction }),
+      this.clock,
+      this.throttleMs,
+    );
+    this.onCancel(() => child.cancel());
+    return child;
+  }
+
   onCancel(handler: () => void): void {
     if (this.cancelled) handler();
     else this.cancelHandlers.push(handler);

@@ -28,21 +28,65 @@ export async function scoreChurn(project: Project, runId: string, asked: ChurnMo
   const run = await getRun(db, runId);
   if (run.kind !== 'churn' || run.status !== 'done') throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished churn training run.`, 'notChurnRun', { run: runId });
   const report = run.metrics as unknown as ChurnRunReport;
-  const model = asked ?? report.best;
-  if (!model) throw keyedError('BAD_ARGUMENT', `Run ${runId} has no model that applies.`, 'runNoModel', { run: runId });
-  const saved = readModels(project.dir, run.artifacts);
-  const entry = saved.models[model];
-  if (!entry) {
-    const trained = Object.keys(saved.models).join(', ');
-    throw keyedError('BAD_ARGUMENT', `Run ${runId} has no ${model} model (it trained ${trained}).`, 'runMissingModel', { run: runId, model, trained });
-  }
-  if (entry.kind === 'mlp') entry.weights = readWeights(project.dir, run.artifacts);
-
   // The latest period: the run's period 2 when it ends on the last purchase day (H2 after H1), else a
-  // window as long as period 1 ending then; and the window before it (for the RFM tiers).
+  // window as long as period 1 ending then.
   const [p1, p2] = report.periods;
   const { to: last } = await purchaseDateRange(db);
   const latest: DateWindow = p2.to === last ? p2 : { from: addDays(last, -daysBetween(p1.from, p1.to)), to: last };
+  const [{ model, customers, risk, predicted }] = await scoreWindow(project, runId, asked ? [asked] : [], latest, host);
+  const n = customers.length;
+  await project.commit(() =>
+    db.transaction(async () => {
+      await db.run(`DELETE FROM churn_scores WHERE run_id = $1`, [runId]);
+      for (let i = 0; i < n; i += 2000) {
+        const values: (string | number)[] = [];
+        const rows: string[] = [];
+        for (let k = i; k < Math.min(n, i + 2000); k++) {
+          const b = values.length;
+          values.push(customers[k], risk[k], predicted[k]);
+          rows.push(`($${b + 1}, $${b + 2}, $${b + 3})`);
+        }
+        await db.run(
+          `INSERT INTO churn_scores SELECT '${runId.replace(/'/g, "''")}', '${model}', c, r, p, DATE '${latest.from}', DATE '${latest.to}', now()::TIMESTAMP FROM (VALUES ${rows.join(', ')}) v(c, r, p)`,
+          values,
+        );
+      }
+    }),
+  );
+  const high = Array.from(risk).filter((r) => r >= 0.5).length;
+  return { runId, model, window: latest, customers: n, meanRisk: n ? risk.reduce((a, b) => a + b, 0) / n : 0, highRisk: high };
+}
+
+/** Every customer's risk from a run's model, the features taken from `latest` only (and the RFM tiers from it and the window before). */
+export interface WindowScores {
+  model: ChurnModelName;
+  customers: string[];
+  risk: Float64Array;
+  predicted: string[];
+}
+
+/**
+ * A run's models (the asked ones, else the run's best) applied to the customers who bought in
+ * `latest`: nothing after latest.to is read, so the validation can score as of a cut-off. The
+ * features are built once for all the models.
+ */
+export async function scoreWindow(project: Project, runId: string, asked: readonly ChurnModelName[], latest: DateWindow, host: WorkerHost): Promise<WindowScores[]> {
+  const { db } = project;
+  const run = await getRun(db, runId);
+  if (run.kind !== 'churn' || run.status !== 'done') throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished churn training run.`, 'notChurnRun', { run: runId });
+  const report = run.metrics as unknown as ChurnRunReport;
+  const models = asked.length ? asked : report.best ? [report.best] : [];
+  if (!models.length) throw keyedError('BAD_ARGUMENT', `Run ${runId} has no model that applies.`, 'runNoModel', { run: runId });
+  const saved = readModels(project.dir, run.artifacts);
+  const entries = models.map((model) => {
+    const entry = saved.models[model];
+    if (!entry) {
+      const trained = Object.keys(saved.models).join(', ');
+      throw keyedError('BAD_ARGUMENT', `Run ${runId} has no ${model} model (it trained ${trained}).`, 'runMissingModel', { run: runId, model, trained });
+    }
+    if (entry.kind === 'mlp') entry.weights = readWeights(project.dir, run.artifacts);
+    return { model, entry };
+  });
   const days = daysBetween(latest.from, latest.to) + 1;
   const previous: DateWindow = { from: addDays(latest.from, -days), to: addDays(latest.from, -1) };
   const tables = runSegmentTables(`run_${runId.replace(/[^A-Za-z0-9]/g, '_')}_scoring`);
@@ -70,51 +114,36 @@ export async function scoreChurn(project: Project, runId: string, asked: ChurnMo
         x[i * d + j] = from[j] >= 0 ? features.x[i * d0 + from[j]] : (rfm[name] ?? NaN);
       });
     });
-    const histories =
-      entry.kind === 'bgnbd'
-        ? await (async () => {
-            const h = await customerHistories(db, { calibrationEnd: latest.to, from: latest.from, unit: 'week' });
-            const byId = new Map(h.customers.map((c) => [c.customerId, c]));
-            return features.customers.map((id) => byId.get(id) ?? { x: 0, tx: 0, T: 0 });
-          })()
-        : null;
-    const p = await scoreInWorker(host, { entry, rows: { x, n, d, tier, histories } });
+    const wantsHistories = entries.some((e) => e.entry.kind === 'bgnbd');
+    const histories = wantsHistories
+      ? await (async () => {
+          const h = await customerHistories(db, { calibrationEnd: latest.to, from: latest.from, unit: 'week' });
+          const byId = new Map(h.customers.map((c) => [c.customerId, c]));
+          return features.customers.map((id) => byId.get(id) ?? { x: 0, tx: 0, T: 0 });
+        })()
+      : null;
     const classes = report.classes.length;
-    const risk = new Float64Array(n);
-    const predicted: string[] = [];
-    for (let i = 0; i < n; i++) {
-      if (classes === 2) {
-        risk[i] = p[i];
-        predicted.push(p[i] >= 0.5 ? report.classes[1] : report.classes[0]);
-      } else {
-        let best = 0;
-        for (let c = 0; c < classes; c++) {
-          if (transitionOf(c, saved.tiers).to === saved.tiers) risk[i] += p[i * classes + c];
-          if (p[i * classes + c] > p[i * classes + best]) best = c;
-        }
-        predicted.push(report.classes[best]);
-      }
-    }
-    await project.commit(() =>
-      db.transaction(async () => {
-        await db.run(`DELETE FROM churn_scores WHERE run_id = $1`, [runId]);
-        for (let i = 0; i < n; i += 2000) {
-          const values: (string | number)[] = [];
-          const rows: string[] = [];
-          for (let k = i; k < Math.min(n, i + 2000); k++) {
-            const b = values.length;
-            values.push(features.customers[k], risk[k], predicted[k]);
-            rows.push(`($${b + 1}, $${b + 2}, $${b + 3})`);
+    const out: WindowScores[] = [];
+    for (const { model, entry } of entries) {
+      const p = await scoreInWorker(host, { entry, rows: { x, n, d, tier, histories: entry.kind === 'bgnbd' ? histories : null } });
+      const risk = new Float64Array(n);
+      const predicted: string[] = [];
+      for (let i = 0; i < n; i++) {
+        if (classes === 2) {
+          risk[i] = p[i];
+          predicted.push(p[i] >= 0.5 ? report.classes[1] : report.classes[0]);
+        } else {
+          let best = 0;
+          for (let c = 0; c < classes; c++) {
+            if (transitionOf(c, saved.tiers).to === saved.tiers) risk[i] += p[i * classes + c];
+            if (p[i * classes + c] > p[i * classes + best]) best = c;
           }
-          await db.run(
-            `INSERT INTO churn_scores SELECT '${runId.replace(/'/g, "''")}', '${model}', c, r, p, DATE '${latest.from}', DATE '${latest.to}', now()::TIMESTAMP FROM (VALUES ${rows.join(', ')}) v(c, r, p)`,
-            values,
-          );
+          predicted.push(report.classes[best]);
         }
-      }),
-    );
-    const high = Array.from(risk).filter((r) => r >= 0.5).length;
-    return { runId, model, window: latest, customers: n, meanRisk: n ? risk.reduce((a, b) => a + b, 0) / n : 0, highRisk: high };
+      }
+      out.push({ model, customers: features.customers, risk, predicted });
+    }
+    return out;
   } finally {
     await project
       .commit(async () => {

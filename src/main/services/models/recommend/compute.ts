@@ -1,22 +1,15 @@
 import { AppError } from '../../../../shared/errors';
 import type { RecommendModelName, RecommendModelResult, RecommendRules } from '../../../../shared/recommend';
 import { rngFor } from '../../generator/random';
-import { scoreNcf, trainNcf } from '../ncf';
-import { ncfAllItems } from '../ncf/scoreAll';
-import { trainWideDeep, wideDeepScorer } from '../widedeep';
 import type { SideFeatures } from './sideFeatures';
 import { evaluateSampled, evaluateTimeSplit } from './evaluate';
-import { fitImplicitMf } from './implicitMf';
 import { interactionsFromPairs, type Interactions } from './interactions';
-import { fitItemKnn } from './itemKnn';
 import { leaveOneOut } from './leaveOneOut';
 import { sampleEvaluationNegatives } from './negatives';
-import { fitPopularity } from './popularity';
-import { fitPreference } from './preference';
-import { preferenceInputFromRows } from './preferenceInput';
+import { fitModel } from './fitModel';
+import type { Scorer } from './scorer';
 import { pairsOf, type PurchaseRows } from './rows';
 import { excludedBestSellers, excludedFor, selectTopK } from './rules';
-import { vectorScorer, type Scorer } from './scorer';
 import { timeSplit } from './timeSplit';
 
 /**
@@ -82,47 +75,7 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
     check();
     hooks.onModel?.(model, 'start');
     const started = performance.now();
-    const fit = async (train: Interactions, include: Uint8Array | undefined, today: number): Promise<{ scorer: Scorer; loss?: number[]; samplesPerSecond?: number }> => {
-      switch (model) {
-        case 'popularity':
-          return { scorer: fitPopularity(train) };
-        case 'itemknn':
-          return { scorer: fitItemKnn(train) };
-        case 'mf':
-          return { scorer: fitImplicitMf(train, { seed: input.seed }).scorer };
-        case 'preference':
-          return { scorer: fitPreference(preferenceInputFromRows(rows, categories, { include, today })) };
-        case 'widedeep': {
-          if (!input.features) throw new Error('Wide & Deep needs the side features.');
-          const features = input.features;
-          const trained = await trainWideDeep(
-            train,
-            features,
-            { dim: input.factors, negatives: input.trainNegatives, epochs: input.epochs, seed: input.seed },
-            {
-              isCancelled: hooks.isCancelled,
-              onEpoch: (epoch, loss, _s, sps) => hooks.onEpoch?.(model, epoch, input.epochs, loss, sps),
-            },
-          );
-          if (trained.stopReason === 'cancelled') throw cancelled();
-          return { scorer: wideDeepScorer(trained.model, features), loss: trained.epochs.map((e) => e.loss), samplesPerSecond: median(trained.epochs.map((e) => e.samplesPerSecond)) };
-        }
-        case 'neumf': {
-          const trained = await trainNcf(
-            train,
-            { model: 'neumf', factors: input.factors, negatives: input.trainNegatives, epochs: input.epochs, seed: input.seed },
-            {
-              isCancelled: hooks.isCancelled,
-              onEpoch: (epoch, loss, _s, sps) => hooks.onEpoch?.(model, epoch, input.epochs, loss, sps),
-            },
-          );
-          if (trained.stopReason === 'cancelled') throw cancelled();
-          const m = trained.model;
-          const scorer = vectorScorer(train.itemCount, ncfAllItems(m), (user, candidates, out) => out.set(scoreNcf(m, new Int32Array(candidates.length).fill(user), candidates)));
-          return { scorer, loss: trained.epochs.map((e) => e.loss), samplesPerSecond: median(trained.epochs.map((e) => e.samplesPerSecond)) };
-        }
-      }
-    };
+    const fit = (train: Interactions, include: Uint8Array | undefined, today: number) => fitModel(model, input, categories, train, include, today, hooks);
     const looFit = await fit(loo.train, loo.trainRow, input.lastDay);
     check();
     const sampled = evaluateSampled(looFit.scorer, loo, negatives);
@@ -203,7 +156,7 @@ export function repurchaseByScore(rows: PurchaseRows, cutoffDay: number, scorer:
 }
 
 /** Every customer's top K under the rules. */
-function topLists(input: RecommendComputeInput, scorer: Scorer): RecommendLists {
+export function topLists(input: RecommendComputeInput, scorer: Scorer): RecommendLists {
   const { rows, k, rules } = input;
   const users = rows.users;
   const itemCount = rows.itemCount;
@@ -228,19 +181,13 @@ function topLists(input: RecommendComputeInput, scorer: Scorer): RecommendLists 
 }
 
 /** Categories as the preference score needs them: −1 (unknown) becomes one more category. */
-function knownCategories(itemCategory: Int32Array): Int32Array {
+export function knownCategories(itemCategory: Int32Array): Int32Array {
   let max = -1;
   for (const c of itemCategory) max = Math.max(max, c);
   return Int32Array.from(itemCategory, (c) => (c < 0 ? max + 1 : c));
 }
 
-function allPairs(rows: PurchaseRows): Interactions {
+export function allPairs(rows: PurchaseRows): Interactions {
   const { user, item } = pairsOf(rows);
   return interactionsFromPairs(rows.users, rows.itemCount, user, item);
-}
-
-function median(values: number[]): number {
-  if (!values.length) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }

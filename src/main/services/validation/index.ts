@@ -1,0 +1,2 @@
+export { validate } from './validateRun';
+export { validationDates, type ValidationDates } from './dates';
