@@ -21,8 +21,8 @@ const SEED = 20_210_101;
 const CUSTOMERS = 1_500;
 let report: GenerateReport;
 let catalog: Catalog;
-/** Purchase lines as parallel arrays: customer index, receipt index, product index, day of year. */
-let line: { cust: Int32Array; receipt: Int32Array; product: Int32Array; day: Int32Array; n: number; receipts: number };
+/** Purchase lines as parallel arrays: customer index, receipt index, product index, chain index (A01 = 0), day of year. */
+let line: { cust: Int32Array; receipt: Int32Array; product: Int32Array; chain: Int8Array; day: Int32Array; n: number; receipts: number };
 
 beforeAll(async () => {
   const dir = join(tmp.dir, 'data');
@@ -33,14 +33,16 @@ beforeAll(async () => {
   const text = rows('LPOINT_BIG_COMP_02_PDDE.csv');
   const receipts = new Map<string, number>();
   const start = Date.UTC(2021, 0, 1);
-  line = { cust: new Int32Array(text.length), receipt: new Int32Array(text.length), product: new Int32Array(text.length), day: new Int32Array(text.length), n: text.length, receipts: 0 };
+  const n = text.length;
+  line = { cust: new Int32Array(n), receipt: new Int32Array(n), product: new Int32Array(n), chain: new Int8Array(n), day: new Int32Array(n), n, receipts: 0 };
   text.forEach((l, k) => {
-    const [cust, rct, , , , pd, dt] = l.split(',');
+    const [cust, rct, , cop, , pd, dt] = l.split(',');
     let r = receipts.get(rct);
     if (r === undefined) receipts.set(rct, (r = receipts.size));
     line.cust[k] = custIndex.get(cust)!;
     line.receipt[k] = r;
     line.product[k] = Number(pd.slice(2)) - 1;
+    line.chain[k] = Number(cop.slice(1)) - 1;
     line.day[k] = (Date.UTC(Number(dt.slice(0, 4)), Number(dt.slice(4, 6)) - 1, Number(dt.slice(6, 8))) - start) / 86_400_000;
   });
   line.receipts = receipts.size;
@@ -175,6 +177,30 @@ describe('product-level taste', () => {
       else if (slow.has(domain)) gaps.slow.push(line.day[k] - before);
     }
     expect(median(gaps.slow)).toBeGreaterThan(2 * median(gaps.fast));
+  });
+
+  it('durables (A05) and online-mall items (A06) are rarely bought again: their Jan–Sep pairs come back in Oct–Dec far less than at A01–A04', () => {
+    // Per chain: (customer, product) pairs bought in Jan–Sep, and those of them bought again at the chain from Oct 1 (day 273).
+    const key = (k: number) => (line.chain[k] * CUSTOMERS + line.cust[k]) * 4096 + line.product[k];
+    const early = new Set<number>();
+    const late = new Set<number>();
+    for (let k = 0; k < line.n; k++) (line.day[k] < 273 ? early : late).add(key(k));
+    const pairs = new Array<number>(6).fill(0);
+    const again = new Array<number>(6).fill(0);
+    for (const p of early) {
+      const c = Math.floor(p / 4096 / CUSTOMERS);
+      pairs[c]++;
+      if (late.has(p)) again[c]++;
+    }
+    const share = pairs.map((n, c) => again[c] / n);
+    expect(Math.min(...pairs)).toBeGreaterThan(100);
+    const everyday = Math.min(...share.slice(0, 4));
+    expect(everyday).toBeGreaterThan(0.12);
+    expect(Math.max(...share.slice(0, 4))).toBeLessThan(0.25);
+    // The real files: 3.1 % (A05) and 2.4 % (A06) against 16–20 % at A01–A04 (calibration facts repurchaseA01…A06).
+    expect(share[4]).toBeLessThan(0.08);
+    expect(share[5]).toBeLessThan(0.08);
+    expect(Math.max(share[4], share[5])).toBeLessThan(everyday / 3);
   });
 
   it('new products keep entering over the year: most customers active in Q4 buy something they never bought before', () => {

@@ -81,6 +81,11 @@ export async function calibrate(dataDir: string): Promise<CalibrationRow[]> {
     await one(`SELECT median(gap) AS repurchaseGap FROM (
       SELECT (epoch(dt) + hr * 3600 - lag(epoch(dt) + hr * 3600) OVER (PARTITION BY cust, pd_c ORDER BY dt, hr)) / 86400 AS gap
       FROM (SELECT DISTINCT cust, pd_c, dt, hr FROM p)) WHERE gap IS NOT NULL`);
+    // Per chain: the share of (customer, product) pairs bought in Jan–Sep that were bought again there in Oct–Dec.
+    await one(`SELECT ${RETAIL_CHAINS.map((c) => `avg(again) FILTER (WHERE cop_c = '${c}') AS repurchase${c}`).join(', ')} FROM (
+      SELECT a.cop_c, (b.cust IS NOT NULL)::INT AS again
+      FROM (SELECT DISTINCT cust, cop_c, pd_c FROM p WHERE month(dt) <= 9) a
+      LEFT JOIN (SELECT DISTINCT cust, cop_c, pd_c FROM p WHERE month(dt) >= 10) b USING (cust, cop_c, pd_c))`);
     await one(`SELECT (SELECT count(*) FROM p) - count(*) AS duplicates FROM (SELECT DISTINCT * FROM p)`);
     await one(`SELECT count(*) AS serviceRows, count(DISTINCT cust) AS serviceUsersN FROM s`);
     await one(`SELECT count(*) AS lpayRows, count(DISTINCT cust) AS lpayUsersN, avg((chnl = 2)::INT) AS lpayOnline FROM l`);

@@ -196,7 +196,7 @@ export class PurchaseContext {
           } else if (promoOk && rng.next() < promo.lineShare) {
             cand = this.inCategory(rng, promoCat, taste);
             promoted = true;
-          } else if (rep.n > 0 && rng.next() >= P.freshShare) {
+          } else if (rep.n > 0 && rng.next() >= C.freshShare[chain]) {
             // A repertoire item ∝ weight × how due it is (its personal cycle since the last purchase); the less due
             // the item drawn, the likelier something new instead.
             const r = rep.pickDue(rng, day, catalog.interval, cycle, P.repurchasePower);
@@ -205,6 +205,9 @@ export class PurchaseContext {
             cand = this.fresh(rng, c, catCum[c]!, rep, taste);
           }
           if (cand < 0) break;
+          // Durables and online-mall items are seldom bought twice: a product the customer owns passes with probability rebuy,
+          // else the attempt goes to a new one (fresh draws look for one); with none found the line is not bought.
+          if (C.rebuy[chain] < 1 && this.owned[cand] && rng.next() >= C.rebuy[chain]) continue;
           let dup = false;
           for (let j = 0; j < inBasket; j++) if (basket[j] === cand) dup = true;
           if (!dup) p = cand;
