@@ -13,6 +13,7 @@ import { formatBgnbd, formatChurn } from './formatModels';
 import { formatClusters } from './formatClusters';
 import { formatRecommend } from './formatRecommend';
 import { formatValidation } from './formatValidation';
+import { formatExportPreview } from './formatExport';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../shared/recommend';
 import { StderrProgress } from './progressBar';
 
@@ -56,6 +57,12 @@ Commands:
            [--churn-models gbdt,logistic,tier,bgnbd] [--k 10] [--seed S]
                                                  learn before the cut-off, check on the months after it: repurchase table per
                                                  chain, the recommenders' top-K hit rate/precision/recall, churn ROC-AUC and gains
+  export   --project DIR --out FILE [--tiers 1,2,inactive] [--transitions 1:inactive,2:3] [--min-risk R | --top-n N]
+           [--chain A02] [--channel online|offline] [--k 3] [--model mf] [--control-share 0.1] [--seed S]
+           [--encoding utf8bom|cp949] [--format csv|parquet] [--lang ko|en] [--overwrite] [--preview]
+                                                 the campaign target list (tiers numbered 1 = best; the latest churn scores,
+                                                 recommendations and clusters attached; a control group per risk decile) and
+                                                 its manifest beside it; --preview prints the counts and first rows only
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -136,6 +143,16 @@ async function main(argv: string[]): Promise<number> {
       lr: { type: 'string' },
       'chain-mode': { type: 'string' },
       'churn-models': { type: 'string' },
+      tiers: { type: 'string' },
+      transitions: { type: 'string' },
+      'min-risk': { type: 'string' },
+      'top-n': { type: 'string' },
+      channel: { type: 'string' },
+      'control-share': { type: 'string' },
+      encoding: { type: 'string' },
+      format: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+      preview: { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -352,6 +369,60 @@ async function main(argv: string[]): Promise<number> {
         });
         jobRunning = false;
         out(formatValidation(report), report);
+        return 0;
+      }
+      case 'export': {
+        const dir = project();
+        const k = (await call('segments.load', { project: dir })).tierCount;
+        const state = (text: string) => {
+          const t = text.trim().toLowerCase();
+          if (t === 'inactive' || t === '비활동') return k;
+          if (t === 'new' || t === '신규') return k;
+          const n = Number(t);
+          if (!Number.isInteger(n) || n < 1 || n > k) throw new CliError('BAD_ARGUMENT', `A tier is 1 … ${k} (1 = best), inactive or new; got "${text}".`);
+          return n - 1;
+        };
+        if (values['min-risk'] !== undefined && values['top-n'] !== undefined) throw new CliError('BAD_ARGUMENT', 'Give --min-risk or --top-n, not both.');
+        const channel = values.channel;
+        if (channel !== undefined && channel !== 'online' && channel !== 'offline') throw new CliError('BAD_ARGUMENT', `--channel is online or offline (got ${channel}).`);
+        const lang = values.lang ?? 'ko';
+        if (lang !== 'ko' && lang !== 'en') throw new CliError('BAD_ARGUMENT', `--lang is ko or en (got ${lang}).`);
+        const list = {
+          project: dir,
+          tiers: values.tiers ? values.tiers.split(',').map(state) : undefined,
+          transitions: values.transitions
+            ? values.transitions.split(',').map((pair) => {
+                const [a, b] = pair.split(':');
+                if (b === undefined) throw new CliError('BAD_ARGUMENT', `--transitions takes FROM:TO pairs such as 1:inactive,2:3; got "${pair}".`);
+                return [state(a), state(b)] as [number, number];
+              })
+            : undefined,
+          minRisk: values['min-risk'] === undefined ? undefined : Number(values['min-risk']),
+          topN: intOption('top-n', values['top-n']),
+          chain: values.chain,
+          channel: channel as 'online' | 'offline' | undefined,
+          recommend: { k: intOption('k', values.k) ?? 3, ...(values.model ? { model: recommendModelsOption(values.model)[0] } : {}), ...(values.run ? { runId: values.run } : {}) },
+          controlShare: values['control-share'] === undefined ? undefined : Number(values['control-share']),
+          seed: intOption('seed', values.seed),
+          lang: lang as 'ko' | 'en',
+        };
+        if (values.preview) {
+          const preview = await call('export.preview', list);
+          out(formatExportPreview(preview), preview);
+          return 0;
+        }
+        if (!values.out) throw new CliError('BAD_ARGUMENT', 'export needs --out FILE (or --preview).');
+        const format = values.format ?? (values.out.toLowerCase().endsWith('.parquet') ? 'parquet' : 'csv');
+        if (format !== 'csv' && format !== 'parquet') throw new CliError('BAD_ARGUMENT', `--format is csv or parquet (got ${format}).`);
+        const encoding = values.encoding ?? 'utf8bom';
+        if (encoding !== 'utf8bom' && encoding !== 'cp949') throw new CliError('BAD_ARGUMENT', `--encoding is utf8bom or cp949 (got ${encoding}).`);
+        jobRunning = true;
+        const written = await call('export.write', { ...list, out: values.out, format, encoding, overwrite: values.overwrite });
+        jobRunning = false;
+        out(
+          `Wrote ${written.rows.toLocaleString('en-US')} customers (${written.control.toLocaleString('en-US')} in the control group, not to be contacted) to ${written.path}\nManifest: ${written.manifest}`,
+          written,
+        );
         return 0;
       }
       case 'score': {

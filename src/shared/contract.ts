@@ -23,6 +23,7 @@ import { MIN_MEMORY_LIMIT_MB, TRAINING_BACKENDS, type Settings } from './setting
 import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
+import { exportWriteSchema, targetListSchema, type ExportResult, type TargetListPreview } from './export';
 import { validationSchema, type ValidationReport } from './validation';
 import { bgnbdFitSchema, churnScoreSchema, churnTrainSchema, type BgnbdFitResult, type ChurnRunReport, type ChurnScoreSummary } from './models';
 
@@ -39,7 +40,7 @@ function returns<T>(): T {
 
 const projectDir = z.string().trim().min(1, 'project folder is required');
 /** The methods that are long work: run as jobs, startable with jobs.start. */
-export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'models.trainRecommend', 'clusters.run', 'validation.run'] as const;
+export const JOB_METHODS = ['data.importLpoint', 'data.importMapped', 'data.generateSample', 'project.openSample', 'models.trainChurn', 'models.trainRecommend', 'clusters.run', 'validation.run', 'export.write'] as const;
 export type JobMethod = (typeof JOB_METHODS)[number];
 
 /** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
@@ -159,6 +160,10 @@ export const contract = {
   'recommend.lists': { args: recommendListsSchema.extend({ project: projectDir }), result: returns<RecommendListPage>() },
   /** A validation run (a job): learn before the cut-off, check on the observed months (repurchase table per chain, recommenders' lists, churn risk). */
   'validation.run': { args: validationSchema.extend({ project: projectDir, jobId }), result: returns<ValidationReport>() },
+  /** The campaign target list as it would be written (counts per risk decile, control group, first rows); nothing written. */
+  'export.preview': { args: targetListSchema.extend({ project: projectDir }), result: returns<TargetListPreview>() },
+  /** The target list written (a job): CSV (UTF-8 with BOM or CP949) or Parquet through a temporary file, and its manifest beside it. */
+  'export.write': { args: exportWriteSchema.extend({ project: projectDir, jobId }), result: returns<ExportResult>() },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   /** Customer clusters (a job): features, the k scan, the fit, profiles and names, saved as a run with every customer's cluster. */

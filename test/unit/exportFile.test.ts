@@ -335,18 +335,18 @@ describe('Parquet export', () => {
 
 describe('export manifest', () => {
   it('is pretty JSON beside the export, replaced when written again, with nothing left over', async () => {
-    expect(manifestPathFor(join(dir, 'list.csv'))).toBe(join(dir, 'list.manifest.json'));
-    expect(manifestPathFor(join(dir, 'list.v2.parquet'))).toBe(join(dir, 'list.v2.manifest.json'));
+    expect(manifestPathFor(join(dir, 'list.csv'))).toBe(join(dir, 'list.csv.manifest.json'));
+    expect(manifestPathFor(join(dir, 'list.v2.parquet'))).toBe(join(dir, 'list.v2.parquet.manifest.json'));
     const manifest = { file: 'list.csv', rows: 4, encoding: 'utf8bom', columns: HEADER, seed: 12345678901234567890n, small: 7n };
     const path = await sync(() => writeManifestAtomic(join(dir, 'list.csv'), manifest));
-    expect(path).toBe(join(dir, 'list.manifest.json'));
+    expect(path).toBe(join(dir, 'list.csv.manifest.json'));
     const text = readFileSync(path, 'utf8');
     expect(text).toContain('\n  "rows": 4,\n');
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual({ ...manifest, seed: '12345678901234567890', small: 7 });
     await sync(() => writeManifestAtomic(join(dir, 'list.csv'), { rows: 5 }));
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ rows: 5 });
-    expect(filesIn(dir)).toEqual(['list.manifest.json']);
+    expect(filesIn(dir)).toEqual(['list.csv.manifest.json']);
   });
 
   it('tells a missing folder', async () => {
@@ -356,10 +356,10 @@ describe('export manifest', () => {
   it.skipIf(isRoot)('tells a read-only folder, the old manifest kept', async () => {
     const folder = join(dir, 'ro');
     mkdirSync(folder);
-    writeFileSync(join(folder, 'list.manifest.json'), '{}\n');
+    writeFileSync(join(folder, 'list.csv.manifest.json'), '{}\n');
     chmodSync(folder, 0o555);
     expect(await failure(sync(() => writeManifestAtomic(join(folder, 'list.csv'), { rows: 1 })))).toEqual({ code: 'IO', key: 'saveFolderReadOnly', params: { folder } });
-    expect(readFileSync(join(folder, 'list.manifest.json'), 'utf8')).toBe('{}\n');
-    expect(filesIn(folder)).toEqual(['list.manifest.json']);
+    expect(readFileSync(join(folder, 'list.csv.manifest.json'), 'utf8')).toBe('{}\n');
+    expect(filesIn(folder)).toEqual(['list.csv.manifest.json']);
   });
 });

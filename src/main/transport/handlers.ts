@@ -31,6 +31,7 @@ import { recommendationLists } from '../services/models/recommend/lists';
 import { assignAndSave, compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
 import { scoreChurn } from '../services/models/churn/score';
 import { validate } from '../services/validation';
+import { previewTargetList, writeTargetList } from '../services/export';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
 
@@ -49,6 +50,7 @@ const JOB_KIND: Record<JobMethod, string> = {
   'models.trainRecommend': 'training',
   'clusters.run': 'clustering',
   'validation.run': 'validation',
+  'export.write': 'export',
 };
 
 function jobEvents(ctx: CallContext): JobEvents {
@@ -161,6 +163,8 @@ export function createHandlers(s: Services): Handlers {
       runJob(ctx, 'models.trainRecommend', jobId, project, (job) => s.projects.read(project, (p) => trainRecommenders(p, args, job, s.training))),
     'validation.run': async ({ jobId, project, ...args }, ctx) =>
       runJob(ctx, 'validation.run', jobId, project, (job) => s.projects.read(project, (p) => validate(p, args, job, s.training, s.settings.get().trainingBackend))),
+    'export.preview': async ({ project, ...args }) => s.projects.read(project, (p) => previewTargetList(p, args)),
+    'export.write': async ({ jobId, project, ...args }, ctx) => runJob(ctx, 'export.write', jobId, project, (job) => s.projects.read(project, (p) => writeTargetList(p, args, job))),
     'recommend.lists': async ({ project, runId, ...query }) => s.projects.read(project, (p) => recommendationLists(p.db, runId, query)),
     'models.scoreChurn': async ({ project, runId, model }) => s.projects.read(project, (p) => scoreChurn(p, runId, model, s.training)),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),

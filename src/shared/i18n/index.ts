@@ -19,6 +19,7 @@ export * from './charts';
 export * from './names';
 export * from './csv';
 export * from './features';
+export * from './exportList';
 
 /** Every UI string, in one table: Korean first (the default), English second. */
 export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings, ...recommendStrings } as const;

@@ -105,6 +105,11 @@ export const ISSUE_TEXTS: Record<string, Text> = {
  * {reason}, labelled as such). No {field}: these sentences stand alone under the headline of their code.
  */
 export const DETAIL_TEXTS: Record<string, Text> = {
+  exportNoSegments: { ko: '아직 RFM 세그먼트가 없습니다. 먼저 세그먼트를 계산하세요(세그먼트 화면 또는 `workbench segment`).', en: 'No segments computed yet: compute the RFM segments first (Segments page or `workbench segment`).' },
+  exportNoChurnScores: { ko: '이탈 위험 점수가 없습니다. 먼저 이탈 화면에서 모델을 학습하고 고객 점수를 매기세요.', en: 'No churn scores yet: train and score a churn model first (Churn page or `workbench score churn`).' },
+  exportNotRecommendRun: { ko: '실행 {run}은(는) 끝난 추천 실행이 아닙니다.', en: 'Run {run} is not a finished recommendation run.' },
+  exportNoClusters: { ko: '아직 고객 군집이 없습니다. 먼저 군집을 실행하세요(군집 화면 또는 `workbench cluster`).', en: 'No clustering yet: run the customer clusters first (Clusters page or `workbench cluster`).' },
+  exportNobody: { ko: '조건에 맞는 고객이 없습니다. 조건을 넓히세요(등급 추가, 위험 기준 낮추기, 다른 채널 등).', en: 'No customer matches these filters; widen them (more tiers, a lower risk, another chain…).' },
   // Files and folders
   fileNotFound: { ko: '{file} 파일이 없거나 읽을 수 없습니다.', en: 'The file {file} does not exist or cannot be read.' },
   fileEmpty: { ko: '{file} 파일이 비어 있어 가져올 내용이 없습니다.', en: '{file} is empty: there is nothing to import.' },

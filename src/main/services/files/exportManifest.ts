@@ -1,14 +1,15 @@
 import { closeSync, openSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { saveError } from './saveErrors';
 import { commitTemp, discardTemp, prepareTarget } from './tempTarget';
 
-/** The manifest's name beside an export: list.csv → list.manifest.json (list.parquet → list.manifest.json too). */
+/**
+ * The manifest's name beside an export: list.csv → list.csv.manifest.json. The export's own name is
+ * kept whole, so list.csv and list.parquet in one folder each keep their manifest.
+ */
 export function manifestPathFor(exportPath: string): string {
   const path = resolve(exportPath);
-  const name = basename(path);
-  const stem = extname(name) ? name.slice(0, -extname(name).length) : name;
-  return join(dirname(path), `${stem}.manifest.json`);
+  return join(dirname(path), `${basename(path)}.manifest.json`);
 }
 
 /**

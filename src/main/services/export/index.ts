@@ -1,0 +1,1 @@
+export { previewTargetList, writeTargetList } from './exportList';
