@@ -59,6 +59,15 @@ describe('campaign target list', () => {
     expect(manifest).toMatchObject({ kind: 'campaign-target-list', rows: shown.customers, control: shown.control, controlShare: 0.1, seed: 42, format: 'csv', encoding: 'utf8bom', stratifiedBy: 'riskDecile' });
     expect(manifest.sources.churn?.model).toBe('gbdt');
     expect(manifest.dataFingerprint).toMatch(/^[0-9a-f]{16}$/);
+    // Recorded as a run of the project (the report and the read-back find it there).
+    const runs = await h.call<{ kind: string; metrics: Record<string, unknown> }[]>('runs.list', { project, kind: 'export' });
+    expect(runs[0].metrics).toMatchObject({ path, rows: shown.customers, control: shown.control });
+    // Each customer's risk reasons, as phrases.
+    const whyAt = rows[0].indexOf('이탈 위험 사유');
+    expect(whyAt).toBeGreaterThan(0);
+    const explained = rows.slice(1).filter((r) => r[whyAt]);
+    expect(explained.length).toBeGreaterThan(rows.length / 4);
+    expect(explained.some((r) => /최근 \d+일 구매 없음/.test(r[whyAt]!))).toBe(true);
   });
 
   it('draws the control group per risk decile, exactly, and the same seed draws the same customers', async () => {

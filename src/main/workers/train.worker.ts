@@ -10,6 +10,7 @@ import { applyModel } from '../services/models/churn/applyModel';
 import { repurchaseTable, validationLists, type RepurchaseInput, type ValidationListsResult } from '../services/validation/compute';
 import type { RepurchaseRow } from '../../shared/validation';
 import { computeClusters, type ClusterComputeInput, type ClusterComputeResult } from '../services/analytics/clusters/compute';
+import { explainRisk, type ExplainRequest, type RiskReason } from '../services/models/churn/explain';
 
 onRequest<TrainRequest, TrainedModels & { backend: string }, TrainProgress>('trainChurn', async (r, { progress, cancelled }) => {
   const backend = r.models.includes('mlp') ? `tfjs-${await tfBackend(r.backend)}` : 'js';
@@ -60,3 +61,8 @@ onRequest<RecommendComputeInput, ValidationListsResult, RecommendProgress>('vali
 );
 
 onRequest<RepurchaseInput, RepurchaseRow[]>('repurchaseTable', async (r) => repurchaseTable(r));
+
+onRequest<ExplainRequest, RiskReason[][]>('explainChurn', async (r) => {
+  if (r.entry.kind === 'mlp') await tfBackend();
+  return explainRisk(r);
+});

@@ -12,6 +12,7 @@ import type { RecommendComputeInput, RecommendComputeResult } from '../services/
 import type { RecommendModelName } from '../../shared/recommend';
 import type { RepurchaseRow } from '../../shared/validation';
 import type { RepurchaseInput, ValidationListsResult } from '../services/validation/compute';
+import type { ExplainRequest, RiskReason } from '../services/models/churn/explain';
 
 export type RecommendProgress =
   | { kind: 'model'; model: RecommendModelName; phase: 'start' | 'done' }
@@ -88,4 +89,9 @@ export function validationListsInWorker(
 /** One chain's repurchase table (the preference score fitted before the cut-off) in the training worker. */
 export function repurchaseInWorker(host: WorkerHost, request: RepurchaseInput, controls: { signal?: AbortSignal } = {}): Promise<RepurchaseRow[]> {
   return host.request('repurchaseTable', request, controls);
+}
+
+/** Per customer, the features that push a saved model's churn risk up most (occlusion; services/models/churn/explain.ts), in the training worker. */
+export function explainInWorker(host: WorkerHost, request: ExplainRequest): Promise<RiskReason[][]> {
+  return host.request('explainChurn', request);
 }

@@ -19,6 +19,7 @@ export * from './charts';
 export * from './names';
 export * from './csv';
 export * from './features';
+export * from './reasons';
 export * from './exportList';
 
 /** Every UI string, in one table: Korean first (the default), English second. */

@@ -8,7 +8,7 @@ import { copyParquetAtomic } from '../files/atomicParquet';
 import { writeManifestAtomic } from '../files/exportManifest';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
-import { dataFingerprint } from '../runs/runs';
+import { dataFingerprint, finishRun, startRun } from '../runs/runs';
 import { ensureReceiptFacts } from '../analytics/receiptFacts';
 import { exportSources } from './sources';
 import { buildTargetList, type BuiltList } from './targetList';
@@ -87,6 +87,12 @@ export async function writeTargetList(project: Project, args: ExportWriteArgs, j
       rmSync(path, { force: true });
       throw error;
     }
+    // Recorded as a run, so the report and the read-back find the list and its control group.
+    await project.commit(async () => {
+      const run = await startRun(db, project.dir, { kind: 'export', settings: { ...args }, seed: args.seed });
+      rmSync(run.dir, { recursive: true, force: true });
+      await finishRun(db, run.runId, { status: 'done', metrics: { ...manifest, path, manifestPath } as unknown as Record<string, unknown> });
+    });
     job.progress({ step: 'done', rowsDone: list.customers, fraction: 1 }, true);
     return { path, manifest: manifestPath, rows: list.customers, control: list.control, bytes };
   } finally {

@@ -6,6 +6,7 @@ import type { ExportSources, TargetListArgs } from '../../../shared/export';
 import { fill, PRODUCT_REASONS, TARGET_GROUPS, TARGET_LIST_HEADINGS } from '../../../shared/i18n';
 import { currencyDigits, currencyUnit } from '../../../shared/money';
 import type { RecommendModelName } from '../../../shared/recommend';
+import { riskReasonsText, type RiskReasonIn } from '../../../shared/riskReasons';
 import type { Session } from '../db/session';
 import { savedSegmentSpec } from '../analytics/segments';
 import { SqlParams } from '../analytics/sqlParams';
@@ -79,6 +80,7 @@ export async function buildTargetList(db: Session, args: TargetListArgs, sources
   );
   const drop = async () => {
     await db.run(`DROP TABLE IF EXISTS ${table}`);
+    await db.run(`DROP TABLE IF EXISTS ${table}_why`);
   };
   try {
     const strata = await db.all<{ decile: number | null; customers: number; control: number }>(
@@ -86,6 +88,7 @@ export async function buildTargetList(db: Session, args: TargetListArgs, sources
     );
     const customers = strata.reduce((s, r) => s + r.customers, 0);
     if (customers === 0) throw keyedError('BAD_ARGUMENT', 'No customer matches these filters; widen them (fewer tiers, a lower risk, another chain…).', 'exportNobody');
+    if (churn && args.columns.includes('risk')) await riskReasonTable(db, table, churn, args.lang);
     const layout = await columnsOf(db, args, sources, table, k, spec.tierNames ?? null);
     return {
       select: layout.sql,
@@ -142,8 +145,9 @@ async function columnsOf(
     );
   }
   if (want.has('risk') && sources.churn) {
-    header.push(h('risk'), h('riskDecile'));
-    cols.push('round(t.risk, 4)', 't.decile');
+    header.push(h('risk'), h('riskDecile'), h('riskReasons'));
+    cols.push('round(t.risk, 4)', 't.decile', 'why.text');
+    joins.push(`LEFT JOIN ${table}_why why USING (customer_id)`);
   }
   if (want.has('cluster') && sources.clusters) {
     header.push(h('cluster'));
@@ -187,6 +191,31 @@ async function columnsOf(
   const named = cols.map((c, i) => `${c} AS ${quotedIdentifier(header[i])}`);
   const sql = `${ctes.length ? `WITH ${ctes.join(',\n')}\n` : ''}SELECT ${named.join(', ')} FROM ${table} t ${joins.join(' ')} ORDER BY t.customer_id`;
   return { sql, values: p.values, header };
+}
+
+/**
+ * Each selected customer's risk reasons (saved with the churn scores: the features that push the
+ * risk up most) as a phrase in the list's language, in a temporary table beside the list.
+ */
+async function riskReasonTable(db: Session, table: string, churn: NonNullable<ExportSources['churn']>, lang: 'ko' | 'en'): Promise<void> {
+  const hasColumn = await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_columns() WHERE table_name = 'churn_scores' AND column_name = 'reasons'`);
+  const rows = hasColumn?.n
+    ? await db.all<{ customer_id: string; reasons: string | null }>(
+        `SELECT customer_id, reasons FROM churn_scores WHERE run_id = $1 AND model = $2 AND customer_id IN (SELECT customer_id FROM ${table})`,
+        [churn.runId, churn.model],
+      )
+    : [];
+  const currency = await projectCurrency(db);
+  const ids: string[] = [];
+  const texts: string[] = [];
+  for (const r of rows) {
+    if (!r.reasons) continue;
+    const text = riskReasonsText(JSON.parse(r.reasons) as RiskReasonIn[], lang, 3, { currency });
+    if (!text) continue;
+    ids.push(r.customer_id);
+    texts.push(text);
+  }
+  await db.run(`CREATE TEMP TABLE ${table}_why AS SELECT unnest($1::VARCHAR[]) AS customer_id, unnest($2::VARCHAR[]) AS text`, [listValue(ids), listValue(texts)]);
 }
 
 /** How the model picks: the collaborative models by similar customers, popularity by everyone, the preference score by the customer's own habits. */

@@ -93,6 +93,11 @@ CREATE TABLE IF NOT EXISTS recommendations (
     name: 'recommendations per chain: the chain of a per-chain run\'s list (NULL for one model over all chains)',
     sql: `ALTER TABLE recommendations ADD COLUMN chain VARCHAR;`,
   },
+  {
+    version: 9,
+    name: 'churn score reasons: per customer, the features that push the risk up most (JSON; NULL for scores saved before)',
+    sql: `ALTER TABLE churn_scores ADD COLUMN reasons VARCHAR;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -10,18 +10,20 @@ import { computeSegments, runSegmentTables } from '../../analytics/segments';
 import type { Project } from '../../project/projectStore';
 import { getRun } from '../../runs/runs';
 import type { WorkerHost } from '../../../workers/host';
-import { scoreInWorker } from '../../../workers/trainInWorker';
+import { explainInWorker, scoreInWorker } from '../../../workers/trainInWorker';
 import { customerHistories } from '../bgnbd';
 import type { StoredModel } from './applyModel';
 import { buildFeatures } from './features';
 import { onlyCustomers } from './dataset';
+import type { RiskReason } from './explain';
 import { transitionOf } from './labels';
 
 /**
  * Scores every customer with a trained run's model on the latest period (the run's period 2 when it
  * ends on the last purchase day, else a window as long as period 1 ending then): the current churn risk (binary: P(no purchase next
- * period); transition: the summed probability of the →비활동 classes) and the most likely class,
- * written to churn_scores for the export and validation steps (the run's earlier scores replaced).
+ * period); transition: the summed probability of the →비활동 classes), the most likely class and the
+ * reasons (the features that push the risk up most, services/models/churn/explain.ts; JSON), written
+ * to churn_scores for the export and validation steps (the run's earlier scores replaced).
  */
 export async function scoreChurn(project: Project, runId: string, asked: ChurnModelName | undefined, host: WorkerHost): Promise<ChurnScoreSummary> {
   const { db } = project;
@@ -33,7 +35,7 @@ export async function scoreChurn(project: Project, runId: string, asked: ChurnMo
   const [p1, p2] = report.periods;
   const { to: last } = await purchaseDateRange(db);
   const latest: DateWindow = p2.to === last ? p2 : { from: addDays(last, -daysBetween(p1.from, p1.to)), to: last };
-  const [{ model, customers, risk, predicted }] = await scoreWindow(project, runId, asked ? [asked] : [], latest, host);
+  const [{ model, customers, risk, predicted, reasons }] = await scoreWindow(project, runId, asked ? [asked] : [], latest, host, { explain: true });
   const n = customers.length;
   await project.commit(() =>
     db.transaction(async () => {
@@ -43,11 +45,12 @@ export async function scoreChurn(project: Project, runId: string, asked: ChurnMo
         const rows: string[] = [];
         for (let k = i; k < Math.min(n, i + 2000); k++) {
           const b = values.length;
-          values.push(customers[k], risk[k], predicted[k]);
-          rows.push(`($${b + 1}, $${b + 2}, $${b + 3})`);
+          values.push(customers[k], risk[k], predicted[k], JSON.stringify(reasons?.[k] ?? []));
+          rows.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`);
         }
         await db.run(
-          `INSERT INTO churn_scores SELECT '${runId.replace(/'/g, "''")}', '${model}', c, r, p, DATE '${latest.from}', DATE '${latest.to}', now()::TIMESTAMP FROM (VALUES ${rows.join(', ')}) v(c, r, p)`,
+          `INSERT INTO churn_scores (run_id, model, customer_id, risk, predicted, window_from, window_to, scored_at, reasons)
+           SELECT '${runId.replace(/'/g, "''")}', '${model}', c, r, p, DATE '${latest.from}', DATE '${latest.to}', now()::TIMESTAMP, e FROM (VALUES ${rows.join(', ')}) v(c, r, p, e)`,
           values,
         );
       }
@@ -63,14 +66,23 @@ export interface WindowScores {
   customers: string[];
   risk: Float64Array;
   predicted: string[];
+  /** With `explain`: per customer, up to three features that push the risk up most, largest first (explain.ts). */
+  reasons?: RiskReason[][];
 }
 
 /**
  * A run's models (the asked ones, else the run's best) applied to the customers who bought in
  * `latest`: nothing after latest.to is read, so the validation can score as of a cut-off. The
- * features are built once for all the models.
+ * features are built once for all the models. With `explain`, each model's reasons too.
  */
-export async function scoreWindow(project: Project, runId: string, asked: readonly ChurnModelName[], latest: DateWindow, host: WorkerHost): Promise<WindowScores[]> {
+export async function scoreWindow(
+  project: Project,
+  runId: string,
+  asked: readonly ChurnModelName[],
+  latest: DateWindow,
+  host: WorkerHost,
+  options: { explain?: boolean } = {},
+): Promise<WindowScores[]> {
   const { db } = project;
   const run = await getRun(db, runId);
   if (run.kind !== 'churn' || run.status !== 'done') throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a finished churn training run.`, 'notChurnRun', { run: runId });
@@ -124,8 +136,10 @@ export async function scoreWindow(project: Project, runId: string, asked: readon
       : null;
     const classes = report.classes.length;
     const out: WindowScores[] = [];
+    const riskClasses = classes === 2 ? null : report.classes.flatMap((_, c) => (transitionOf(c, saved.tiers).to === saved.tiers ? [c] : []));
     for (const { model, entry } of entries) {
-      const p = await scoreInWorker(host, { entry, rows: { x, n, d, tier, histories: entry.kind === 'bgnbd' ? histories : null } });
+      const rows = { x, n, d, tier, histories: entry.kind === 'bgnbd' ? histories : null };
+      const p = await scoreInWorker(host, { entry, rows });
       const risk = new Float64Array(n);
       const predicted: string[] = [];
       for (let i = 0; i < n; i++) {
@@ -141,7 +155,8 @@ export async function scoreWindow(project: Project, runId: string, asked: readon
           predicted.push(report.classes[best]);
         }
       }
-      out.push({ model, customers: features.customers, risk, predicted });
+      const reasons = options.explain ? await explainInWorker(host, { entry, rows, names: saved.features, top: 3, riskClasses }) : undefined;
+      out.push({ model, customers: features.customers, risk, predicted, ...(reasons ? { reasons } : {}) });
     }
     return out;
   } finally {
