@@ -90,6 +90,10 @@ try {
   execFileSync(tsx, [join(import.meta.dirname, 'ncfBench.ts')], { stdio: 'inherit' });
   console.log('');
 
+  console.log('The one-command pipeline: generate → import → segment → churn → score → recommend → validate → export (target: full scale <= 15 min)');
+  execFileSync(tsx, [join(import.meta.dirname, 'pipelineBench.ts'), '--customers', customers], { stdio: 'inherit' });
+  console.log('');
+
   const analytics = join(import.meta.dirname, 'analyticsBench.ts');
   if (existsSync(analytics)) {
     console.log('Analytics (overview queries, RFM, segments)');

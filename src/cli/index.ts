@@ -63,6 +63,10 @@ Commands:
                                                  the campaign target list (tiers numbered 1 = best; the latest churn scores,
                                                  recommendations and clusters attached; a control group per risk decile) and
                                                  its manifest beside it; --preview prints the counts and first rows only
+  pipeline --out DIR [--customers N] [--seed S] [--models popularity,itemknn,mf,preference] [--min-risk R | --top-n N]
+                                                 the main job headless: generate the sample, import, segment, train and score
+                                                 churn, train the recommenders, validate, write the target list (and the report);
+                                                 DIR holds the list at its top level and the project inside it
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -353,6 +357,28 @@ async function main(argv: string[]): Promise<number> {
         });
         jobRunning = false;
         out(formatChurn(report), report);
+        return 0;
+      }
+      case 'pipeline': {
+        if (!values.out) throw new CliError('BAD_ARGUMENT', 'pipeline needs --out DIR (an empty or new folder).');
+        const { runPipeline } = await import('./pipeline');
+        jobRunning = true;
+        const result = await runPipeline(
+          call,
+          {
+            out: values.out,
+            customers: intOption('customers', values.customers),
+            seed: intOption('seed', values.seed),
+            recommendModels: values.models ? recommendModelsOption(values.models) : undefined,
+            minRisk: values['min-risk'] === undefined ? undefined : Number(values['min-risk']),
+            topN: intOption('top-n', values['top-n']),
+          },
+          (s, i, total) => {
+            if (!values.json) process.stderr.write(`[${i}/${total}] ${s.step.padEnd(9)} ${s.seconds.toFixed(1).padStart(6)} s  ${s.detail}\n`);
+          },
+        );
+        jobRunning = false;
+        out(`Done in ${result.seconds.toFixed(1)} s. Target list: ${result.list}; project: ${result.project}`, result);
         return 0;
       }
       case 'validate': {

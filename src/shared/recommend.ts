@@ -11,6 +11,9 @@ import { dateWindowSchema, isoDateSchema } from './analytics';
 export const RECOMMEND_MODELS = ['popularity', 'itemknn', 'mf', 'preference', 'neumf', 'widedeep'] as const;
 export type RecommendModelName = (typeof RECOMMEND_MODELS)[number];
 
+/** The L.POINT catalogue's non-merchandise category (봉투보증금, 렌탈수수료, 공병/공박스 …): lines, not products to offer. */
+export const NON_MERCHANDISE = ['기타(비상품)'] as const;
+
 export const recommendRulesSchema = z.object({
   /** Only products new to the customer (default), or allow repurchase. */
   newOnly: z.boolean().default(true),
@@ -20,6 +23,8 @@ export const recommendRulesSchema = z.object({
   excludeRecentDays: z.number().int().min(0).max(365).default(7),
   /** 0 = the plain top K; else K drawn (seeded) from each customer's top n for variety (seed 001: 30). */
   varietyPool: z.number().int().min(0).max(200).default(0),
+  /** Catalogue categories never recommended: the non-merchandise lines (bag and bottle deposits, rental fees) by default. */
+  excludeCategories: z.array(z.string().min(1)).default([...NON_MERCHANDISE]),
 });
 export type RecommendRules = z.output<typeof recommendRulesSchema>;
 
@@ -41,7 +46,7 @@ export const recommendTrainSchema = z.object({
   negatives: z.number().int().min(1).max(999).default(49),
   /** Length of each customer's saved list. */
   k: z.number().int().min(1).max(100).default(10),
-  rules: recommendRulesSchema.default({ newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 }),
+  rules: recommendRulesSchema.default({ newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0, excludeCategories: [...NON_MERCHANDISE] }),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
   /** NeuMF and Wide & Deep: epochs, predictive factors (Wide & Deep: embedding width), training negatives per positive (re-drawn every epoch). */
   epochs: z.number().int().min(1).max(200).default(10),

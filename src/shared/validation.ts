@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './analytics';
 import { CHURN_MODELS, type ChurnModelName } from './models';
-import { RECOMMEND_MODELS, recommendRulesSchema, type RecommendModelName, type RecommendRules } from './recommend';
+import { NON_MERCHANDISE, RECOMMEND_MODELS, recommendRulesSchema, type RecommendModelName, type RecommendRules } from './recommend';
 
 /**
  * Validation on time (DESIGN.md step 6): everything learned from the purchases before the cut-off
@@ -17,7 +17,7 @@ export const validationSchema = z.object({
   /** Recommenders judged on their top-K new-to-you lists; popularity is always added as the baseline of the lift. */
   recommendModels: z.array(z.enum(RECOMMEND_MODELS)).min(1, 'choose at least one model').default(['popularity', 'itemknn', 'mf', 'preference']),
   k: z.number().int().min(1).max(100).default(10),
-  rules: recommendRulesSchema.default({ newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 }),
+  rules: recommendRulesSchema.default({ newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0, excludeCategories: [...NON_MERCHANDISE] }),
   /** Churn models trained on the months before the cut-off and judged on who bought nothing after it. */
   churnModels: z.array(z.enum(CHURN_MODELS)).min(1, 'choose at least one model').default(['gbdt', 'logistic', 'tierRule', 'bgnbd']),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),

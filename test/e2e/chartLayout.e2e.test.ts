@@ -210,7 +210,7 @@ const recommendReport: RecommendRunReport = {
   chain: null,
   chainMode: 'pooled',
   data: { customers: 24_385, products: 1_780, pairs: 612_000 },
-  rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 },
+  rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0, excludeCategories: [] },
   k: 10,
   models: {
     popularity: recommendResult('popularity', 0.512, 0.0768),

@@ -38,7 +38,7 @@ const report: RecommendRunReport = {
   chain: null,
   chainMode: 'pooled',
   data: { customers: 1351, products: 1780, pairs: 40_000 },
-  rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0 },
+  rules: { newOnly: true, excludeTopShare: 0.01, excludeRecentDays: 7, varietyPool: 0, excludeCategories: [] },
   k: 10,
   models: {
     mf: result('mf', 0.2079, 0.681, 0.0921),

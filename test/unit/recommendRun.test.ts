@@ -78,6 +78,14 @@ describe('recommendation runs', () => {
       [report.run.id],
     );
     expect(best!.n).toBe(0);
+    // Non-merchandise lines (bag deposits, rental fees: 기타(비상품)) are bought often but never offered.
+    const lines = await d.one<{ bought: number; offered: number }>(
+      `SELECT (SELECT count(*) FROM purchases JOIN products USING (product_id) WHERE category = '기타(비상품)')::INTEGER AS bought,
+              (SELECT count(*) FROM recommendations JOIN products USING (product_id) WHERE run_id = $1 AND category = '기타(비상품)')::INTEGER AS offered`,
+      [report.run.id],
+    );
+    expect(lines!.bought).toBeGreaterThan(0);
+    expect(lines!.offered).toBe(0);
     const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
     expect(runs[0]).toMatchObject({ runId: report.run.id, status: 'done', seed: 3 });
     // The lists as the page shows them: customers in code order, best first, with the catalog's names.

@@ -11,6 +11,7 @@ import type { Project } from '../project/projectStore';
 import type { RecommendLists } from '../models/recommend/compute';
 import { recommendData, type RecommendData } from '../models/recommend/dataset';
 import { sideFeatures } from '../models/recommend/sideFeatures';
+import { blockedByCategory } from '../models/recommend/rules';
 import type { WorkerHost } from '../../workers/host';
 import { validationListsInWorker } from '../../workers/trainInWorker';
 import type { ValidationDates } from './dates';
@@ -65,6 +66,7 @@ export async function checkRecommenders(
       factors: args.factors,
       trainNegatives: 4,
       features,
+      blocked: blockedByCategory(data.category, data.categories, args.rules.excludeCategories ?? []),
     },
     {
       signal,

@@ -38,6 +38,8 @@ export interface RecommendComputeInput {
   trainNegatives: number;
   /** Customer and product side features (Wide & Deep); null when no model needs them. */
   features: SideFeatures | null;
+  /** Items never recommended (the rules' excluded categories: non-merchandise lines); none when absent. */
+  blocked?: Uint8Array;
 }
 
 /** users × k items and scores, row-major; −1 where a customer's list is shorter. */
@@ -166,6 +168,7 @@ export function topLists(input: RecommendComputeInput, scorer: Scorer): Recommen
   const all = new Float32Array(itemCount);
   const excluded = new Uint8Array(itemCount);
   const global = excludedBestSellers(input, rules.excludeTopShare);
+  if (input.blocked) input.blocked.forEach((b, i) => (global[i] |= b));
   const outItems = new Int32Array(k);
   const outScores = new Float32Array(k);
   for (let u = 0; u < users; u++) {

@@ -17,6 +17,7 @@ import { chainLineCounts, recommendData, type RecommendData } from './dataset';
 import type { RecommendComputeResult } from './compute';
 import { bestModel, weightedModels } from './chainMeans';
 import { saveLists } from './saveLists';
+import { blockedByCategory } from './rules';
 
 /**
  * A recommendation run: the window's purchases (DuckDB) → every chosen model fitted and judged on
@@ -97,6 +98,7 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
             factors: args.factors,
             trainNegatives: args.trainNegatives,
             features,
+            blocked: blockedByCategory(data.category, data.categories, args.rules.excludeCategories ?? []),
           },
           {
             signal: abort.signal,

@@ -55,6 +55,16 @@ export function excludedBestSellers(data: UserRows, share: number): Uint8Array {
   return mask;
 }
 
+/** The items of the categories the rules never recommend (by category name), as a 0/1 mask. */
+export function blockedByCategory(categoryOfItem: Int32Array, categories: readonly string[], excluded: readonly string[]): Uint8Array {
+  const mask = new Uint8Array(categoryOfItem.length);
+  const blocked = new Set(excluded);
+  categoryOfItem.forEach((c, i) => {
+    if (c >= 0 && blocked.has(categories[c])) mask[i] = 1;
+  });
+  return mask;
+}
+
 /**
  * Marks in `out` (length items; the global mask copied in first) what user u may not be offered: the
  * global mask, their own products when newOnly, and products they bought in the excludeRecentDays
