@@ -14,6 +14,7 @@ import { formatClusters } from './formatClusters';
 import { formatRecommend } from './formatRecommend';
 import { formatValidation } from './formatValidation';
 import { formatExportPreview } from './formatExport';
+import { formatReport } from './formatReport';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../shared/recommend';
 import { StderrProgress } from './progressBar';
 
@@ -39,7 +40,7 @@ Commands:
            [--models mlp,gbdt,logistic,tier,bgnbd] [--seed S]
                                                  train churn models on one split and compare them on the test customers
   train recommend --project DIR [--models popularity,itemknn,mf,preference,neumf] [--from DATE --to DATE]
-           [--cutoff DATE] [--chain A02 | --chain-mode pooled|per-chain|own-chain] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
+           [--cutoff DATE] [--chain A02 | --chain-mode pooled|per-chain|own-chain] [--cluster N|each [--cluster-run RUN]] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
            [--allow-repurchase] [--exclude-top PERCENT] [--exclude-recent DAYS] [--variety POOL]
                                                  train recommenders, compare them (leave-one-out HR@10/NDCG@10 with N
                                                  negatives; time-split recall@10) and save each customer's top K
@@ -67,6 +68,9 @@ Commands:
                                                  the main job headless: generate the sample, import, segment, train and score
                                                  churn, train the recommenders, validate, write the target list (and the report);
                                                  DIR holds the list at its top level and the project inside it
+  report   --project DIR --out DIR [--lang ko|en] [--overwrite]
+                                                 the meeting report: one self-contained HTML file (overview, segments,
+                                                 model quality, validation, the list) and a PowerPoint deck, a slide per chart
   generate --out DIR [--customers N] [--seed S] [--year Y] [--no-defects]
                                                  write the app's own L.POINT-shaped sample data (six files)
   calibrate --data DIR                           compare generated data with the published L.POINT facts
@@ -147,6 +151,8 @@ async function main(argv: string[]): Promise<number> {
       lr: { type: 'string' },
       'chain-mode': { type: 'string' },
       'churn-models': { type: 'string' },
+      cluster: { type: 'string' },
+      'cluster-run': { type: 'string' },
       tiers: { type: 'string' },
       transitions: { type: 'string' },
       'min-risk': { type: 'string' },
@@ -321,6 +327,7 @@ async function main(argv: string[]): Promise<number> {
             cutoff: values.cutoff,
             chain: values.chain,
             chainMode: chainModeOption(values['chain-mode']),
+            clusters: clustersOption(values.cluster, values['cluster-run']),
             negatives: intOption('negatives', values.negatives),
             k: intOption('k', values.k),
             seed: intOption('seed', values.seed),
@@ -449,6 +456,15 @@ async function main(argv: string[]): Promise<number> {
           `Wrote ${written.rows.toLocaleString('en-US')} customers (${written.control.toLocaleString('en-US')} in the control group, not to be contacted) to ${written.path}\nManifest: ${written.manifest}`,
           written,
         );
+        return 0;
+      }
+      case 'report': {
+        const dir = project();
+        if (!values.out) throw new CliError('BAD_ARGUMENT', 'report needs --out DIR (the folder to write the HTML report and the deck to).');
+        const lang = values.lang ?? 'ko';
+        if (lang !== 'ko' && lang !== 'en') throw new CliError('BAD_ARGUMENT', `--lang is ko or en (got ${lang}).`);
+        const written = await call('report.write', { project: dir, outDir: values.out, lang, overwrite: values.overwrite });
+        out(formatReport(written), written);
         return 0;
       }
       case 'score': {
@@ -641,6 +657,17 @@ function modelsOption(text: string): ChurnModelName[] {
   const unknown = names.filter((m) => !(CHURN_MODELS as readonly string[]).includes(m));
   if (unknown.length || !names.length) throw new CliError('BAD_ARGUMENT', `--models takes mlp, gbdt, logistic, tier and bgnbd, comma-separated (got ${text}).`);
   return names as ChurnModelName[];
+}
+
+/** --cluster N (one cluster's customers) or each (one model per cluster); --cluster-run picks the clustering (default the latest). */
+function clustersOption(cluster: string | undefined, runId: string | undefined): { runId?: string; cluster?: number } | undefined {
+  if (cluster === undefined) {
+    if (runId !== undefined) throw new CliError('BAD_ARGUMENT', '--cluster-run goes with --cluster N or --cluster each.');
+    return undefined;
+  }
+  const id = cluster === 'each' ? undefined : Number(cluster);
+  if (id !== undefined && !(Number.isInteger(id) && id >= 0)) throw new CliError('BAD_ARGUMENT', `--cluster is a cluster number (0, 1 …) or each; got ${cluster}.`);
+  return { ...(runId ? { runId } : {}), ...(id === undefined ? {} : { cluster: id }) };
 }
 
 function chainModeOption(text: string | undefined): 'pooled' | 'perChain' | 'ownChain' | undefined {

@@ -28,17 +28,17 @@ export interface PipelineResult {
   out: string;
   project: string;
   list: string;
-  /** Written by the report step where this version has one. */
-  report: string | null;
-  deck: string | null;
+  /** The HTML report and the PowerPoint deck. */
+  report: string;
+  deck: string;
   steps: PipelineStep[];
   seconds: number;
 }
 
 /**
  * The main job headless: generate the sample → import → segment → train and score churn → train the
- * recommenders → validate on the last three months → write the target list (CSV), then the report
- * and the deck. OUT holds the list, the report and the deck at its top level and the project (and the
+ * recommenders → validate on the last three months → write the target list (CSV), then the HTML report
+ * and the PowerPoint deck. OUT holds the list, the report and the deck at its top level and the project (and the
  * generated files) inside it. Every step is the same contract call the app makes.
  */
 export async function runPipeline(call: Call, options: PipelineOptions, onStep: (s: PipelineStep, index: number, total: number) => void = () => undefined): Promise<PipelineResult> {
@@ -51,7 +51,7 @@ export async function runPipeline(call: Call, options: PipelineOptions, onStep: 
   const seed = options.seed ?? 42;
   const steps: PipelineStep[] = [];
   const started = performance.now();
-  const total = 8;
+  const total = 9;
   const step = async <T>(name: string, work: () => Promise<T>, detail: (r: T) => string): Promise<T> => {
     const t0 = performance.now();
     const result = await work();
@@ -90,5 +90,6 @@ export async function runPipeline(call: Call, options: PipelineOptions, onStep: 
   const list = join(out, 'target-list.csv');
   const risk = options.topN !== undefined ? { topN: options.topN } : { minRisk: options.minRisk ?? 0.5 };
   await step('export', () => call('export.write', { project, out: list, seed, ...risk }), (r) => `${n(r.rows)} customers (${n(r.control)} control) → ${r.path}`);
-  return { out, project, list, report: null, deck: null, steps, seconds: (performance.now() - started) / 1000 };
+  const report = await step('report', () => call('report.write', { project, outDir: out, names: { html: 'report.html', deck: 'deck.pptx' } }), (r) => `${r.slides} slides → ${r.html}, ${r.deck}`);
+  return { out, project, list, report: report.html, deck: report.deck, steps, seconds: (performance.now() - started) / 1000 };
 }

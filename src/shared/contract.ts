@@ -46,6 +46,9 @@ export type JobMethod = (typeof JOB_METHODS)[number];
 /** Refuse an import whose files load nothing or reject more than this share of their rows (0..1); absent: no limit. */
 const maxRejectShare = z.number().min(0, 'the reject share is 0 to 1').max(1, 'the reject share is 0 to 1').optional();
 
+/** A file name without folders (the report's HTML and deck go in the folder named beside it). */
+const reportFileName = z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name without folders').refine((n) => n !== '.' && n !== '..', 'a file name without folders');
+
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'job id: letters, digits, - and _ only').optional();
 
 export const contract = {
@@ -164,6 +167,24 @@ export const contract = {
   'export.preview': { args: targetListSchema.extend({ project: projectDir }), result: returns<TargetListPreview>() },
   /** The target list written (a job): CSV (UTF-8 with BOM or CP949) or Parquet through a temporary file, and its manifest beside it. */
   'export.write': { args: exportWriteSchema.extend({ project: projectDir, jobId }), result: returns<ExportResult>() },
+  /** The meeting report: one self-contained HTML file and a PowerPoint deck of the same charts (a slide per chart), written atomically in outDir. */
+  'report.write': {
+    args: z.object({
+      project: projectDir,
+      outDir: z.string().trim().min(1, 'the folder to write the report to is required'),
+      lang: z.enum(['ko', 'en']).default('ko'),
+      /** File names in outDir (default campaign-report-<time>.html / .pptx); names only, no folders. */
+      names: z.object({ html: reportFileName.optional(), deck: reportFileName.optional() }).optional(),
+      overwrite: z.boolean().default(false),
+    }),
+    result: returns<{
+      html: string;
+      deck: string;
+      sections: { id: string; title: string; charts: number; missing: boolean }[];
+      slides: number;
+      timingsMs: { content: number; charts: number; files: number };
+    }>(),
+  },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   /** Customer clusters (a job): features, the k scan, the fit, profiles and names, saved as a run with every customer's cluster. */

@@ -42,6 +42,11 @@ export const recommendTrainSchema = z.object({
    * the list of their own main chain (most lines).
    */
   chainMode: z.enum(['pooled', 'perChain', 'ownChain']).default('pooled'),
+  /**
+   * Only the customers of a clustering (default run: the latest): one cluster's, or, without `cluster`,
+   * one model per cluster (seed 003), each learning from its own customers' purchases only.
+   */
+  clusters: z.object({ runId: z.string().min(1).optional(), cluster: z.number().int().min(0).optional() }).optional(),
   /** Sampled negatives per held-out product in the leave-one-out evaluation (seed: 49; NCF paper: 99). */
   negatives: z.number().int().min(1).max(999).default(49),
   /** Length of each customer's saved list. */
@@ -100,6 +105,8 @@ export interface RecommendModelResult {
 /** One chain's models in the per-chain modes. */
 export interface RecommendChainReport {
   chain: string;
+  /** Per-cluster runs: the cluster this part learned from (chain is then the run's chain or ''). */
+  cluster?: { id: number; name: string };
   data: { customers: number; products: number; pairs: number };
   models: Partial<Record<RecommendModelName, RecommendModelResult>>;
   best: RecommendModelName;
@@ -117,6 +124,8 @@ export interface RecommendRunReport {
    */
   chains?: RecommendChainReport[];
   skippedChains?: { chain: string; reason: string }[];
+  /** Runs on a clustering's customers: its run, and the one cluster (null: one model per cluster, in `chains`). */
+  clusters?: { runId: string; cluster: number | null };
   data: { customers: number; products: number; pairs: number };
   rules: RecommendRules;
   k: number;

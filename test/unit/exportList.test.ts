@@ -143,6 +143,20 @@ describe('campaign target list', () => {
     expect(withCount[6]).toContain('비슷한 고객이 많이 구매');
   });
 
+  it('a cluster is a filter and a column (the latest clustering)', async () => {
+    const clustering = await h.call<{ run: { id: string } }>('clusters.run', { project, k: 3, seed: 2 });
+    const one = await preview({ clusters: { clusters: [0] }, columns: ['cluster'] });
+    const counted = await (await db()).one<{ n: number; name: string }>(
+      `SELECT count(*)::INTEGER AS n, any_value(name) AS name FROM customer_clusters JOIN segments USING (customer_id) WHERE run_id = $1 AND cluster = 0`,
+      [clustering.run.id],
+    );
+    expect(one.customers).toBe(counted!.n);
+    expect(one.sources.clusters).toEqual({ runId: clustering.run.id });
+    const at = one.header.indexOf('고객 군집');
+    expect(at).toBeGreaterThan(0);
+    expect(new Set(one.rows.map((r) => r[at]))).toEqual(new Set([counted!.name]));
+  });
+
   it('CP949 for Korean Excel, and Parquet, round trip', async () => {
     const cp = join(out, 'list949.csv');
     const written = await write({ out: cp, encoding: 'cp949', columns: ['attributes', 'tiers'] });
@@ -195,6 +209,15 @@ describe('campaign target list', () => {
     expect(plain.strata).toHaveLength(1);
     expect(plain.strata[0].decile).toBeNull();
     expect(plain.header).not.toContain('이탈 위험');
+    // Scored customers none of whom has a reason (low risks, or scores saved before reasons existed): an empty column, not a failure.
+    const churn = await h.call<ChurnRunReport>('models.trainChurn', { project: bare, models: ['logistic'], seed: 1 });
+    await h.call('models.scoreChurn', { project: bare, runId: churn.run.id });
+    await (await h.services.projects.get(bare)).db.run(`UPDATE churn_scores SET reasons = '[]'`);
+    const quiet = await h.call<TargetListPreview>('export.preview', { project: bare, topN: 50, columns: ['risk'] });
+    expect(quiet.customers).toBe(50);
+    const whyAt = quiet.header.indexOf('이탈 위험 사유');
+    expect(whyAt).toBeGreaterThan(0);
+    expect(quiet.rows.every((r) => r[whyAt] === null)).toBe(true);
   }, 120_000);
 });
 

@@ -18,14 +18,17 @@ afterAll(() => h?.close());
 
 describe('the one-command pipeline', () => {
   it('runs every step in order and leaves the list at the top of OUT, the project inside it', () => {
-    expect(seen).toEqual(['generate', 'import', 'segment', 'churn', 'score', 'recommend', 'validate', 'export']);
+    expect(seen).toEqual(['generate', 'import', 'segment', 'churn', 'score', 'recommend', 'validate', 'export', 'report']);
     expect(result.steps.map((s) => s.step)).toEqual(seen);
     for (const s of result.steps) {
       expect(s.seconds).toBeGreaterThanOrEqual(0);
       expect(s.detail.length).toBeGreaterThan(0);
     }
     const top = readdirSync(result.out).sort();
-    expect(top).toEqual(expect.arrayContaining(['project', 'target-list.csv', 'target-list.csv.manifest.json']));
+    expect(top).toEqual(expect.arrayContaining(['project', 'target-list.csv', 'target-list.csv.manifest.json', 'report.html', 'deck.pptx']));
+    expect(result.report).toBe(join(result.out, 'report.html'));
+    expect(readFileSync(result.report, 'utf8')).toContain('<svg');
+    expect([...readFileSync(result.deck).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     expect(existsSync(join(result.project, 'project.duckdb'))).toBe(true);
     const manifest = JSON.parse(readFileSync(`${result.list}.manifest.json`, 'utf8')) as ExportManifest;
     const lines = readFileSync(result.list, 'utf8').split('\r\n').filter(Boolean);

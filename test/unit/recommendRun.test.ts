@@ -190,6 +190,39 @@ describe('recommendation runs', () => {
     expect(report.saved.customers).toBeGreaterThan(report.data.customers * 0.9);
   }, 120_000);
 
+  it('clusters: one model per cluster learns only from its own customers (seed 003); one cluster lists only its customers', async () => {
+    const clustering = await h.call<{ run: { id: string }; k: number }>('clusters.run', { project, k: 3, seed: 2 });
+    const report = await train({ models: ['popularity', 'itemknn'], clusters: {}, seed: 3, k: 5 });
+    expect(report.clusters).toEqual({ runId: clustering.run.id, cluster: null });
+    expect(report.chains!.map((c) => c.cluster!.id)).toEqual([0, 1, 2]);
+    const d = await db();
+    // Every listed product was bought by a customer of the same cluster: each model saw only its cluster's purchases.
+    const foreign = await d.one<{ n: number; rows: number }>(
+      `WITH cc AS (SELECT customer_id, cluster FROM customer_clusters WHERE run_id = $2)
+       SELECT count(*) FILTER (WHERE NOT EXISTS (
+                SELECT 1 FROM purchases p JOIN cc c2 ON c2.customer_id = p.customer_id WHERE p.product_id = r.product_id AND c2.cluster = c1.cluster))::INTEGER AS n,
+              count(*)::INTEGER AS rows
+       FROM recommendations r JOIN cc c1 ON c1.customer_id = r.customer_id WHERE r.run_id = $1`,
+      [report.run.id, clustering.run.id],
+    );
+    expect(foreign!.rows).toBe(report.saved.rows);
+    expect(foreign!.n).toBe(0);
+    expect(report.data.customers).toBe(report.chains!.reduce((s, c) => s + c.data.customers, 0));
+
+    const one = await train({ models: ['popularity'], clusters: { cluster: 1 }, seed: 3, k: 5 });
+    expect(one.clusters).toEqual({ runId: clustering.run.id, cluster: 1 });
+    expect(one.chains).toBeUndefined();
+    const outside = await d.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM recommendations WHERE run_id = $1 AND customer_id NOT IN (SELECT customer_id FROM customer_clusters WHERE run_id = $2 AND cluster = 1)`,
+      [one.run.id, clustering.run.id],
+    );
+    expect(outside!.n).toBe(0);
+    const refused = await train({ clusters: { cluster: 7 } }).then(() => null, (e: { issues?: { key?: string }[] }) => e);
+    expect(refused?.issues?.[0]?.key).toBe('clusterMissing');
+    const both = await train({ clusters: {}, chainMode: 'perChain' }).then(() => null, (e: { issues?: { key?: string }[] }) => e);
+    expect(both?.issues?.[0]?.key).toBe('clustersWithPerChain');
+  }, 120_000);
+
   it('bad input is refused with a clear reason before anything is written', async () => {
     const before = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
     const refuse = async (args: Record<string, unknown>, key: string) => {

@@ -12,6 +12,8 @@ import { SegmentsPage } from './features/segments/SegmentsPage';
 import { ChurnPage } from './features/churn/ChurnPage';
 import { ClustersPage } from './features/clusters/ClustersPage';
 import { RecommendPage } from './features/recommend/RecommendPage';
+import { ValidationPage } from './features/validation/ValidationPage';
+import { ExportPage } from './features/export/ExportPage';
 import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
 const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.clusters', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
@@ -121,6 +123,10 @@ export function App() {
           <ChurnPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : step === 'nav.recommend' ? (
           <RecommendPage key={project ?? ''} lang={lang} project={project} onError={report} />
+        ) : step === 'nav.validation' ? (
+          <ValidationPage key={project ?? ''} lang={lang} project={project} onError={report} />
+        ) : step === 'nav.export' ? (
+          <ExportPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : (
           <section>
             <h2>{t(step, lang)}</h2>

@@ -62,3 +62,14 @@ export { withPeriod } from './exportTitle';
 export { INACTIVE_COLOR, NEW_COLOR, stateColors, TIER_COLORS, tierColor } from './tierPalette';
 export { chainLabel, chainChannelLabel, label, type Lang } from './labels';
 export { formatAxis, formatValue, money, type Money, type Unit } from './numberFormat';
+export {
+  buildGainsChart,
+  buildRecommendCheckChart,
+  buildRepurchaseChart,
+  chainColor,
+  checkedModels,
+  recommendLift,
+  topDecileGain,
+  CHAIN_COLORS,
+  GAINS_RANDOM_COLOR,
+} from './validationCharts';

@@ -5,6 +5,8 @@ import { commonStrings } from './ui/common';
 import { dataStrings } from './ui/data';
 import { recommendStrings } from './ui/recommend';
 import { segmentsStrings } from './ui/segments';
+import { validationStrings } from './ui/validation';
+import { exportStrings } from './ui/export';
 
 /**
  * The one table of words the product shows: UI strings, chart labels, chain and tier names, CSV
@@ -21,9 +23,10 @@ export * from './csv';
 export * from './features';
 export * from './reasons';
 export * from './exportList';
+export * from './report';
 
 /** Every UI string, in one table: Korean first (the default), English second. */
-export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings, ...recommendStrings } as const;
+export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings, ...recommendStrings, ...validationStrings, ...exportStrings } as const;
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -84,6 +84,7 @@ export const ISSUE_TEXTS: Record<string, Text> = {
   kOverCatalogue: { ko: '{field}: 추천 수 {k}가 상품 수 {items}보다 많습니다.', en: '{field}: K = {k} is more than the {items} products.' },
   tooFewForNegatives: { ko: '{field}: 상품이 {items}개뿐이라 음성 표본 {negatives}개를 뽑을 수 없습니다. 줄이세요.', en: '{field}: only {items} products, too few to draw {negatives} negatives; use fewer.' },
   noTrainBeforeCutoff: { ko: '{field}: {cutoff} 이전 구매가 없어 학습할 수 없습니다.', en: '{field}: no purchases before {cutoff} to learn from.' },
+  clustersWithPerChain: { ko: '{field}: 채널별 모델과 군집별 모델 중 하나만 고르세요.', en: '{field}: choose a per-chain mode or clusters, not both.' },
   learnTooShort: { ko: '{field}: 기준일 {cutoff} 이전이 {days}일뿐입니다. 이탈 검증에는 기준일 전에 7일 이상인 기간 두 개가 필요합니다.', en: '{field}: only {days} days before the cut-off {cutoff}; the churn check needs two windows of at least 7 days before it.' },
   noObservedPurchases: { ko: '{field}: {from} ~ {to}에 구매가 없어 점수를 확인할 관찰 기간이 없습니다.', en: '{field}: no purchases from {from} to {to}, so there is nothing to check the scores against.' },
   noTestAfterCutoff: { ko: '{field}: {cutoff} 이후 새로 산 상품이 없어 시간 분할 평가를 할 수 없습니다.', en: '{field}: no customer bought a new product from {cutoff} on, so the time split has nothing to test.' },

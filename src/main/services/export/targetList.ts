@@ -215,7 +215,9 @@ async function riskReasonTable(db: Session, table: string, churn: NonNullable<Ex
     ids.push(r.customer_id);
     texts.push(text);
   }
-  await db.run(`CREATE TEMP TABLE ${table}_why AS SELECT unnest($1::VARCHAR[]) AS customer_id, unnest($2::VARCHAR[]) AS text`, [listValue(ids), listValue(texts)]);
+  await db.run(`CREATE TEMP TABLE ${table}_why (customer_id VARCHAR, text VARCHAR)`);
+  // An empty list has no element type for DuckDB to bind: nothing to insert then.
+  if (ids.length) await db.run(`INSERT INTO ${table}_why SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[])`, [listValue(ids), listValue(texts)]);
 }
 
 /** How the model picks: the collaborative models by similar customers, popularity by everyone, the preference score by the customer's own habits. */

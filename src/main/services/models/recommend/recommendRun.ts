@@ -3,12 +3,12 @@ import { segmentSpecSchema } from '../../../../shared/analytics';
 import { computeSegments, runSegmentTables } from '../../analytics/segments';
 import { sideFeatures } from './sideFeatures';
 import { rmSync } from 'node:fs';
-import { AppError, badArgument } from '../../../../shared/errors';
+import { AppError, badArgument, keyedError } from '../../../../shared/errors';
 import { RECOMMEND_MODELS, type RecommendChainReport, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
 import type { Sql } from '../../db/database';
 import type { Job } from '../../jobs/jobs';
 import type { Project } from '../../project/projectStore';
-import { finishRun, startRun } from '../../runs/runs';
+import { finishRun, latestDoneRun, startRun } from '../../runs/runs';
 import { addDays } from '../../analytics/dates';
 import { purchaseDateRange } from '../../analytics/segmentSpec';
 import type { WorkerHost } from '../../../workers/host';
@@ -16,6 +16,7 @@ import { recommendInWorker } from '../../../workers/trainInWorker';
 import { chainLineCounts, recommendData, type RecommendData } from './dataset';
 import type { RecommendComputeResult } from './compute';
 import { bestModel, weightedModels } from './chainMeans';
+import { defaultCutoff } from '../../../../shared/cutoff';
 import { saveLists } from './saveLists';
 import { blockedByCategory } from './rules';
 
@@ -42,21 +43,31 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
   if (args.chain && args.chainMode !== 'pooled') throw badArgument(`Choose one chain or a per-chain mode, not both.`, ['chainMode'], 'chainWithPerChain', { chain: args.chain });
   job.progress({ step: 'data', rowsDone: 0, fraction: 0.02 }, true);
 
-  // The data of each model's scope: all (or one chain's) purchases, or every chain's own.
+  // The data of each model's scope: all (or one chain's) purchases, every chain's own, or a clustering's
+  // customers' (one cluster, or every cluster's own).
+  const clustering = args.clusters ? await clusterGroups(db, args.clusters) : null;
+  if (clustering && args.chainMode !== 'pooled') throw badArgument('Choose a per-chain mode or clusters, not both.', ['clusters'], 'clustersWithPerChain');
   const perChain = args.chainMode !== 'pooled';
-  const scopes: { chain: string | null; data: RecommendData }[] = [];
+  const perCluster = clustering !== null && args.clusters?.cluster === undefined;
+  const perScope = perChain || perCluster;
+  const specs: { chain: string | null; cluster?: { id: number; name: string }; customers?: string[] }[] = perChain
+    ? [...lineCounts.keys()].sort().map((chain) => ({ chain }))
+    : clustering
+      ? clustering.groups.map((g) => ({ chain: args.chain ?? null, cluster: { id: g.id, name: g.name }, customers: g.customers }))
+      : [{ chain: args.chain ?? null }];
+  const scopes: { chain: string | null; cluster?: { id: number; name: string }; data: RecommendData }[] = [];
   const skippedChains: { chain: string; reason: string }[] = [];
   let firstRefusal: unknown = null;
-  for (const chain of perChain ? [...lineCounts.keys()].sort() : [args.chain ?? null]) {
-    const data = await recommendData(db, window, { chain: chain ?? undefined });
+  for (const spec of specs) {
+    const data = await recommendData(db, window, { chain: spec.chain ?? undefined, customers: spec.customers });
     try {
       if (data.customers.length === 0) throw badArgument(`No purchases from ${window.from} to ${window.to}.`, ['window'], 'periodEmpty', { ...window });
       checkAgainstData(args, data, cutoff);
-      scopes.push({ chain, data });
+      scopes.push({ chain: spec.chain, cluster: spec.cluster, data });
     } catch (error) {
-      if (!perChain || chain === null) throw error;
+      if (!perScope) throw error;
       firstRefusal ??= error;
-      skippedChains.push({ chain, reason: (error as Error).message });
+      skippedChains.push({ chain: spec.cluster ? spec.cluster.name : (spec.chain ?? ''), reason: (error as Error).message });
     }
     job.throwIfCancelled();
   }
@@ -77,9 +88,9 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
       job.progress({ step: 'sideFeatures', rowsDone: 0, fraction: 0.04 }, true);
       await project.commit(() => computeSegments(db, segmentSpecSchema.parse({ window, asOf: addDays(window.to, 1) }), tables));
     }
-    for (const { chain, data } of scopes) {
+    for (const { chain, cluster, data } of scopes) {
       const features = wantsFeatures ? await sideFeatures(db, window, data.customers, data.products, tables.segments) : null;
-      const label = (model: string) => (chain ? `${chain}: ${model}` : model);
+      const label = (model: string) => (cluster ? `${cluster.name}: ${model}` : chain && perChain ? `${chain}: ${model}` : model);
       computed.push(
         await recommendInWorker(
           host,
@@ -117,21 +128,23 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
       job.throwIfCancelled();
     }
     job.progress({ step: 'save', rowsDone: 0, fraction: 0.92 }, true);
-    const chains: RecommendChainReport[] = scopes.map(({ chain, data }, c) => ({
+    const chains: RecommendChainReport[] = scopes.map(({ chain, cluster, data }, c) => ({
       chain: chain ?? '',
+      ...(cluster ? { cluster } : {}),
       data: dataSize(data),
       models: computed[c].results,
       best: bestModel(computed[c].results, models),
     }));
-    const pooled = perChain ? weightedModels(chains, models) : computed[0].results;
+    const pooled = perScope ? weightedModels(chains, models) : computed[0].results;
     const report: RecommendRunReport = {
       run: { id: run.runId, seconds: 0, seed: args.seed },
       window,
       cutoff,
       chain: args.chain ?? null,
       chainMode: args.chainMode,
-      ...(perChain ? { chains, skippedChains } : {}),
-      data: perChain ? await allData(db, window) : dataSize(scopes[0].data),
+      ...(perScope ? { chains, skippedChains } : {}),
+      ...(clustering ? { clusters: { runId: clustering.runId, cluster: args.clusters?.cluster ?? null } } : {}),
+      data: perChain ? await allData(db, window) : perCluster ? clusterData(scopes.map((x) => x.data)) : dataSize(scopes[0].data),
       rules: args.rules,
       k: args.k,
       models: pooled,
@@ -170,6 +183,28 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
   }
 }
 
+/** A clustering's clusters (default: the latest run), each with its customers; one cluster when asked. */
+async function clusterGroups(db: Sql, asked: { runId?: string; cluster?: number }): Promise<{ runId: string; groups: { id: number; name: string; customers: string[] }[] }> {
+  const runId = asked.runId ?? (await latestDoneRun(db, 'clusters'));
+  if (!runId) throw keyedError('BAD_ARGUMENT', 'No clustering yet: run the customer clusters first (Clusters page or `workbench cluster`).', 'exportNoClusters');
+  const rows = await db.all<{ cluster: number; name: string; customers: string[] }>(
+    `SELECT cluster, any_value(name) AS name, list(customer_id ORDER BY customer_id) AS customers FROM customer_clusters WHERE run_id = $1 GROUP BY cluster ORDER BY cluster`,
+    [runId],
+  );
+  if (!rows.length) throw keyedError('BAD_ARGUMENT', `Run ${runId} is not a clustering with customers.`, 'notClusterRun', { run: runId });
+  const groups = rows.map((r) => ({ id: r.cluster, name: r.name, customers: r.customers }));
+  if (asked.cluster === undefined) return { runId, groups };
+  const one = groups.find((g) => g.id === asked.cluster);
+  if (!one) throw badArgument(`Run ${runId} has clusters ${groups.map((g) => g.id).join(', ')}; ${asked.cluster} is none of them.`, ['clusters', 'cluster'], 'clusterMissing', { cluster: asked.cluster, max: Math.max(...groups.map((g) => g.id)) });
+  return { runId, groups: [one] };
+}
+
+/** Customers, products and pairs of the clusters together (the clusters' customers are disjoint). */
+function clusterData(parts: RecommendData[]): RecommendRunReport['data'] {
+  const products = new Set(parts.flatMap((d) => d.products));
+  return { customers: parts.reduce((s, d) => s + d.customers.length, 0), products: products.size, pairs: parts.reduce((s, d) => s + pairTotal(d), 0) };
+}
+
 /** Each customer's main chain in the window: the most lines, ties to the first chain code. */
 async function ownChains(db: Sql, window: { from: string; to: string }): Promise<Map<string, string>> {
   const rows = await db.all<{ customer_id: string; chain: string }>(
@@ -197,13 +232,7 @@ function dataSize(data: RecommendData): RecommendRunReport['data'] {
   return { customers: data.customers.length, products: data.products.length, pairs: pairTotal(data) };
 }
 
-/** The default time split: the window's last three months are the test (2021-10-01 for a calendar year). */
-export function defaultCutoff(window: { from: string; to: string }): string {
-  const [y, m] = window.to.split('-').map(Number);
-  const months = y * 12 + (m - 1) - 2;
-  const cutoff = `${String(Math.floor(months / 12)).padStart(4, '0')}-${String((months % 12) + 1).padStart(2, '0')}-01`;
-  return cutoff > window.from ? cutoff : addDays(window.from, Math.max(1, Math.floor(dayNumber(window.to, window.from) * 0.75)));
-}
+export { defaultCutoff } from '../../../../shared/cutoff';
 
 function checkAgainstData(args: RecommendTrainArgs, data: RecommendData, cutoff: string): void {
   const items = data.products.length;
