@@ -194,6 +194,17 @@ describe('CSV export', () => {
     expect(filesIn(folder)).toEqual(['list.csv']);
   });
 
+  it('tells a read-only folder as the system reports it (EACCES on open: runs as root too), the old file kept', async () => {
+    const old = existing('list.csv');
+    const refuse: CsvWriteOptions['openStream'] = (temp) => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${temp}'`), { code: 'EACCES', errno: -13, syscall: 'open' });
+    };
+    const e = await failure(writeCsvAtomic(old.path, HEADER, [ROWS], { overwrite: true, openStream: refuse }));
+    expect(e).toEqual({ code: 'IO', key: 'saveFolderReadOnly', params: { folder: dir } });
+    expect(readFileSync(old.path)).toEqual(old.bytes);
+    expect(filesIn(dir)).toEqual(['list.csv']);
+  });
+
   it('tells a full disk (simulated: the stream fails with ENOSPC after some bytes), the old file kept and no temp file', async () => {
     const old = existing('list.csv');
     let written = 0;
