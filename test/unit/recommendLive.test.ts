@@ -46,5 +46,18 @@ describe('live progress of a recommendation job', () => {
   it('knows its own steps (to pick its events before the job id is known)', () => {
     expect(['data', 'mf', 'neumf', 'save'].every(isRecommendStep)).toBe(true);
     expect(['gbdt', 'k=3', 'features'].some(isRecommendStep)).toBe(false);
+    // Per-chain and per-cluster runs prefix the part.
+    expect(['A02: mf', '주말 가족: neumf'].every(isRecommendStep)).toBe(true);
+    expect(isRecommendStep('A02: gbdt')).toBe(false);
+  });
+
+  it('per-chain and per-cluster steps move the model states and the live curves too', () => {
+    expect(modelStates(['popularity', 'mf', 'neumf'], 'A02: mf').map((m) => m.state)).toEqual(['done', 'running', 'waiting']);
+    const s = foldProgress(LIVE_START, {
+      step: '주말 가족: neumf',
+      fraction: 0.4,
+      detail: { type: 'training', phase: 'epoch', epoch: 1, epochs: 3, batch: 1, batches: 1, loss: 0.6, metrics: {}, samplesPerSecond: 1000 },
+    });
+    expect(s.curves.map((c) => [c.model, c.loss])).toEqual([['neumf', [0.6]]]);
   });
 });

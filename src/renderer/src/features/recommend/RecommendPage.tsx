@@ -9,6 +9,7 @@ import { usePastRuns } from '../../components/usePastRuns';
 import { fill, t, type Lang } from '../../i18n';
 import { foldProgress, isRecommendStep, LIVE_START, modelStates, type LiveState } from './liveProgress';
 import { ListSample } from './ListSample';
+import { latestClustering } from './parts';
 import { RecommendReport } from './RecommendReport';
 import { RecommendRuns } from './RecommendRuns';
 import { DEFAULT_SETTINGS, trainArgs, type RecommendSettings } from './settings';
@@ -22,7 +23,8 @@ interface Props {
 
 /**
  * Step 5, what to recommend: choose the models, the evaluation (N negatives, the time split's
- * cut-off), the chain, K and the business rules; follow each model (and NeuMF's loss per epoch)
+ * cut-off), the chain, the customers (all, one cluster, a model per cluster), K and the business
+ * rules; follow each model (and NeuMF's loss per epoch)
  * while the worker trains; compare the models on both protocols; browse the saved lists; reopen or
  * delete past runs.
  */
@@ -33,6 +35,9 @@ export function RecommendPage({ lang, project, onError }: Props) {
   const [report, setReport] = useState<RecommendRunReport | null>(null);
   const jobId = useRef<string | null>(null);
   const past = usePastRuns<RecommendRunReport>(project, 'recommend', onError);
+  // The clusterings: the latest one's clusters for the settings, any one's names for a report.
+  const clusterings = usePastRuns<unknown>(project, 'clusters', onError);
+  const clustering = useMemo(() => latestClustering(clusterings.runs, lang), [clusterings.runs, lang]);
 
   useEffect(() => setReport(null), [project]);
 
@@ -63,7 +68,7 @@ export function RecommendPage({ lang, project, onError }: Props) {
     setReport(null);
     setRunning(models);
     try {
-      setReport(await runJob('models.trainRecommend', trainArgs(project, settings)));
+      setReport(await runJob('models.trainRecommend', trainArgs(project, settings, clustering?.runId)));
       await past.refresh();
     } catch (e) {
       onError(e);
@@ -89,7 +94,7 @@ export function RecommendPage({ lang, project, onError }: Props) {
       <h2>{t('nav.recommend', lang)}</h2>
       <div className="card">
         <h3>{t('recommend.settings', lang)}</h3>
-        <SettingsForm value={settings} onChange={setSettings} lang={lang} />
+        <SettingsForm value={settings} onChange={setSettings} clustering={clustering} lang={lang} />
         <div className="row">
           <button onClick={() => void train()} disabled={running !== null || settings.models.length === 0} data-testid="recommend-train">
             {running ? t('recommend.training', lang) : t('recommend.train', lang)}
@@ -133,10 +138,10 @@ export function RecommendPage({ lang, project, onError }: Props) {
           )}
         </div>
       )}
-      {past.runs.length > 0 && <RecommendRuns runs={past.runs} openId={report?.run.id ?? null} lang={lang} onOpen={(id) => void reopen(id)} onDelete={(id) => void remove(id)} />}
+      {past.runs.length > 0 && <RecommendRuns runs={past.runs} clusterings={clusterings.runs} openId={report?.run.id ?? null} lang={lang} onOpen={(id) => void reopen(id)} onDelete={(id) => void remove(id)} />}
       {report && (
         <>
-          <RecommendReport report={report} lang={lang} />
+          <RecommendReport report={report} clusterings={clusterings.runs} lang={lang} />
           <ListSample key={report.run.id} project={project} runId={report.run.id} models={reportModels(report).map(([m]) => m)} best={report.best} lang={lang} onError={onError} />
         </>
       )}

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { chainLabel, recommendModelLabel, reportModels, sampledNegatives } from '../../../../shared/charts';
+import { recommendModelLabel, reportModels, sampledNegatives } from '../../../../shared/charts';
 import type { RecommendRunReport } from '../../../../shared/recommend';
 import type { RunInfo } from '../../../../shared/runs';
 import { t, type Lang } from '../../i18n';
+import { chainScope, clusterChoice } from './parts';
 
 interface Props {
   runs: RunInfo[];
+  /** The project's clusterings (to name the cluster a run learnt from). */
+  clusterings: RunInfo[];
   /** The run whose report is shown (its row is marked). */
   openId: string | null;
   lang: Lang;
@@ -14,7 +17,7 @@ interface Props {
 }
 
 /** Past recommendation runs: open one's report, delete one (asked twice). */
-export function RecommendRuns({ runs, openId, lang, onOpen, onDelete }: Props) {
+export function RecommendRuns({ runs, clusterings, openId, lang, onOpen, onDelete }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <div className="card" data-testid="recommend-history">
@@ -37,7 +40,7 @@ export function RecommendRuns({ runs, openId, lang, onOpen, onDelete }: Props) {
             return (
               <tr key={r.runId} data-run={r.runId} className={r.runId === openId ? 'selected' : undefined}>
                 <td>{r.startedAt.replace('T', ' ')}</td>
-                <td>{report ? (report.chain ? chainLabel(report.chain, lang) : t('recommend.chainAll', lang)) : '–'}</td>
+                <td>{report ? [chainScope(report, lang), clusterChoice(report, clusterings, lang)].filter((x) => x !== null).join(' · ') : '–'}</td>
                 <td className="num">{report ? (sampledNegatives(report) ?? '–') : '–'}</td>
                 <td>{report ? reportModels(report).map(([m]) => recommendModelLabel(m, lang)).join(', ') : '–'}</td>
                 <td>{report && best ? `${recommendModelLabel(report.best, lang)} ${best.sampled.hr[9]?.toFixed(3) ?? '–'}` : '–'}</td>

@@ -1,16 +1,24 @@
 import { chainLabel, recommendModelLabel } from '../../../../shared/charts';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../../../../shared/recommend';
-import { t, type Lang } from '../../i18n';
-import { NEGATIVE_CHOICES, OWN_CHAIN, PER_CHAIN, RETAIL_CHAINS, wholeIn, type RecommendSettings } from './settings';
+import { formatNumber } from '../../format';
+import { fill, t, type Lang } from '../../i18n';
+import type { Clustering } from './parts';
+import { isClusterChoice, isPerChain, NEGATIVE_CHOICES, OWN_CHAIN, PER_CHAIN, PER_CLUSTER, RETAIL_CHAINS, wholeIn, type RecommendSettings } from './settings';
 
 interface Props {
   value: RecommendSettings;
   onChange: (s: RecommendSettings) => void;
+  /** The latest clustering, whose clusters the customers choice offers (null: none yet). */
+  clustering: Clustering | null;
   lang: Lang;
 }
 
-/** Which models, the evaluation (N, cut-off), the data (chain), the lists (K, rules) and the seed. */
-export function SettingsForm({ value: s, onChange, lang }: Props) {
+/**
+ * Which models, the evaluation (N, cut-off), the data (chain; all customers, one cluster or a model
+ * per cluster), the lists (K, rules) and the seed. A cluster choice and a per-chain mode exclude
+ * each other, as the service does.
+ */
+export function SettingsForm({ value: s, onChange, clustering, lang }: Props) {
   const set = (patch: Partial<RecommendSettings>) => onChange({ ...s, ...patch });
   const toggle = (m: RecommendModelName) => set({ models: s.models.includes(m) ? s.models.filter((x) => x !== m) : RECOMMEND_MODELS.filter((x) => x === m || s.models.includes(x)) });
   return (
@@ -53,11 +61,29 @@ export function SettingsForm({ value: s, onChange, lang }: Props) {
           {t('recommend.chain', lang)}{' '}
           <select value={s.chain} onChange={(e) => set({ chain: e.target.value })} data-testid="recommend-chain">
             <option value="">{t('recommend.chainAll', lang)}</option>
-            <option value={PER_CHAIN}>{t('recommend.chainPerChain', lang)}</option>
-            <option value={OWN_CHAIN}>{t('recommend.chainOwn', lang)}</option>
+            <option value={PER_CHAIN} disabled={isClusterChoice(s.customers)}>
+              {t('recommend.chainPerChain', lang)}
+            </option>
+            <option value={OWN_CHAIN} disabled={isClusterChoice(s.customers)}>
+              {t('recommend.chainOwn', lang)}
+            </option>
             {RETAIL_CHAINS.map((c) => (
               <option key={c} value={c}>
                 {chainLabel(c, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('recommend.customers', lang)}{' '}
+          <select value={s.customers} onChange={(e) => set({ customers: e.target.value })} data-testid="recommend-customers">
+            <option value="">{t('recommend.customersAll', lang)}</option>
+            <option value={PER_CLUSTER} disabled={!clustering || isPerChain(s.chain)}>
+              {t('recommend.customersPerCluster', lang)}
+            </option>
+            {clustering?.clusters.map((c) => (
+              <option key={c.id} value={String(c.id)} disabled={isPerChain(s.chain)}>
+                {fill(t('recommend.customersCluster', lang), { name: c.name, customers: formatNumber(c.customers, lang) })}
               </option>
             ))}
           </select>
@@ -71,6 +97,11 @@ export function SettingsForm({ value: s, onChange, lang }: Props) {
         </label>
       </div>
       <p className="note">{t('recommend.cutoffHelp', lang)}</p>
+      <p className="note" data-testid="recommend-customers-note" data-clustering={clustering?.runId ?? ''}>
+        {clustering
+          ? fill(t('recommend.customersClustering', lang), { startedAt: clustering.startedAt.replace('T', ' '), k: clustering.clusters.length })
+          : t('recommend.customersNoClustering', lang)}
+      </p>
       <div className="row">
         <span>{t('recommend.rules', lang)}:</span>
         <label>

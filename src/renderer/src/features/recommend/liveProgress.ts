@@ -17,8 +17,14 @@ export const LIVE_START: LiveState = { step: null, fraction: null, epoch: null, 
 
 const isModel = (step: string): step is RecommendModelName => (RECOMMEND_MODELS as readonly string[]).includes(step);
 
+/** The model of a step: 'mf', or a per-chain or per-cluster run's 'A02: mf' / '주말 가족: mf'. */
+export function stepModel(step: string): RecommendModelName | null {
+  const bare = /^.+: (.+)$/.exec(step)?.[1] ?? step;
+  return isModel(bare) ? bare : null;
+}
+
 /** True for the steps a recommendation job reports (to pick its events while its id is not known yet). */
-export const isRecommendStep = (step: string) => step === 'data' || step === 'save' || isModel(step);
+export const isRecommendStep = (step: string) => step === 'data' || step === 'save' || step === 'sideFeatures' || stepModel(step) !== null;
 
 /**
  * One progress event into the state. An epoch extends its model's newest curve; epoch 1 again opens
@@ -26,8 +32,8 @@ export const isRecommendStep = (step: string) => step === 'data' || step === 'sa
  */
 export function foldProgress(state: LiveState, p: Pick<JobProgress, 'step' | 'fraction' | 'detail'>): LiveState {
   const next: LiveState = { ...state, step: p.step, fraction: p.fraction ?? state.fraction };
-  if (p.detail.type !== 'training' || p.detail.phase !== 'epoch' || !isModel(p.step)) return next;
-  const model = p.step;
+  const model = stepModel(p.step);
+  if (p.detail.type !== 'training' || p.detail.phase !== 'epoch' || !model) return next;
   const { epoch, epochs, loss, samplesPerSecond } = p.detail;
   next.epoch = { model, epoch, epochs, loss, samplesPerSecond };
   const at = next.curves.map((c) => c.model).lastIndexOf(model);
@@ -45,6 +51,7 @@ export type ModelState = 'waiting' | 'running' | 'done';
 /** Each chosen model's state: those before the current step are done; all are once the lists are saved. */
 export function modelStates(models: readonly RecommendModelName[], step: string | null): { model: RecommendModelName; state: ModelState }[] {
   const ordered = RECOMMEND_MODELS.filter((m) => models.includes(m));
-  const current = step === 'save' ? ordered.length : step && isModel(step) ? ordered.indexOf(step) : -1;
+  const model = step ? stepModel(step) : null;
+  const current = step === 'save' ? ordered.length : model ? ordered.indexOf(model) : -1;
   return ordered.map((model, i) => ({ model, state: i < current ? 'done' : i === current ? 'running' : 'waiting' }));
 }
