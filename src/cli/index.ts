@@ -14,6 +14,7 @@ import { formatClusters } from './formatClusters';
 import { formatRecommend } from './formatRecommend';
 import { formatValidation } from './formatValidation';
 import { formatExportPreview } from './formatExport';
+import { formatReadback } from './formatReadback';
 import { formatReport } from './formatReport';
 import { RECOMMEND_MODELS, type RecommendModelName } from '../shared/recommend';
 import { StderrProgress } from './progressBar';
@@ -24,7 +25,7 @@ Usage: npm run -s workbench -- <command> [options]
 
 Commands:
   create   --project DIR                         create an empty project folder
-  import   --project DIR --lpoint DIR [--drop-duplicates] [--replace] [--max-reject-share PERCENT]
+  import   --project DIR --lpoint DIR [--drop-duplicates] [--replace] [--max-reject-share PERCENT] [--append [--replace-dates]]
                                                  import the L.POINT files of a folder (creates the project if needed)
   import   --project DIR --purchases FILE --map MAP.json [--replace] [--drop-duplicates] [--save-map NAME]
            [--accept-date-warnings]              (dateFormat left out or "auto": inferred from the values)
@@ -64,6 +65,13 @@ Commands:
                                                  the campaign target list (tiers numbered 1 = best; the latest churn scores,
                                                  recommendations and clusters attached; a control group per risk decile) and
                                                  its manifest beside it; --preview prints the counts and first rows only
+  simulate-campaign --project DIR --list FILE --out DIR [--uplift 0.03] [--rec-uplift 0.05] [--days 30] [--seed S]
+                                                 simulate a campaign on an exported list: contacts.csv, the purchases of the
+                                                 following days (LPOINT_BIG_COMP_02_PDDE.csv, for import --append) and the
+                                                 true uplift in simulation.manifest.json
+  readback --project DIR --list FILE --contacts FILE [--window 30] [--seed S]
+                                                 after the campaign: the contacted against the control group on the purchases
+                                                 that followed (imported with import --append): uplift and 95 % interval per outcome
   pipeline --out DIR [--customers N] [--seed S] [--models popularity,itemknn,mf,preference] [--min-risk R | --top-n N]
                                                  the main job headless: generate the sample, import, segment, train and score
                                                  churn, train the recommenders, validate, write the target list (and the report);
@@ -159,11 +167,19 @@ async function main(argv: string[]): Promise<number> {
       'top-n': { type: 'string' },
       channel: { type: 'string' },
       'control-share': { type: 'string' },
+      list: { type: 'string' },
+      contacts: { type: 'string' },
+      window: { type: 'string' },
+      uplift: { type: 'string' },
+      'rec-uplift': { type: 'string' },
+      days: { type: 'string' },
       encoding: { type: 'string' },
       format: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
       preview: { type: 'boolean', default: false },
       replace: { type: 'boolean', default: false },
+      append: { type: 'boolean', default: false },
+      'replace-dates': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -178,6 +194,8 @@ async function main(argv: string[]): Promise<number> {
     map: fromHere(raw.map),
     data: fromHere(raw.data),
     truth: fromHere(raw.truth),
+    list: fromHere(raw.list),
+    contacts: fromHere(raw.contacts),
     train: fromHere(raw.train),
     test: fromHere(raw.test),
   };
@@ -257,7 +275,7 @@ async function main(argv: string[]): Promise<number> {
           else for (const entry of ['project.duckdb', 'project.duckdb.wal', 'models', 'exports']) rmSync(join(dir, entry), { recursive: true, force: true });
         };
         jobRunning = true;
-        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace, maxRejectShare };
+        const common = { project: dir, dropDuplicates: values['drop-duplicates'], replace: values.replace, append: values.append, replaceDates: values['replace-dates'], maxRejectShare };
         const report = await (map
           ? call('data.importMapped', { ...common, ...map, saveAs: values['save-map'], acceptDateWarnings: values['accept-date-warnings'] })
           : call('data.importLpoint', { ...common, folder: values.lpoint! })
@@ -388,6 +406,12 @@ async function main(argv: string[]): Promise<number> {
         out(`Done in ${result.seconds.toFixed(1)} s. Target list: ${result.list}; project: ${result.project}`, result);
         return 0;
       }
+      case 'readback': {
+        if (!values.list || !values.contacts) throw new CliError('BAD_ARGUMENT', 'readback needs --list FILE (the exported list, its manifest beside it) and --contacts FILE.');
+        const report = await call('readback.run', { project: project(), list: values.list, contacts: values.contacts, window: intOption('window', values.window), seed: intOption('seed', values.seed) });
+        out(formatReadback(report), report);
+        return 0;
+      }
       case 'validate': {
         jobRunning = true;
         const report = await call('validation.run', {
@@ -455,6 +479,35 @@ async function main(argv: string[]): Promise<number> {
         out(
           `Wrote ${written.rows.toLocaleString('en-US')} customers (${written.control.toLocaleString('en-US')} in the control group, not to be contacted) to ${written.path}\nManifest: ${written.manifest}`,
           written,
+        );
+        return 0;
+      }
+      case 'simulate-campaign': {
+        const dir = project();
+        if (!values.list) throw new CliError('BAD_ARGUMENT', 'simulate-campaign needs --list FILE (a list written by export, its manifest beside it).');
+        if (!values.out) throw new CliError('BAD_ARGUMENT', 'simulate-campaign needs --out DIR (the folder to write the contacts, the purchases and the truth to).');
+        const share = (name: string, value: string | undefined) => {
+          if (value === undefined) return undefined;
+          const n = Number(value);
+          if (!Number.isFinite(n)) throw new CliError('BAD_ARGUMENT', `--${name} takes a number such as 0.03 (got ${value}).`);
+          return n;
+        };
+        const sim = await call('campaign.simulate', {
+          project: dir,
+          list: values.list,
+          out: values.out,
+          uplift: share('uplift', values.uplift),
+          recUplift: share('rec-uplift', values['rec-uplift']),
+          days: intOption('days', values.days),
+          seed: intOption('seed', values.seed),
+        });
+        const t = sim.truth;
+        out(
+          `Simulated ${t.days} days (${t.window.from} … ${t.window.to}) on ${t.counts.listed.toLocaleString('en-US')} customers: ` +
+            `${t.counts.buyers.contact.toLocaleString('en-US')} of ${t.counts.contacted.toLocaleString('en-US')} contacted and ` +
+            `${t.counts.buyers.control.toLocaleString('en-US')} of ${t.counts.control.toLocaleString('en-US')} in the control group bought; ` +
+            `true uplift ${t.uplift.applied} (asked ${t.uplift.asked})\nContacts: ${sim.contacts}\nPurchases: ${sim.purchases}\nTruth: ${sim.manifest}`,
+          sim,
         );
         return 0;
       }

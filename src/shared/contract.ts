@@ -24,6 +24,8 @@ import { currencySchema } from './money';
 import type { WireError } from './errors';
 import type { RunInfo } from './runs';
 import { exportWriteSchema, targetListSchema, type ExportResult, type TargetListPreview } from './export';
+import { campaignSimulateSchema, type CampaignSimulateResult } from './campaignSimulation';
+import { readbackSchema, type ReadbackReport } from './readback';
 import { validationSchema, type ValidationReport } from './validation';
 import { bgnbdFitSchema, churnScoreSchema, churnTrainSchema, type BgnbdFitResult, type ChurnRunReport, type ChurnScoreSummary } from './models';
 
@@ -67,6 +69,9 @@ export const contract = {
       dropDuplicates: z.boolean().default(false),
       replace: z.boolean().default(false),
       maxRejectShare,
+      /** New data: dates the project has are refused, or replaced with replaceDates (which implies append). */
+      append: z.boolean().optional(),
+      replaceDates: z.boolean().optional(),
       jobId,
     }),
     result: returns<ImportReport>(),
@@ -86,6 +91,9 @@ export const contract = {
       replace: z.boolean().default(false),
       saveAs: z.string().trim().min(1).max(80).optional(),
       maxRejectShare,
+      /** New data: dates the project has are refused, or replaced with replaceDates (which implies append). */
+      append: z.boolean().optional(),
+      replaceDates: z.boolean().optional(),
       /** Import even when the dates look wrong (refused by default, with the reason). */
       acceptDateWarnings: z.boolean().default(false),
       jobId,
@@ -167,6 +175,8 @@ export const contract = {
   'export.preview': { args: targetListSchema.extend({ project: projectDir }), result: returns<TargetListPreview>() },
   /** The target list written (a job): CSV (UTF-8 with BOM or CP949) or Parquet through a temporary file, and its manifest beside it. */
   'export.write': { args: exportWriteSchema.extend({ project: projectDir, jobId }), result: returns<ExportResult>() },
+  /** A campaign simulated on an exported list: contacts.csv, the purchases of the following days (L.POINT 02_PDDE) and the truth (simulation.manifest.json) in out. */
+  'campaign.simulate': { args: campaignSimulateSchema.extend({ project: projectDir }), result: returns<CampaignSimulateResult>() },
   /** The meeting report: one self-contained HTML file and a PowerPoint deck of the same charts (a slide per chart), written atomically in outDir. */
   'report.write': {
     args: z.object({
@@ -185,6 +195,8 @@ export const contract = {
       timingsMs: { content: number; charts: number; files: number };
     }>(),
   },
+  /** A campaign read back: the contacted customers of an exported list against its control group, on the purchases after the contact. */
+  'readback.run': { args: readbackSchema.extend({ project: projectDir }), result: returns<ReadbackReport>() },
   /** BG/NBD fitted on the project's purchase days: the P(alive) baseline of the churn models. */
   'models.fitBgnbd': { args: bgnbdFitSchema.extend({ project: projectDir }), result: returns<BgnbdFitResult>() },
   /** Customer clusters (a job): features, the k scan, the fit, profiles and names, saved as a run with every customer's cluster. */

@@ -50,6 +50,8 @@ export interface FileQuality {
   attributes?: string[];
   /** Customers or products taken from this file's own columns. */
   derived?: DerivedRows[];
+  /** Master files imported with --append: valid rows whose key was already in the project (not added again). */
+  keysSkipped?: number;
   dateMin: string | null;
   dateMax: string | null;
   seconds: number;
@@ -76,6 +78,18 @@ export interface ImportReport {
   skipped: { file: string; reason: string }[];
   /** Mapped imports: the currency set on the project, given in the map or detected from the amount cells' sign. */
   currency?: { code: string; detected: boolean };
+  /** Imports with --append: the project's rows deleted (--replace-dates) because a new file covers their dates. */
+  replacedRows?: ReplacedRows[];
+}
+
+/** The rows of a table dated within a new file's range [from, to], deleted before the file's rows were written. */
+export interface ReplacedRows {
+  table: string;
+  /** The new file whose range they fall in. */
+  file: string;
+  from: string;
+  to: string;
+  rows: number;
 }
 
 export interface TableCount {

@@ -31,7 +31,9 @@ import { recommendationLists } from '../services/models/recommend/lists';
 import { assignAndSave, compareWithTruth, exportClusters, renameCluster, runClusters } from '../services/analytics/clusters';
 import { scoreChurn } from '../services/models/churn/score';
 import { validate } from '../services/validation';
+import { readBack } from '../services/readback';
 import { previewTargetList, writeTargetList } from '../services/export';
+import { simulateCampaign } from '../services/campaign';
 import type { Services } from '../services/services';
 import { generateInWorker } from '../workers/generateInWorker';
 
@@ -165,8 +167,10 @@ export function createHandlers(s: Services): Handlers {
       runJob(ctx, 'validation.run', jobId, project, (job) => s.projects.read(project, (p) => validate(p, args, job, s.training, s.settings.get().trainingBackend))),
     'export.preview': async ({ project, ...args }) => s.projects.read(project, (p) => previewTargetList(p, args)),
     'export.write': async ({ jobId, project, ...args }, ctx) => runJob(ctx, 'export.write', jobId, project, (job) => s.projects.read(project, (p) => writeTargetList(p, args, job))),
+    'campaign.simulate': async ({ project, ...args }) => s.projects.read(project, (p) => simulateCampaign(p, args)),
     // Loaded on first use: ECharts alone takes about 0.3 s to load, which every other call would pay at start.
     'report.write': async ({ project, ...args }) => import('../services/report').then(({ writeReport }) => s.projects.read(project, (p) => writeReport(p, args))),
+    'readback.run': async ({ project, ...args }) => s.projects.read(project, (p) => readBack(p, args)),
     'recommend.lists': async ({ project, runId, ...query }) => s.projects.read(project, (p) => recommendationLists(p.db, runId, query)),
     'models.scoreChurn': async ({ project, runId, model }) => s.projects.read(project, (p) => scoreChurn(p, runId, model, s.training)),
     'models.fitBgnbd': async ({ project, ...options }) => s.projects.read(project, (p) => fitBgnbdFromProject(p.db, options)),

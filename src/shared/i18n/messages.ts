@@ -106,11 +106,29 @@ export const ISSUE_TEXTS: Record<string, Text> = {
  * {reason}, labelled as such). No {field}: these sentences stand alone under the headline of their code.
  */
 export const DETAIL_TEXTS: Record<string, Text> = {
+  fileMissing: { ko: '{file} 파일이 없습니다.', en: '{file} does not exist.' },
+  tableUnreadable: { ko: '{file} 파일을 표로 읽을 수 없습니다.', en: '{file} could not be read as a table.' },
+  readbackNoManifest: { ko: '{file} 옆에 목록 정보 파일(manifest)이 없습니다. 앱에서 내보낸 목록을 정보 파일과 함께 고르세요.', en: '{file} has no manifest beside it; read back a list the app exported, with its manifest.' },
+  readbackBadManifest: { ko: '{file}은(는) 목록 정보 파일이 아닙니다.', en: '{file} is not a list manifest.' },
+  readbackForeignList: { ko: '{file}은(는) 이 프로젝트에서 내보낸 목록이 아닙니다. 목록을 내보낸 프로젝트를 여세요.', en: '{file} was not exported from this project; open the project it came from.' },
+  readbackListColumn: { ko: '{file}에 {column} 열이 없습니다. 파일을 고치셨나요?', en: '{file} has no column {column}; was it edited?' },
+  readbackNoControl: { ko: '{file}에는 대조군이 없어 발송 고객과 비교할 수 없습니다. 대조군 비율을 두고 다시 내보내세요.', en: '{file} has no control group, so there is nothing to compare the contacted with; export again with a control share.' },
+  readbackContactsNotListed: { ko: '발송 파일의 고객 {n}명이 목록에 없습니다(예: {customer}). 이 목록의 발송 파일을 고르세요.', en: '{n} customers of the contact file are not on the list (e.g. {customer}); use the contact file of this list.' },
+  readbackNoContacts: { ko: '{file}에 발송 기록이 없습니다.', en: '{file} has no contacts.' },
+  readbackWindowPastData: { ko: '성과 기간이 {needed}까지인데 데이터는 {last}까지입니다. 새 구매 데이터를 먼저 추가로 가져오거나 기간을 줄이세요.', en: 'The outcome window runs to {needed}, past the data (last day {last}); import the newer purchases first, or choose a shorter window.' },
+  readbackEmptyGroup: { ko: '발송 고객 {treatment}명, 대조군 {control}명입니다. 두 그룹 모두 있어야 비교할 수 있습니다.', en: '{treatment} contacted and {control} control customers: both groups are needed.' },
+  contactsColumn: { ko: '{file}에 {column} 열이 없습니다.', en: '{file} has no {column} column.' },
+  contactsBadRow: { ko: '{file}의 {line}번째 줄을 읽을 수 없습니다(고객번호, 발송여부 Y/N, 발송일을 확인하세요).', en: '{file} line {line} cannot be read (check the customer, contacted Y/N and the date).' },
+  contactsDuplicate: { ko: '{file}의 {line}번째 줄: 고객 {customer}이(가) 두 번 나옵니다.', en: '{file} line {line}: customer {customer} appears twice.' },
   exportNoSegments: { ko: '아직 RFM 세그먼트가 없습니다. 먼저 세그먼트를 계산하세요(세그먼트 화면 또는 `workbench segment`).', en: 'No segments computed yet: compute the RFM segments first (Segments page or `workbench segment`).' },
   exportNoChurnScores: { ko: '이탈 위험 점수가 없습니다. 먼저 이탈 화면에서 모델을 학습하고 고객 점수를 매기세요.', en: 'No churn scores yet: train and score a churn model first (Churn page or `workbench score churn`).' },
   exportNotRecommendRun: { ko: '실행 {run}은(는) 끝난 추천 실행이 아닙니다.', en: 'Run {run} is not a finished recommendation run.' },
   exportNoClusters: { ko: '아직 고객 군집이 없습니다. 먼저 군집을 실행하세요(군집 화면 또는 `workbench cluster`).', en: 'No clustering yet: run the customer clusters first (Clusters page or `workbench cluster`).' },
   exportNobody: { ko: '조건에 맞는 고객이 없습니다. 조건을 넓히세요(등급 추가, 위험 기준 낮추기, 다른 채널 등).', en: 'No customer matches these filters; widen them (more tiers, a lower risk, another chain…).' },
+  simulateListOtherProject: { ko: '{file} 목록은 다른 프로젝트나 다른 데이터에서 만든 것입니다({project}). 이 프로젝트에서 목록을 다시 내보내세요.', en: 'The list {file} was drawn from another project or other data ({project}); export the list again from this project.' },
+  simulateNoManifest: { ko: '{file} 옆에 목록 매니페스트({manifest})가 없거나 읽을 수 없습니다. 내보내기로 목록을 다시 저장하세요.', en: '{file} has no readable list manifest beside it ({manifest}); write the list again with the export.' },
+  simulateNotAList: { ko: '{file}에 고객번호와 그룹 열이 없습니다. 캠페인 대상 목록이 아닙니다.', en: '{file} has no customer and group columns; it is not a campaign target list.' },
+  simulateNoPurchases: { ko: '프로젝트에 구매 데이터가 없습니다. 먼저 데이터를 가져오세요.', en: 'The project has no purchases: import data first.' },
   // Files and folders
   fileNotFound: { ko: '{file} 파일이 없거나 읽을 수 없습니다.', en: 'The file {file} does not exist or cannot be read.' },
   fileEmpty: { ko: '{file} 파일이 비어 있어 가져올 내용이 없습니다.', en: '{file} is empty: there is nothing to import.' },
@@ -150,6 +168,10 @@ export const DETAIL_TEXTS: Record<string, Text> = {
   alreadyImportedAs: {
     ko: '{file} 파일은 {date}에 가져온 {other}와(과) 내용이 같습니다(가져오기 #{id}). 아무것도 가져오지 않았습니다. 다시 가져오려면 "이미 가져온 파일 다시 가져오기"를 선택하세요.',
     en: '{file} has the same content as {other}, imported on {date} (import #{id}), so nothing was imported; tick "Re-import files imported before" to import it again.',
+  },
+  appendDatesOverlap: {
+    ko: '{file} 파일의 기간({from}~{to})이 프로젝트의 {table}({projectFrom}~{projectTo})와 겹칩니다. {overlapFrom}~{overlapTo}의 {rows}행이 이미 있어 두 번 집계되므로 아무것도 가져오지 않았습니다. 그 행들을 이 파일로 바꾸려면 --replace-dates를 쓰세요.',
+    en: "{file} covers {from} to {to}, but the project's {table} ({projectFrom} to {projectTo}) already has {rows} rows from {overlapFrom} to {overlapTo}, so nothing was imported (they would be counted twice); use --replace-dates to replace those rows with the file's.",
   },
   importFailed: {
     ko: '{file} 파일을 가져오는 중 실패하여 되돌렸습니다. 프로젝트는 변경되지 않았습니다. 엔진 메시지: {reason}',

@@ -11,6 +11,9 @@ export interface ImportOptions {
   dropDuplicates: boolean;
   replace: boolean;
   maxRejectShare?: number;
+  /** New data for the project: dates already there are refused, or replaced with `replaceDates` (see RunOptions). */
+  append?: boolean;
+  replaceDates?: boolean;
 }
 
 /** Imports the L.POINT files found in a folder (recognised by name and header), all or nothing. */
@@ -44,6 +47,6 @@ export async function importLpoint(project: Project, options: ImportOptions, job
       },
     });
   }
-  const files = await runImport(project, inputs, options, job);
-  return { project: project.dir, files, missing: scan.missing, skipped: scan.skipped };
+  const run = await runImport(project, inputs, options, job);
+  return { project: project.dir, ...run, missing: scan.missing, skipped: [...scan.skipped, ...run.skipped] };
 }

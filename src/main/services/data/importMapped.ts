@@ -29,6 +29,9 @@ export interface MappedOptions {
   maxRejectShare?: number;
   /** Import even when the dates look wrong (outside 1900–2100, a two-digit year under a four-digit format …). */
   acceptDateWarnings?: boolean;
+  /** New data for the project: dates already there are refused, or replaced with `replaceDates` (see RunOptions). */
+  append?: boolean;
+  replaceDates?: boolean;
 }
 
 /**
@@ -66,15 +69,14 @@ export async function importMapped(project: Project, options: MappedOptions, job
       job.progress({ step: `check ${basename(spec.file)}`, rowsDone: 0, fraction: null }, true);
       inputs.push(await prepare(kind, spec, build, tmp));
     }
-    const files = await runImport(project, inputs, options, job);
+    const run = await runImport(project, inputs, options, job);
     const currency = map.currency ?? detectedCurrency ?? undefined;
     if (currency) await project.commit(() => setCurrency(project, currency));
     if (options.saveAs) await project.commit(() => saveMapping(project, options.saveAs!, map));
     return {
       project: project.dir,
-      files,
+      ...run,
       missing: [],
-      skipped: [],
       ...(currency ? { currency: { code: currency, detected: !map.currency } } : {}),
     };
   } finally {

@@ -1,11 +1,12 @@
 import { AppError, keyedError } from '../../../shared/errors';
 import { IMPORT_ORDER, type LpointKind } from '../../../shared/lpointFiles';
-import type { FileQuality } from '../../../shared/reports';
+import type { FileQuality, ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
 import type { FileBytes } from './fileScan';
 import { oneThreadPast } from '../db/slices';
 import { dropStaged, stageFile, writeStaged, type StagedFile, type StageSource } from './loadFile';
+import { dateOverlaps, deleteOverlap, overlapRefused, replacedRows } from './appendDates';
 
 export interface PreparedSource {
   source: StageSource;
@@ -21,7 +22,20 @@ export interface RunOptions {
    * of its rows (0..1). Absent: every file is imported with its rejects kept (the app shows them).
    */
   maxRejectShare?: number;
+  /**
+   * New data for the project (docs/import.md, "Appending"): a transaction file whose dates cover rows
+   * the project has is refused (nothing written) unless `replaceDates`; master rows with a known key
+   * are skipped, and a master file imported before is skipped with a note.
+   */
+  append?: boolean;
+  /** With an append (implies it): the project's rows dated within a new file's range are deleted first, in the same transaction. */
+  replaceDates?: boolean;
 }
+
+/** What an import did: per file its quality, the files skipped, and (appends) the rows replaced. */
+export type RunResult = Pick<ImportReport, 'files' | 'skipped' | 'replacedRows'>;
+
+const MASTERS: readonly LpointKind[] = ['customers', 'products', 'branches'];
 
 const TABLE_OF: Record<LpointKind, string> = {
   customers: 'customers',
@@ -38,9 +52,12 @@ const TABLE_OF: Record<LpointKind, string> = {
  * into temporary tables (the project untouched), then written in one transaction: a failure or a
  * cancel anywhere leaves the project exactly as it was.
  */
-export async function runImport(project: Project, inputs: PreparedSource[], options: RunOptions, job: Job): Promise<FileQuality[]> {
+export async function runImport(project: Project, inputs: PreparedSource[], options: RunOptions, job: Job): Promise<RunResult> {
   const { db } = project;
-  const files = [...inputs].sort((a, b) => IMPORT_ORDER.indexOf(a.source.kind) - IMPORT_ORDER.indexOf(b.source.kind));
+  const append = Boolean(options.append || options.replaceDates);
+  const skipped: RunResult['skipped'] = [];
+  const known = new Set<PreparedSource>();
+  let files = [...inputs].sort((a, b) => IMPORT_ORDER.indexOf(a.source.kind) - IMPORT_ORDER.indexOf(b.source.kind));
   const earlier = new Map<string, { import_id: number; imported_at: string; file: string }>();
   for (const row of await db.all<{ import_id: number; imported_at: string; file: string; sha256: string }>(
     `SELECT import_id, strftime(imported_at, '%Y-%m-%d %H:%M') AS imported_at, file, sha256 FROM imports`,
@@ -48,9 +65,14 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
     earlier.set(row.sha256, row);
   }
   if (!options.replace) {
-    for (const { source, bytes } of files) {
+    for (const file of files) {
+      const { source, bytes } = file;
       const before = earlier.get(bytes.sha256);
-      if (before) {
+      if (before && append && MASTERS.includes(source.kind)) {
+        // An append folder may carry the master files as they were: nothing new in them.
+        known.add(file);
+        skipped.push({ file: source.displayName, reason: `its content was imported on ${before.imported_at} (import #${before.import_id}); nothing new to append` });
+      } else if (before) {
         const sameName = before.file === source.displayName;
         const same = sameName ? 'was imported' : `has the same content as ${before.file}, imported`;
         throw keyedError(
@@ -63,6 +85,9 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
     }
   }
 
+  files = files.filter((f) => !known.has(f));
+  if (files.length === 0) return { files: [], skipped, ...(append ? { replacedRows: [] } : {}) };
+
   job.onCancel(() => db.interrupt());
   // The earlier imports and the import ids above stay valid until the commit: imports of one
   // project run one at a time (ProjectStore.staged), and only imports write these tables.
@@ -70,7 +95,8 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
   const firstId = (await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`))?.id ?? 1;
   // 100 M lines fit the memory limit only on one DuckDB thread (see slices.ts).
   const lines = files.reduce((n, f) => n + f.bytes.lines, 0);
-  return oneThreadPast(db, lines, () => stageAndWrite(project, files, options, job, { replacing, firstId }));
+  const run = await oneThreadPast(db, lines, () => stageAndWrite(project, files, { ...options, append }, job, { replacing, firstId }));
+  return { ...run, skipped };
 }
 
 /** Stages every file, then writes them all in one transaction (see runImport). */
@@ -80,9 +106,10 @@ async function stageAndWrite(
   options: RunOptions,
   job: Job,
   { replacing, firstId }: { replacing: number[]; firstId: number },
-): Promise<FileQuality[]> {
+): Promise<Omit<RunResult, 'skipped'>> {
   const { db } = project;
   const staged: StagedFile[] = [];
+  let overlaps: Awaited<ReturnType<typeof dateOverlaps>> = [];
   let current = '';
   let phase = 0; // files staged so far, then files written
   const steps = 2 * files.length;
@@ -97,7 +124,7 @@ async function stageAndWrite(
       job.throwIfCancelled();
       current = source.displayName;
       const catalog = await catalogSql(project, staged, replacing);
-      const opts = { importId: firstId + i, sha256: bytes.sha256, lines: bytes.lines, blankLines: bytes.blankLines, dropDuplicates: options.dropDuplicates, replacing };
+      const opts = { importId: firstId + i, sha256: bytes.sha256, lines: bytes.lines, blankLines: bytes.blankLines, dropDuplicates: options.dropDuplicates, replacing, skipExistingKeys: options.append };
       staged.push(await stageFile(db, source, opts, catalog));
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
@@ -108,9 +135,13 @@ async function stageAndWrite(
       throw keyedError('BAD_FILE', `${file} has a header but no data rows, so nothing was imported.`, 'headerNoRows', { file });
     }
     if (options.maxRejectShare !== undefined) refuseTooManyRejects(staged.map((s) => s.quality), options.maxRejectShare);
+    // An append never counts a day twice: overlapping dates are refused here, or replaced in the write.
+    overlaps = options.append ? await dateOverlaps(db, staged, replacing) : [];
+    if (overlaps.length > 0 && !options.replaceDates) throw overlapRefused(overlaps[0]);
     // 2. Write them in one transaction, in the project's write turn: all or nothing.
     await project.commit(() => db.transaction(async () => {
       for (const id of replacing) await removeImport(project, id);
+      for (const o of overlaps) await deleteOverlap(db, o);
       for (const s of staged) {
         job.throwIfCancelled();
         current = s.quality.file;
@@ -142,7 +173,8 @@ async function stageAndWrite(
     clearInterval(poll);
     await dropStaged(db, staged).catch(() => undefined);
   }
-  return staged.map((s) => s.quality);
+  const qualities = staged.map((s) => s.quality);
+  return options.append ? { files: qualities, replacedRows: replacedRows(overlaps) } : { files: qualities };
 }
 
 /** An import whose files load nothing or reject too much is refused before anything is written. */

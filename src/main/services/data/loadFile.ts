@@ -35,6 +35,8 @@ export interface StageOptions {
   dropDuplicates: boolean;
   /** Imports about to be replaced: their rows do not count as existing keys or catalog entries. */
   replacing: number[];
+  /** Master files of an append: a row whose key is already in the project is skipped (counted), not rejected. */
+  skipExistingKeys?: boolean;
 }
 
 /** A file read, typed and checked into temporary tables, ready to be written in one transaction. */
@@ -77,14 +79,14 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   }
   // The reader keeps the file's order (preserve_insertion_order), so rowid + 1 is the row's ordinal.
   // (WITH ORDINALITY and row_number() OVER () do the same, but run the reader on one thread.)
-  const direct = mapping.key ? null : checkedSelect(file, { from: readSource(file), ord: null }, mapping, catalogType, opts.replacing);
+  const direct = mapping.key ? null : checkedSelect(file, { from: readSource(file), ord: null }, mapping, catalogType, opts);
   const onePass = direct !== null && (await keepsRowOrder(db, direct));
   const raw = `raw_${file.kind}`;
   if (onePass) {
     await db.run(`CREATE TEMP TABLE ${checked} AS ${direct}`);
   } else {
     await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readSource(file)}`);
-    await db.run(`CREATE TEMP TABLE ${checked} AS ${checkedSelect(file, { from: raw, ord: 'rowid + 1' }, mapping, catalogType, opts.replacing)}`);
+    await db.run(`CREATE TEMP TABLE ${checked} AS ${checkedSelect(file, { from: raw, ord: 'rowid + 1' }, mapping, catalogType, opts)}`);
     await db.run(`DROP TABLE ${raw}`);
   }
   await db.run(`CREATE TEMP TABLE IF NOT EXISTS reject_errors (line BIGINT, column_idx BIGINT, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)`);
@@ -119,9 +121,10 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
   const duplicates = dup.lines;
   const duplicatesAmount = dup.amount ?? 0;
   const drop = opts.dropDuplicates && duplicates > 0;
+  const skip = opts.skipExistingKeys && mapping.key ? await existingKeys(db, checked, mapping.key, mapping.table, opts.replacing) : null;
   const keep = drop
     ? `reason IS NULL QUALIFY row_number() OVER (PARTITION BY ${targetCols.join(', ')} ORDER BY ord) = 1`
-    : 'reason IS NULL';
+    : `reason IS NULL${skip ? ` AND ${skip.keep}` : ''}`;
 
   const rejectsByReason: Partial<Record<RejectReason, number>> = {};
   for (const r of await db.all<{ reason: RejectReason; n: number }>(`
@@ -144,7 +147,8 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
     // Lines the CSV reader did not account for (e.g. swallowed by an unterminated quote), so none vanish silently.
     linesUnaccounted: file.format === 'csv' ? Math.max(0, opts.lines - 1 - blank.length - (loaded + rejected)) : 0,
     ...(blank.length ? { blankLines: blank.length } : {}),
-    rowsLoaded: loaded - duplicatesDropped,
+    rowsLoaded: loaded - duplicatesDropped - (skip?.rows ?? 0),
+    ...(skip ? { keysSkipped: skip.rows } : {}),
     rowsRejected: rejected,
     rejectsByReason,
     returns: stats?.returns ?? 0,
@@ -221,6 +225,17 @@ async function derivedReport(db: Session, checked: string, derived: Derivation[]
   return out;
 }
 
+/** Master files of an append: the valid rows whose key the project already has (skipped, not written). */
+async function existingKeys(db: Session, checked: string, keyColumn: string, table: string, replacing: number[]): Promise<{ rows: number; keep: string }> {
+  const key = quotedIdentifier(keyColumn);
+  const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
+  const row = await db.one<{ n: number }>(
+    `SELECT count(*)::BIGINT AS n FROM ${checked} WHERE reason IS NULL AND ${key} IN (SELECT ${key} FROM ${table} ${notReplaced})`,
+  );
+  // At the write, inside the transaction, the imports being replaced are gone already.
+  return { rows: row?.n ?? 0, keep: `${key} NOT IN (SELECT ${key} FROM ${table})` };
+}
+
 export async function dropStaged(db: Session, staged: StagedFile[]): Promise<void> {
   for (const s of staged) {
     const kind = s.file.kind;
@@ -258,17 +273,18 @@ export function readSource(file: Omit<StageSource, 'mapping'>, badLines: 'store'
  * check needs it (then it is the `ord` column), or null (then the staged table's rowid gives it).
  * `catalogType` is an ENUM of the known product codes: a cast to it checks a row's product.
  */
-function checkedSelect(file: StageSource, source: { from: string; ord: string | null }, mapping: KindMapping, catalogType: string | null, replacing: number[]): string {
+function checkedSelect(file: StageSource, source: { from: string; ord: string | null }, mapping: KindMapping, catalogType: string | null, opts: StageOptions): string {
   const checks: Check[] = [...mapping.checks];
   const from = source.ord === null ? `${source.from} AS src` : `(SELECT ${source.ord} AS ordinality, * FROM ${source.from}) AS src`;
-  const notReplaced = replacing.length ? `WHERE import_id NOT IN (${replacing.join(', ')})` : '';
+  const notReplaced = opts.replacing.length ? `WHERE import_id NOT IN (${opts.replacing.join(', ')})` : '';
   if (mapping.key) {
     const key = quotedIdentifier(mapping.key);
+    // An append skips the keys the project has (existingKeys); otherwise a known key is a rejected duplicate.
+    const known = opts.skipExistingKeys ? '' : `\n               OR ${key} IN (SELECT ${key} FROM ${mapping.table} ${notReplaced})`;
     checks.push({ reason: 'missing_key', fails: `${key} IS NULL`, detail: `'key is empty'` });
     checks.push({
       reason: 'duplicate_key',
-      fails: `(row_number() OVER (PARTITION BY ${key} ORDER BY ord) > 1
-               OR ${key} IN (SELECT ${key} FROM ${mapping.table} ${notReplaced}))`,
+      fails: `(row_number() OVER (PARTITION BY ${key} ORDER BY ord) > 1${known})`,
       detail: `'${mapping.key}=' || ${key}`,
     });
   }

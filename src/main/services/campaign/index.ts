@@ -1,0 +1,1 @@
+export { simulateCampaign, CONTACTS_FILE, SIMULATION_MANIFEST } from './simulate';

@@ -1,0 +1,1 @@
+export { readBack } from './readbackRun';
