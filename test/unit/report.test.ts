@@ -6,6 +6,9 @@ import type { Result } from '../../src/shared/contract';
 import type { LiftTable } from '../../src/shared/metrics/lift';
 import type { ChurnRunReport } from '../../src/shared/models';
 import type { RunInfo } from '../../src/shared/runs';
+import type { CampaignSimulateResult } from '../../src/shared/campaignSimulation';
+import type { ExportResult } from '../../src/shared/export';
+import type { ReadbackReport } from '../../src/shared/readback';
 import type { ValidationReport } from '../../src/shared/validation';
 import { harness, type Harness } from '../helpers';
 
@@ -18,8 +21,10 @@ let bare: string;
 let out: string;
 let full: Written;
 let html: string;
+let readback: ReadbackReport;
 
-const TITLES_KO = ['개요', '세그먼트와 등급 이동', '모델 품질', '검증', '캠페인 목록 요약'];
+const TITLES_KO = ['개요', '세그먼트와 등급 이동', '모델 품질', '검증', '캠페인 목록 요약', '캠페인 성과 측정'];
+const SECTION_IDS = ['overview', 'segments', 'models', 'validation', 'list', 'readback'];
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 beforeAll(async () => {
@@ -39,7 +44,11 @@ beforeAll(async () => {
   await h.call('validation.run', { project, seed: 4, recommendModels: ['popularity', 'itemknn'], churnModels: ['gbdt', 'logistic'] });
   out = join(h.root, 'reports');
   mkdirSync(out);
-  await h.call('export.write', { project, out: join(out, '캠페인 목록.csv'), topN: 600, seed: 5 });
+  const list = await h.call<ExportResult>('export.write', { project, out: join(out, '캠페인 목록.csv'), topN: 600, seed: 5 });
+  // The campaign on that list: simulated contacts and the following weeks' purchases, appended, then read back.
+  const sim = await h.call<CampaignSimulateResult>('campaign.simulate', { project, list: list.path, out: join(h.root, 'campaign'), uplift: 0.1, seed: 6 });
+  await h.call('data.importLpoint', { project, folder: join(h.root, 'campaign'), append: true });
+  readback = await h.call<ReadbackReport>('readback.run', { project, list: list.path, contacts: sim.contacts, window: 30 });
   full = await h.call<Written>('report.write', { project, outDir: out, names: { html: '회의 리포트.html', deck: '회의 리포트.pptx' } });
   html = readFileSync(full.html, 'utf8');
 }, 300_000);
@@ -75,7 +84,7 @@ describe('the meeting report (HTML)', () => {
     expect(headings).toEqual(TITLES_KO);
     expect(full.sections.map((s) => s.title)).toEqual(TITLES_KO);
     const sections = sectionsOf(html);
-    expect(sections.map((s) => s.id)).toEqual(['overview', 'segments', 'models', 'validation', 'list']);
+    expect(sections.map((s) => s.id)).toEqual(SECTION_IDS);
     for (const [i, s] of sections.entries()) {
       const svgs = s.body.match(/<svg[\s>]/g) ?? [];
       expect(full.sections[i].charts).toBeGreaterThan(0);
@@ -117,6 +126,19 @@ describe('the meeting report (HTML)', () => {
     // The list: 600 customers, read back from the file, control per decile.
     const listed = figures.find((f) => f.id === 'list-deciles')!;
     expect(listed.takeaway).toBe('목록 600명 중 60명(10.0%)은 위험 십분위마다 같은 비율로 뽑은 대조군으로, 연락하지 않습니다.');
+    // The read-back: the purchase rate's uplift in points with its interval, as the latest read-back run computed it.
+    const bought = readback.outcomes.find((o) => o.outcome === 'bought')!;
+    const series = figures.find((f) => f.id === 'readback-series')!;
+    const points = (share: number) => (100 * share).toFixed(1);
+    if (bought.significant) {
+      expect(series.takeaway).toBe(
+        `발송 고객의 구매율이 대조군보다 ${points(Math.abs(bought.uplift))}%p ${bought.uplift > 0 ? '높습니다' : '낮습니다'}(95% 구간 ${points(bought.ciLow)} ~ ${points(bought.ciHigh)}%p).`,
+      );
+    } else {
+      expect(series.takeaway).toContain('유의하지 않습니다');
+    }
+    expect(figures.find((f) => f.id === 'readback-outcomes')!.title).toBe('지표별 차이(발송 − 대조군, 95% 구간)');
+    expect(html).toContain(readback.run.id);
     // Every chart has a title and a Korean one-line takeaway.
     expect(figures.length).toBe(full.sections.reduce((a, s) => a + s.charts, 0));
     for (const f of figures) {
@@ -169,7 +191,7 @@ describe('parts not made yet', () => {
     expect(written.html).toMatch(/campaign-report-\d{8}-\d{6}\.html$/);
     const page = readFileSync(written.html, 'utf8');
     const sections = sectionsOf(page);
-    expect(sections.map((s) => s.id)).toEqual(['overview', 'segments', 'models', 'validation', 'list']);
+    expect(sections.map((s) => s.id)).toEqual(SECTION_IDS);
     expect(sections[0].body).toMatch(/<svg[\s>]/);
     for (const s of sections.slice(1)) {
       expect(s.body).toMatch(/<p class="missing">[^<]*아직/);
@@ -183,13 +205,15 @@ describe('parts not made yet', () => {
       ['models', true],
       ['validation', true],
       ['list', true],
+      ['readback', true],
     ]);
+    expect(sections[5].body).toContain('아직 캠페인 성과 측정이 실행되지 않았습니다.');
     const zip = await JSZip.loadAsync(readFileSync(written.deck));
     expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).length).toBe(1 + written.sections[0].charts);
 
     const english = await h.call<Written>('report.write', { project: bare, outDir: folder, lang: 'en', names: { html: 'en.html', deck: 'en.pptx' } });
     const en = readFileSync(english.html, 'utf8');
-    expect([...en.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => m[1])).toEqual(['Overview', 'Segments and transitions', 'Model quality', 'Validation', 'Target list summary']);
+    expect([...en.matchAll(/<h2>([\s\S]*?)<\/h2>/g)].map((m) => m[1])).toEqual(['Overview', 'Segments and transitions', 'Model quality', 'Validation', 'Target list summary', 'Campaign read-back']);
     expect(en).toContain('No churn model has been trained yet.');
   });
 });

@@ -14,9 +14,10 @@ import { ClustersPage } from './features/clusters/ClustersPage';
 import { RecommendPage } from './features/recommend/RecommendPage';
 import { ValidationPage } from './features/validation/ValidationPage';
 import { ExportPage } from './features/export/ExportPage';
+import { ReadbackPage } from './features/readback/ReadbackPage';
 import { ERROR_MESSAGES, t, type Lang, type StringKey } from './i18n';
 
-const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.clusters', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export'];
+const STEPS: StringKey[] = ['nav.data', 'nav.overview', 'nav.segments', 'nav.clusters', 'nav.churn', 'nav.recommend', 'nav.validation', 'nav.export', 'nav.readback'];
 
 export interface ShownError {
   code: keyof typeof ERROR_MESSAGES;
@@ -127,6 +128,8 @@ export function App() {
           <ValidationPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : step === 'nav.export' ? (
           <ExportPage key={project ?? ''} lang={lang} project={project} onError={report} />
+        ) : step === 'nav.readback' ? (
+          <ReadbackPage key={project ?? ''} lang={lang} project={project} onError={report} />
         ) : (
           <section>
             <h2>{t(step, lang)}</h2>

@@ -73,3 +73,14 @@ export {
   CHAIN_COLORS,
   GAINS_RANDOM_COLOR,
 } from './validationCharts';
+export {
+  buildReadbackOutcomeChart,
+  buildReadbackSegmentChart,
+  buildReadbackSeriesChart,
+  outcomeLabel,
+  pointsText,
+  segmentByLabel,
+  segmentKeyLabel,
+  READBACK_COLORS,
+  type ReadbackSegmentBy,
+} from './readbackCharts';

@@ -7,6 +7,7 @@ import { recommendStrings } from './ui/recommend';
 import { segmentsStrings } from './ui/segments';
 import { validationStrings } from './ui/validation';
 import { exportStrings } from './ui/export';
+import { readbackStrings } from './ui/readback';
 
 /**
  * The one table of words the product shows: UI strings, chart labels, chain and tier names, CSV
@@ -26,7 +27,7 @@ export * from './exportList';
 export * from './report';
 
 /** Every UI string, in one table: Korean first (the default), English second. */
-export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings, ...recommendStrings, ...validationStrings, ...exportStrings } as const;
+export const STRINGS = { ...commonStrings, ...dataStrings, ...segmentsStrings, ...churnStrings, ...clustersStrings, ...recommendStrings, ...validationStrings, ...exportStrings, ...readbackStrings } as const;
 
 export type StringKey = keyof typeof STRINGS;
 

@@ -22,6 +22,7 @@ export const REPORT_TEXT = {
   sectionModels: { ko: '모델 품질', en: 'Model quality' },
   sectionValidation: { ko: '검증', en: 'Validation' },
   sectionList: { ko: '캠페인 목록 요약', en: 'Target list summary' },
+  sectionReadback: { ko: '캠페인 성과 측정', en: 'Campaign read-back' },
   partChurn: { ko: '이탈 예측', en: 'Churn prediction' },
   partRecommend: { ko: '상품 추천', en: 'Recommendations' },
 
@@ -32,6 +33,7 @@ export const REPORT_TEXT = {
   noRecommend: { ko: '아직 추천 모델이 학습되지 않았습니다.', en: 'No recommender has been trained yet.' },
   noValidation: { ko: '아직 검증이 실행되지 않았습니다.', en: 'No validation has been run yet.' },
   noList: { ko: '아직 캠페인 목록을 내보내지 않았습니다.', en: 'No target list has been exported yet.' },
+  noReadback: { ko: '아직 캠페인 성과 측정이 실행되지 않았습니다.', en: 'No campaign read-back has been run yet.' },
   listFileMissing: { ko: '목록 파일을 읽을 수 없습니다({path}). 아래 수치는 매니페스트 기준입니다.', en: 'The list file cannot be read ({path}); the figures below are the manifest\'s.' },
 
   // Overview.
@@ -154,6 +156,28 @@ export const REPORT_TEXT = {
   sourceRecommend: { ko: '추천 {model} 상위 {k}개(실행 {run})', en: 'top {k} of {model} (run {run})' },
   sourceNoChurn: { ko: '이탈 위험 없음', en: 'no churn risk' },
   sourceNoRecommend: { ko: '추천 없음', en: 'no recommendations' },
+
+  // Campaign read-back.
+  rbFacts: {
+    ko: '목록 {file}(내보내기 {exportRun}) · 발송일 {contacts} · 발송일부터 {days}일(마지막 날 {lastDay}) · 발송 {treatment} · 대조군 {control} · 시드 {seed} · 실행 {run}',
+    en: 'List {file} (export {exportRun}) · contacts {contacts} · {days} days from the contact (to {lastDay}) · {treatment} contacted · {control} control · seed {seed} · run {run}',
+  },
+  takeReadbackHigher: { ko: '발송 고객의 구매율이 대조군보다 {diff}%p 높습니다(95% 구간 {low} ~ {high}%p).', en: 'The contacted customers\' purchase rate is {diff} pts above the control\'s (95 % interval {low} to {high} pts).' },
+  takeReadbackLower: { ko: '발송 고객의 구매율이 대조군보다 {diff}%p 낮습니다(95% 구간 {low} ~ {high}%p).', en: 'The contacted customers\' purchase rate is {diff} pts below the control\'s (95 % interval {low} to {high} pts).' },
+  takeReadbackNotSignificant: {
+    ko: '발송 고객과 대조군의 구매율 차이 {diff}%p(95% 구간 {low} ~ {high}%p)는 유의하지 않습니다.',
+    en: 'The difference in the purchase rate, {diff} pts (95 % interval {low} to {high} pts), is not significant.',
+  },
+  takeReadbackRequired: { ko: ' 결론을 내리려면 발송 약 {treatment}명, 대조군 약 {control}명이 필요합니다.', en: ' A conclusive test needs about {treatment} contacted and {control} control customers.' },
+  takeReadbackOutcomes: { ko: '95% 수준에서 유의한 지표: {names}.', en: 'Significant at 95 %: {names}.' },
+  takeReadbackNoneSignificant: { ko: '95% 수준에서 유의한 차이를 보인 지표가 없습니다.', en: 'No outcome differs significantly at 95 %.' },
+  rbOutcomeTable: { ko: '지표별 결과 (발송 vs 대조군)', en: 'Outcomes (contacted vs control)' },
+  rbOutcome: { ko: '지표', en: 'Outcome' },
+  rbTreatment: { ko: '발송', en: 'Contacted' },
+  rbControl: { ko: '대조군', en: 'Control' },
+  rbUplift: { ko: '차이', en: 'Uplift' },
+  rbInterval: { ko: '95% 구간', en: '95 % interval' },
+  rbSignificant: { ko: '유의', en: 'Significant' },
 } as const satisfies Record<string, Text>;
 
 export type ReportTextKey = keyof typeof REPORT_TEXT;

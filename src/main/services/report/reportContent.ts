@@ -3,6 +3,7 @@ import { overviewFilterSchema, tierNames, type SegmentSummary } from '../../../s
 import { AppError } from '../../../shared/errors';
 import type { Lang } from '../../../shared/i18n';
 import type { ChurnRunReport } from '../../../shared/models';
+import type { ReadbackReport } from '../../../shared/readback';
 import type { RecommendRunReport } from '../../../shared/recommend';
 import type { ValidationReport } from '../../../shared/validation';
 import { loadSegments, overview } from '../analytics';
@@ -12,6 +13,7 @@ import { listCounts } from './listCounts';
 import { listSection, type ExportRunMetrics } from './listSection';
 import { modelsSection } from './modelsSection';
 import { overviewSection } from './overviewSection';
+import { readbackSection } from './readbackSection';
 import type { ReportContent } from './reportTypes';
 import { rt } from './reportText';
 import { segmentsSection } from './segmentsSection';
@@ -25,7 +27,7 @@ export interface ContentOptions {
 
 /**
  * Everything the report shows, gathered from the project: the Overview's figures, the saved
- * segments, the latest finished churn, recommendation, validation and export runs. Each section
+ * segments, the latest finished churn, recommendation, validation, export and read-back runs. Each section
  * holds its charts (the pages' own option builders, with a one-line takeaway computed from the same
  * numbers) and tables; a part not made yet is a plain note, never a failure. Reads only; the caller
  * makes sure receipt_facts is up to date (the Overview reads it).
@@ -39,6 +41,7 @@ export async function reportContent(db: Sql, lang: Lang, options: ContentOptions
   const recommend = await latestMetrics<RecommendRunReport>(db, 'recommend');
   const list = await latestMetrics<ExportRunMetrics>(db, 'export');
   const counts = list ? await listCounts(db, list, list.path) : null;
+  const readback = await latestMetrics<ReadbackReport>(db, 'readback');
   return {
     lang,
     title: rt('title', lang),
@@ -53,6 +56,7 @@ export async function reportContent(db: Sql, lang: Lang, options: ContentOptions
       modelsSection(churn, recommend, lang),
       validationSection(validation, lang),
       listSection(list, counts, names, lang),
+      readbackSection(readback, lang),
     ],
   };
 }

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { Lang } from '../../../shared/i18n';
 
 /** The report's parts, in the order the HTML and the deck show them. */
-export const REPORT_SECTIONS = ['overview', 'segments', 'models', 'validation', 'list'] as const;
+export const REPORT_SECTIONS = ['overview', 'segments', 'models', 'validation', 'list', 'readback'] as const;
 export type ReportSectionId = (typeof REPORT_SECTIONS)[number];
 
 /** One chart: its option (the same builders the pages use), its size, and a one-line takeaway from its numbers. */

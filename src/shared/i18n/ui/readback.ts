@@ -1,0 +1,60 @@
+import type { Text } from '../text';
+
+/** UI strings of the Read-back page (features/readback). */
+export const readbackStrings = {
+  'nav.readback': { ko: '성과 측정', en: 'Read-back' },
+  'readback.settings': { ko: '캠페인 성과 측정', en: 'Campaign read-back' },
+  'readback.intro': {
+    ko: '내보낸 목록의 발송 고객과 대조군을 발송 뒤 구매로 비교합니다. 발송 파일에는 고객번호, 발송여부(Y/N), 채널, 발송일이 있어야 합니다.',
+    en: 'The contacted customers of an exported list against its control group, on the purchases after the contact. The contact file holds 고객번호, 발송여부 (Y/N), 채널 and 발송일 (or customer, contacted, channel, date).',
+  },
+  'readback.list': { ko: '목록', en: 'List' },
+  'readback.listTyped': { ko: '직접 입력', en: 'Type a path' },
+  'readback.listPath': { ko: '목록 파일 경로', en: 'List file path' },
+  'readback.contacts': { ko: '발송 파일 경로', en: 'Contact file path' },
+  'readback.window': { ko: '측정 기간(일)', en: 'Window (days)' },
+  'readback.seed': { ko: '시드', en: 'Seed' },
+  'readback.run': { ko: '성과 측정', en: 'Read back' },
+  'readback.running': { ko: '측정하는 중…', en: 'Reading back…' },
+  'readback.report': { ko: '측정 결과', en: 'Read-back report' },
+  'readback.summary': {
+    ko: '{file} · 발송일 {from} ~ {to} · {days}일 기간(마지막 날 {lastDay}) · 시드 {seed}',
+    en: '{file} · contacts {from} – {to} · {days}-day window (to {lastDay}) · seed {seed}',
+  },
+  'readback.groups': {
+    ko: '발송 {treatment} · 대조군 {control} · 발송 대상이었으나 미발송 {notContacted} · 대조군인데 발송됨 {controlContacted} (뒤의 두 무리는 비교에서 뺍니다)',
+    en: '{treatment} contacted · {control} control · {notContacted} listed but not reached · {controlContacted} control contacted by mistake (the last two are left out)',
+  },
+  'readback.outcomes': { ko: '지표별 결과', en: 'Outcomes' },
+  'readback.outcome': { ko: '지표', en: 'Outcome' },
+  'readback.treatment': { ko: '발송', en: 'Contacted' },
+  'readback.control': { ko: '대조군', en: 'Control' },
+  'readback.uplift': { ko: '차이', en: 'Uplift' },
+  'readback.interval': { ko: '95% 구간', en: '95 % interval' },
+  'readback.p': { ko: 'p값', en: 'p' },
+  'readback.significant': { ko: '유의함', en: 'Significant' },
+  'readback.yes': { ko: '예', en: 'yes' },
+  'readback.no': { ko: '아니요', en: 'no' },
+  'readback.notSignificant': {
+    ko: '구매율 차이가 유의하지 않습니다(95% 기준).',
+    en: 'The difference in the purchase rate is not significant at 95 %.',
+  },
+  'readback.required': {
+    ko: '차이가 유의하지 않습니다. 지금의 구매율로 결론을 내리려면 발송 약 {treatment}명, 대조군 약 {control}명이 필요합니다(검정력 80%).',
+    en: 'The difference is not significant. At these rates a conclusive test (80 % power) needs about {treatment} contacted and {control} control customers.',
+  },
+  'readback.charts': { ko: '차트', en: 'Charts' },
+  'readback.segments': { ko: '구분별 구매율', en: 'Purchase rate by group' },
+  'readback.segmentKey': { ko: '구분', en: 'Group' },
+  'readback.recommended': {
+    ko: '구매 고객 중 자신에게 추천된 상품을 산 비율: 발송 {treatment}, 대조군 {control}',
+    en: 'Among the buyers, bought a product recommended to them: contacted {treatment}, control {control}',
+  },
+  'readback.pastRuns': { ko: '지난 성과 측정', en: 'Past read-backs' },
+  'readback.startedAt': { ko: '실행 시각', en: 'Started' },
+  'readback.listFile': { ko: '목록 파일', en: 'List file' },
+  'readback.boughtUplift': { ko: '구매율 차이', en: 'Purchase-rate uplift' },
+  'readback.open': { ko: '열기', en: 'Open' },
+  'readback.delete': { ko: '삭제', en: 'Delete' },
+  'readback.deleteConfirm': { ko: '정말 삭제', en: 'Really delete' },
+} as const satisfies Record<string, Text>;
