@@ -69,7 +69,7 @@ Commands:
                                                  simulate a campaign on an exported list: contacts.csv, the purchases of the
                                                  following days (LPOINT_BIG_COMP_02_PDDE.csv, for import --append) and the
                                                  true uplift in simulation.manifest.json
-  readback --project DIR --list FILE --contacts FILE [--window 30] [--seed S]
+  readback --project DIR --list FILE --contacts FILE [--map MAP.json] [--window 30] [--seed S]
                                                  after the campaign: the contacted against the control group on the purchases
                                                  that followed (imported with import --append): uplift and 95 % interval per outcome
   pipeline --out DIR [--customers N] [--seed S] [--models popularity,itemknn,mf,preference] [--min-risk R | --top-n N]
@@ -408,7 +408,15 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'readback': {
         if (!values.list || !values.contacts) throw new CliError('BAD_ARGUMENT', 'readback needs --list FILE (the exported list, its manifest beside it) and --contacts FILE.');
-        const report = await call('readback.run', { project: project(), list: values.list, contacts: values.contacts, window: intOption('window', values.window), seed: intOption('seed', values.seed) });
+        const contactMap = values.map ? (JSON.parse(readFileSync(values.map, 'utf8')) as { customer: string; contacted: string; date: string; channel?: string; yes?: string[] }) : undefined;
+        const report = await call('readback.run', {
+          project: project(),
+          list: values.list,
+          contacts: values.contacts,
+          map: contactMap,
+          window: intOption('window', values.window),
+          seed: intOption('seed', values.seed),
+        });
         out(formatReadback(report), report);
         return 0;
       }

@@ -10,6 +10,20 @@ export const readbackSchema = z.object({
   list: z.string().trim().min(1),
   /** Who was contacted: 고객번호 / 발송여부 (Y/N) / 채널 / 발송일 (or customer / contacted / channel / date), UTF-8 or CP949. */
   contacts: z.string().trim().min(1),
+  /**
+   * Another system's contact file: which of its columns hold the customer, whether they were contacted,
+   * the channel and the date, and the values that mean "contacted" (default Y, yes, 1, 예, 발송…).
+   * Not needed for the app's own format.
+   */
+  map: z
+    .object({
+      customer: z.string().min(1),
+      contacted: z.string().min(1),
+      date: z.string().min(1),
+      channel: z.string().min(1).optional(),
+      yes: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .optional(),
   /** Days after each customer's contact date that count (the contact day is day 1). */
   window: z.number().int().min(1).max(365).default(30),
   /** The bootstrap's seed (amounts). */

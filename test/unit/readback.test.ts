@@ -107,6 +107,23 @@ describe('campaign read-back', () => {
     expect(b.contacts.channels).toEqual({ 문자: a.groups.treatment });
   });
 
+  it('reads another system\'s contact file through a map (its own headings, values and date form, CP949)', async () => {
+    const own = readFileSync(contactsPath(), 'utf8').replace('\uFEFF', '').trim().split('\r\n').slice(1);
+    const theirs = ['회원ID,캠페인발송,발송채널,발송일자', ...own.map((l) => {
+      const [c, y, ch] = l.split(',');
+      return `${c},${y === 'Y' ? '발송완료' : '제외'},${ch},20220102`;
+    })];
+    const path = join(h.root, 'crm-export.csv');
+    writeFileSync(path, iconv.encode(theirs.join('\r\n') + '\r\n', 'cp949'));
+    const map = { customer: '회원ID', contacted: '캠페인발송', date: '발송일자', channel: '발송채널', yes: ['발송완료'] };
+    const a = await readBack();
+    const b = await readBack({ contacts: path, map });
+    expect(b.groups).toEqual(a.groups);
+    expect(b.outcomes).toEqual(a.outcomes);
+    // Without the map the file's headings are not the app's: a clear refusal.
+    expect(await refusal(readBack({ contacts: path }))).toMatchObject({ issues: [{ key: 'contactsColumn' }] });
+  });
+
   it('refuses what it cannot read back, with a clear reason and no run written', async () => {
     const before = (await h.call<unknown[]>('runs.list', { project, kind: 'readback' })).length;
     // The window runs past the data (2022-01-02 + 59 days > 2022-02-20).

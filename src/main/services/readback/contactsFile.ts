@@ -11,6 +11,15 @@ export interface Contact {
   date: string;
 }
 
+/** Another system's columns for the contact file (see readbackSchema.map). */
+export interface ContactMap {
+  customer: string;
+  contacted: string;
+  date: string;
+  channel?: string;
+  yes?: string[];
+}
+
 /** The app's own contact format, Korean or English headings. */
 const COLUMNS = {
   customer: ['고객번호', 'customer'],
@@ -27,29 +36,37 @@ const NO = new Set(['n', 'no', '아니오', 'x', '0', 'false', '미발송']);
  * 2022-01-01, 2022.01.01 or 20220101), UTF-8 or CP949. A row that cannot be read is refused with its
  * line, so nothing is guessed.
  */
-export async function readContacts(db: Sql, path: string): Promise<Contact[]> {
+export async function readContacts(db: Sql, path: string, map?: ContactMap): Promise<Contact[]> {
   const file = basename(path);
   const { columns, rows } = await readTable(db, path);
   const find = (names: readonly string[]) => names.find((n) => columns.includes(n)) ?? null;
-  const customerAt = find(COLUMNS.customer);
-  const contactedAt = find(COLUMNS.contacted);
-  const dateAt = find(COLUMNS.date);
-  const channelAt = find(COLUMNS.channel);
-  for (const [names, at] of [[COLUMNS.customer, customerAt], [COLUMNS.contacted, contactedAt], [COLUMNS.date, dateAt]] as const) {
+  // A map names the file's own columns; without one, the app's own headings.
+  const wanted = map
+    ? { customer: [map.customer], contacted: [map.contacted], date: [map.date], channel: map.channel ? [map.channel] : [] }
+    : COLUMNS;
+  const customerAt = find(wanted.customer);
+  const contactedAt = find(wanted.contacted);
+  const dateAt = find(wanted.date);
+  const channelAt = find(wanted.channel);
+  for (const [names, at] of [[wanted.customer, customerAt], [wanted.contacted, contactedAt], [wanted.date, dateAt]] as const) {
     if (!at) throw keyedError('BAD_FILE', `${file} has no ${names.join(' / ')} column.`, 'contactsColumn', { file, column: names.join(' / ') });
   }
+  if (map?.channel && !channelAt) throw keyedError('BAD_FILE', `${file} has no ${map.channel} column.`, 'contactsColumn', { file, column: map.channel });
+  const yes = map?.yes ? new Set(map.yes.map((v) => v.trim().toLowerCase())) : YES;
+  const no = map?.yes ? null : NO;
   const seen = new Set<string>();
   return rows.map((r, i) => {
     const line = i + 2;
     const customer = (r[customerAt!] ?? '').trim();
     const flag = (r[contactedAt!] ?? '').trim().toLowerCase();
     const date = isoDate(r[dateAt!] ?? '');
-    if (!customer || !(YES.has(flag) || NO.has(flag)) || !date) {
+    // With a map's own "yes" values every other value means not contacted.
+    if (!customer || !(yes.has(flag) || !no || no.has(flag)) || !date) {
       throw keyedError('BAD_FILE', `${file} line ${line} cannot be read (customer "${customer}", contacted "${flag}", date "${r[dateAt!] ?? ''}").`, 'contactsBadRow', { file, line });
     }
     if (seen.has(customer)) throw keyedError('BAD_FILE', `${file} lists customer ${customer} twice (line ${line}).`, 'contactsDuplicate', { file, line, customer });
     seen.add(customer);
-    return { customer, contacted: YES.has(flag), channel: channelAt ? (r[channelAt] ?? null) : null, date };
+    return { customer, contacted: yes.has(flag), channel: channelAt ? (r[channelAt] ?? null) : null, date };
   });
 }
 

@@ -34,7 +34,7 @@ export async function readBack(project: Project, args: ReadbackArgs): Promise<Re
   const { db } = project;
   const started = performance.now();
   const list = await readList(db, args.list);
-  const contacts = await readContacts(db, args.contacts);
+  const contacts = await readContacts(db, args.contacts, args.map);
   const listed = new Map(list.customers.map((c) => [c.customer, c]));
   const strangers = contacts.filter((c) => !listed.has(c.customer));
   if (strangers.length) {
