@@ -1,7 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { RecommendModelName, RecommendModelResult, RecommendRules } from '../../../../shared/recommend';
 import { rngFor } from '../../generator/random';
-import type { SideFeatures } from './sideFeatures';
 import { evaluateSampled, evaluateTimeSplit } from './evaluate';
 import { interactionsFromPairs, type Interactions } from './interactions';
 import { leaveOneOut } from './leaveOneOut';
@@ -12,6 +10,12 @@ import { pairsOf, type PurchaseRows } from './rows';
 import { excludedBestSellers, excludedFor, selectTopK } from './rules';
 import { timeSplit } from './timeSplit';
 
+import type { RecommendComputeHooks, RecommendComputeInput, RecommendComputeResult, RecommendLists } from './computeTypes';
+
+export type { RecommendComputeHooks, RecommendComputeInput, RecommendComputeResult, RecommendLists } from './computeTypes';
+
+const cancelled = () => new AppError('CANCELLED', 'The training was cancelled.');
+
 /**
  * The numbers of a recommendation run, pure (no DuckDB), run in the training worker: every chosen
  * model judged on the same two protocols — leave-one-out with the same sampled negatives, and the
@@ -20,47 +24,6 @@ import { timeSplit } from './timeSplit';
  * leave-one-out fit gives them (its held-out products are the customers' own and the new-only rule
  * leaves them out anyway).
  */
-export interface RecommendComputeInput {
-  rows: PurchaseRows;
-  userStart: Int32Array;
-  /** Per item its category (−1 = unknown: its own category). */
-  itemCategory: Int32Array;
-  /** The window's last day and the time split's cut-off, in the rows' day numbers. */
-  lastDay: number;
-  cutoffDay: number;
-  models: RecommendModelName[];
-  negatives: number;
-  k: number;
-  rules: RecommendRules;
-  seed: number;
-  epochs: number;
-  factors: number;
-  trainNegatives: number;
-  /** Customer and product side features (Wide & Deep); null when no model needs them. */
-  features: SideFeatures | null;
-  /** Items never recommended (the rules' excluded categories: non-merchandise lines); none when absent. */
-  blocked?: Uint8Array;
-}
-
-/** users × k items and scores, row-major; −1 where a customer's list is shorter. */
-export interface RecommendLists {
-  items: Int32Array;
-  scores: Float32Array;
-}
-
-export interface RecommendComputeResult {
-  results: Partial<Record<RecommendModelName, RecommendModelResult>>;
-  lists: Partial<Record<RecommendModelName, RecommendLists>>;
-}
-
-export interface RecommendComputeHooks {
-  onModel?(model: RecommendModelName, phase: 'start' | 'done'): void;
-  onEpoch?(model: RecommendModelName, epoch: number, epochs: number, loss: number, samplesPerSecond: number): void;
-  isCancelled?(): boolean;
-}
-
-const cancelled = () => new AppError('CANCELLED', 'The training was cancelled.');
-
 export async function computeRecommendations(input: RecommendComputeInput, hooks: RecommendComputeHooks = {}): Promise<RecommendComputeResult> {
   const { rows } = input;
   const check = () => {

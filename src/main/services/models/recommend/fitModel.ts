@@ -3,7 +3,7 @@ import type { RecommendModelName } from '../../../../shared/recommend';
 import { scoreNcf, trainNcf } from '../ncf';
 import { ncfAllItems } from '../ncf/scoreAll';
 import { trainWideDeep, wideDeepScorer } from '../widedeep';
-import type { RecommendComputeHooks, RecommendComputeInput } from './compute';
+import type { RecommendComputeHooks, RecommendComputeInput } from './computeTypes';
 import { fitImplicitMf } from './implicitMf';
 import type { Interactions } from './interactions';
 import { fitItemKnn } from './itemKnn';
