@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WireIssue } from './errors';
 import { dateWindowSchema, isoDateSchema } from './analytics';
 
 /**
@@ -123,7 +124,8 @@ export interface RecommendRunReport {
    * `skippedChains`); `models` then holds their means weighted by the customers each evaluated.
    */
   chains?: RecommendChainReport[];
-  skippedChains?: { chain: string; reason: string }[];
+  /** Parts too small for the protocol: the reason in English, and the same as an issue the app words in its language. */
+  skippedChains?: { chain: string; reason: string; issue?: WireIssue }[];
   /** Runs on a clustering's customers: its run, and the one cluster (null: one model per cluster, in `chains`). */
   clusters?: { runId: string; cluster: number | null };
   data: { customers: number; products: number; pairs: number };

@@ -88,6 +88,12 @@ describe('the per-part table of a recommendation run', () => {
     expect(partKind(report)).toBe('chains');
     expect(partRows(report, 'ko').map((r) => [r.key, r.label])).toEqual([['chain-A01', 'A01 백화점']]);
     expect(skippedParts(report, 'en')).toEqual([{ label: 'A06 Online mall', reason: 'no test purchases' }]);
+    // A run that kept the issue: the reason in the page's language.
+    const worded: RecommendRunReport = {
+      ...report,
+      skippedChains: [{ chain: 'A06', reason: 'No customer bought a new product from 2021-10-01 on', issue: { path: ['cutoff'], message: 'x', key: 'noTestAfterCutoff', params: { cutoff: '2021-10-01' } } }],
+    };
+    expect(skippedParts(worded, 'ko')[0].reason).toContain('2021-10-01 이후 새로 산 상품이 없어');
     expect(partKind(base)).toBeNull();
     expect(partRows(base, 'ko')).toEqual([]);
   });

@@ -56,7 +56,7 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
       ? clustering.groups.map((g) => ({ chain: args.chain ?? null, cluster: { id: g.id, name: g.name }, customers: g.customers }))
       : [{ chain: args.chain ?? null }];
   const scopes: { chain: string | null; cluster?: { id: number; name: string }; data: RecommendData }[] = [];
-  const skippedChains: { chain: string; reason: string }[] = [];
+  const skippedChains: NonNullable<RecommendRunReport['skippedChains']> = [];
   let firstRefusal: unknown = null;
   for (const spec of specs) {
     const data = await recommendData(db, window, { chain: spec.chain ?? undefined, customers: spec.customers });
@@ -67,7 +67,8 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
     } catch (error) {
       if (!perScope) throw error;
       firstRefusal ??= error;
-      skippedChains.push({ chain: spec.cluster ? spec.cluster.name : (spec.chain ?? ''), reason: (error as Error).message });
+      const issue = error instanceof AppError ? error.issues?.[0] : undefined;
+      skippedChains.push({ chain: spec.cluster ? spec.cluster.name : (spec.chain ?? ''), reason: (error as Error).message, ...(issue ? { issue } : {}) });
     }
     job.throwIfCancelled();
   }

@@ -1,3 +1,4 @@
+import { describeIssue } from '../../../../shared/issueText';
 import { chainLabel, reportModels } from '../../../../shared/charts';
 import type { ClusterRunReport } from '../../../../shared/clusters';
 import type { RecommendModelName, RecommendRunReport } from '../../../../shared/recommend';
@@ -97,5 +98,9 @@ export function partRows(report: Pick<RecommendRunReport, 'chains' | 'models'>, 
 
 /** The parts the run could not train, named like the table's rows (a per-cluster run names them by cluster already). */
 export function skippedParts(report: Pick<RecommendRunReport, 'skippedChains' | 'clusters'>, lang: Lang): { label: string; reason: string }[] {
-  return (report.skippedChains ?? []).map((s) => ({ label: report.clusters || !s.chain ? s.chain || t('recommend.chainAll', lang) : chainLabel(s.chain, lang), reason: s.reason }));
+  return (report.skippedChains ?? []).map((s) => ({
+    label: report.clusters || !s.chain ? s.chain || t('recommend.chainAll', lang) : chainLabel(s.chain, lang),
+    // Worded in the page's language where the run kept the issue; older runs have the English sentence only.
+    reason: s.issue ? describeIssue(s.issue, lang) : s.reason,
+  }));
 }
