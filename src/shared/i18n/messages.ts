@@ -108,10 +108,10 @@ export const ISSUE_TEXTS: Record<string, Text> = {
 export const DETAIL_TEXTS: Record<string, Text> = {
   fileMissing: { ko: '{file} 파일이 없습니다.', en: '{file} does not exist.' },
   tableUnreadable: { ko: '{file} 파일을 표로 읽을 수 없습니다.', en: '{file} could not be read as a table.' },
-  readbackNoManifest: { ko: '{file} 옆에 목록 정보 파일(manifest)이 없습니다. 앱에서 내보낸 목록을 정보 파일과 함께 고르세요.', en: '{file} has no manifest beside it; read back a list the app exported, with its manifest.' },
-  readbackBadManifest: { ko: '{file}은(는) 목록 정보 파일이 아닙니다.', en: '{file} is not a list manifest.' },
+  listNoManifest: { ko: '{file} 옆에 목록 정보 파일(manifest)이 없습니다. 앱에서 내보낸 목록을 정보 파일과 함께 고르세요.', en: '{file} has no manifest beside it; use a list the app exported, with its manifest.' },
+  listBadManifest: { ko: '{file}은(는) 목록 정보 파일이 아닙니다.', en: '{file} is not a list manifest.' },
   readbackForeignList: { ko: '{file}은(는) 이 프로젝트에서 내보낸 목록이 아닙니다. 목록을 내보낸 프로젝트를 여세요.', en: '{file} was not exported from this project; open the project it came from.' },
-  readbackListColumn: { ko: '{file}에 {column} 열이 없습니다. 파일을 고치셨나요?', en: '{file} has no column {column}; was it edited?' },
+  listColumn: { ko: '{file}에 {column} 열이 없습니다. 파일을 고치셨나요?', en: '{file} has no column {column}; was it edited?' },
   readbackNoControl: { ko: '{file}에는 대조군이 없어 발송 고객과 비교할 수 없습니다. 대조군 비율을 두고 다시 내보내세요.', en: '{file} has no control group, so there is nothing to compare the contacted with; export again with a control share.' },
   readbackContactsNotListed: { ko: '발송 파일의 고객 {n}명이 목록에 없습니다(예: {customer}). 이 목록의 발송 파일을 고르세요.', en: '{n} customers of the contact file are not on the list (e.g. {customer}); use the contact file of this list.' },
   readbackNoContacts: { ko: '{file}에 발송 기록이 없습니다.', en: '{file} has no contacts.' },
@@ -126,8 +126,6 @@ export const DETAIL_TEXTS: Record<string, Text> = {
   exportNoClusters: { ko: '아직 고객 군집이 없습니다. 먼저 군집을 실행하세요(군집 화면 또는 `workbench cluster`).', en: 'No clustering yet: run the customer clusters first (Clusters page or `workbench cluster`).' },
   exportNobody: { ko: '조건에 맞는 고객이 없습니다. 조건을 넓히세요(등급 추가, 위험 기준 낮추기, 다른 채널 등).', en: 'No customer matches these filters; widen them (more tiers, a lower risk, another chain…).' },
   simulateListOtherProject: { ko: '{file} 목록은 다른 프로젝트나 다른 데이터에서 만든 것입니다({project}). 이 프로젝트에서 목록을 다시 내보내세요.', en: 'The list {file} was drawn from another project or other data ({project}); export the list again from this project.' },
-  simulateNoManifest: { ko: '{file} 옆에 목록 매니페스트({manifest})가 없거나 읽을 수 없습니다. 내보내기로 목록을 다시 저장하세요.', en: '{file} has no readable list manifest beside it ({manifest}); write the list again with the export.' },
-  simulateNotAList: { ko: '{file}에 고객번호와 그룹 열이 없습니다. 캠페인 대상 목록이 아닙니다.', en: '{file} has no customer and group columns; it is not a campaign target list.' },
   simulateNoPurchases: { ko: '프로젝트에 구매 데이터가 없습니다. 먼저 데이터를 가져오세요.', en: 'The project has no purchases: import data first.' },
   // Files and folders
   fileNotFound: { ko: '{file} 파일이 없거나 읽을 수 없습니다.', en: 'The file {file} does not exist or cannot be read.' },

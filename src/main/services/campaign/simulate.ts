@@ -8,7 +8,7 @@ import { cumulative, pick, rngFor } from '../generator/random';
 import type { Project } from '../project/projectStore';
 import { dataFingerprint } from '../runs/runs';
 import { type Habit, LOOKBACK_DAYS, projectHabits } from './habits';
-import { type CampaignList, readCampaignList } from './listFile';
+import { readListFile, type ListFile } from '../export/listFile';
 import { addDays, compactDate, writeTextAtomic } from './output';
 
 /** Days of the list's mean rate a customer's own rate is shrunk with (gamma–Poisson prior strength). */
@@ -36,8 +36,15 @@ const PURCHASES = LPOINT_FILES.find((f) => f.kind === 'purchases')!;
  */
 export async function simulateCampaign(project: Project, args: CampaignSimulateArgs): Promise<CampaignSimulateResult> {
   const { db } = project;
-  const list = await readCampaignList(db, args.list);
-  await checkListBelongs(project, list);
+  const file = await readListFile(db, args.list);
+  await checkListBelongs(project, file);
+  // In customer order whatever the file's format, so the same seed gives the same bytes.
+  const list = {
+    ...file,
+    customers: file.customers
+      .map((c) => ({ customer: c.customer, contacted: !c.control, recs: c.recommended }))
+      .sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0)),
+  };
   const recProducts = [...new Set(list.customers.flatMap((c) => c.recs))].sort();
   const facts = await projectHabits(
     db,
@@ -182,7 +189,7 @@ export async function simulateCampaign(project: Project, args: CampaignSimulateA
 }
 
 /** A list is simulated only on the project and data it was drawn from. */
-async function checkListBelongs(project: Project, list: CampaignList): Promise<void> {
+async function checkListBelongs(project: Project, list: ListFile): Promise<void> {
   const fingerprint = await dataFingerprint(project.db);
   const sameProject = resolve(list.manifest.project ?? '') === resolve(project.dir);
   if (!sameProject || list.manifest.dataFingerprint !== fingerprint) {
