@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CLUSTER_FEATURE_GROUPS, CLUSTER_K_MAX, CLUSTER_K_MIN, type ClusterFeatureGroup, type ClusterRunReport } from '../../../../shared/clusters';
 import { workbench } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { usePastRuns } from '../../components/usePastRuns';
+import { useShownReport } from '../../components/useShownReport';
 import { t, type Lang } from '../../i18n';
 import { ClusterReport } from './ClusterReport';
 import { ClusterRuns } from './ClusterRuns';
@@ -29,10 +30,9 @@ export function ClustersPage({ lang, project, onError }: Props) {
   const [seed, setSeed] = useState(42);
   const [restarts, setRestarts] = useState(4);
   const [running, setRunning] = useState(false);
-  const [report, setReport] = useState<ClusterRunReport | null>(null);
 
   const past = usePastRuns<ClusterRunReport>(project, 'clusters', onError);
-  useEffect(() => setReport(null), [project]);
+  const { report, setReport, reopen, remove } = useShownReport(project, past);
 
   if (!project) return <p>{t('project.none', lang)}</p>;
 
@@ -55,13 +55,6 @@ export function ClustersPage({ lang, project, onError }: Props) {
     } finally {
       setRunning(false);
     }
-  };
-  const reopen = async (runId: string) => {
-    const r = await past.open(runId);
-    if (r) setReport(r);
-  };
-  const remove = async (runId: string) => {
-    if ((await past.remove(runId)) && report?.run.id === runId) setReport(null);
   };
   const rename = async (cluster: number, name: string): Promise<boolean> => {
     if (!report) return false;

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReadbackReport as Report } from '../../../../shared/readback';
 import type { ProjectInfo } from '../../../../shared/reports';
 import { workbench } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { usePastRuns } from '../../components/usePastRuns';
+import { useShownReport } from '../../components/useShownReport';
 import { t, type Lang } from '../../i18n';
 import { ReadbackForm } from './ReadbackForm';
 import { ReadbackReport } from './ReadbackReport';
@@ -24,12 +25,11 @@ interface Props {
 export function ReadbackPage({ lang, project, onError }: Props) {
   const [settings, setSettings] = useState<ReadbackSettings>(DEFAULT_SETTINGS);
   const [running, setRunning] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
   const past = usePastRuns<Report>(project, 'readback', onError);
+  const { report, setReport, reopen, remove } = useShownReport(project, past);
   const exports = usePastRuns<unknown>(project, 'export', onError);
   const { data: info } = useQuery(project ? { project } : null, (a): Promise<ProjectInfo> => workbench.project.info(a), { onError });
 
-  useEffect(() => setReport(null), [project]);
 
   if (!project) return <p>{t('project.none', lang)}</p>;
 
@@ -46,13 +46,6 @@ export function ReadbackPage({ lang, project, onError }: Props) {
     } finally {
       setRunning(false);
     }
-  };
-  const reopen = async (runId: string) => {
-    const r = await past.open(runId);
-    if (r) setReport(r);
-  };
-  const remove = async (runId: string) => {
-    if ((await past.remove(runId)) && report?.run.id === runId) setReport(null);
   };
 
   return (

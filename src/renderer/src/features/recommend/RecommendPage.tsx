@@ -6,6 +6,7 @@ import { onJobStarted, runJob } from '../../api/jobs';
 import { Chart } from '../../components/Chart';
 import { jobStepLabel } from '../../components/jobStep';
 import { usePastRuns } from '../../components/usePastRuns';
+import { useShownReport } from '../../components/useShownReport';
 import { fill, t, type Lang } from '../../i18n';
 import { foldProgress, isRecommendStep, LIVE_START, modelStates, type LiveState } from './liveProgress';
 import { ListSample } from './ListSample';
@@ -32,14 +33,13 @@ export function RecommendPage({ lang, project, onError }: Props) {
   const [settings, setSettings] = useState<RecommendSettings>(DEFAULT_SETTINGS);
   const [running, setRunning] = useState<RecommendModelName[] | null>(null);
   const [live, setLive] = useState<LiveState>(LIVE_START);
-  const [report, setReport] = useState<RecommendRunReport | null>(null);
   const jobId = useRef<string | null>(null);
   const past = usePastRuns<RecommendRunReport>(project, 'recommend', onError);
+  const { report, setReport, reopen, remove } = useShownReport(project, past);
   // The clusterings: the latest one's clusters for the settings, any one's names for a report.
   const clusterings = usePastRuns<unknown>(project, 'clusters', onError);
   const clustering = useMemo(() => latestClustering(clusterings.runs, lang), [clusterings.runs, lang]);
 
-  useEffect(() => setReport(null), [project]);
 
   // This job's progress: picked by its id once known (before: by the steps only a recommendation run reports).
   useEffect(() => {
@@ -79,13 +79,6 @@ export function RecommendPage({ lang, project, onError }: Props) {
   };
   const cancel = () => {
     if (jobId.current) workbench.jobs.cancel({ jobId: jobId.current }).catch(onError);
-  };
-  const reopen = async (runId: string) => {
-    const r = await past.open(runId);
-    if (r) setReport(r);
-  };
-  const remove = async (runId: string) => {
-    if ((await past.remove(runId)) && report?.run.id === runId) setReport(null);
   };
 
   const epoch = live.epoch;

@@ -5,6 +5,7 @@ import { workbench } from '../../api/client';
 import { onJobStarted, runJob } from '../../api/jobs';
 import { useQuery } from '../../api/useQuery';
 import { usePastRuns } from '../../components/usePastRuns';
+import { useShownReport } from '../../components/useShownReport';
 import { t, type Lang } from '../../i18n';
 import { defaultCutoff, DEFAULT_SETTINGS, validationArgs, type ValidationSettings } from './settings';
 import { SettingsForm } from './SettingsForm';
@@ -26,12 +27,11 @@ export function ValidationPage({ lang, project, onError }: Props) {
   const [settings, setSettings] = useState<ValidationSettings>(DEFAULT_SETTINGS);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ step: string; fraction: number | null } | null>(null);
-  const [report, setReport] = useState<Report | null>(null);
   const jobId = useRef<string | null>(null);
   const past = usePastRuns<Report>(project, 'validation', onError);
+  const { report, setReport, reopen, remove } = useShownReport(project, past);
   const { data: info } = useQuery(project ? { project } : null, (a): Promise<ProjectInfo> => workbench.project.info(a), { onError });
 
-  useEffect(() => setReport(null), [project]);
 
   // This job's progress, picked by its id.
   useEffect(() => {
@@ -68,13 +68,6 @@ export function ValidationPage({ lang, project, onError }: Props) {
   };
   const cancel = () => {
     if (jobId.current) workbench.jobs.cancel({ jobId: jobId.current }).catch(onError);
-  };
-  const reopen = async (runId: string) => {
-    const r = await past.open(runId);
-    if (r) setReport(r);
-  };
-  const remove = async (runId: string) => {
-    if ((await past.remove(runId)) && report?.run.id === runId) setReport(null);
   };
 
   const cutoffDefault = defaultCutoff(info?.dateMin ?? null, info?.dateMax ?? null);
