@@ -6,7 +6,7 @@ import { z } from 'zod';
  * (services/readback) checks the files against the project.
  */
 export const readbackSchema = z.object({
-  /** The exported target list (CSV or Parquet) with its manifest beside it. */
+  /** The exported target list (CSV or Parquet) with its manifest beside it, or that manifest. */
   list: z.string().trim().min(1),
   /** Who was contacted: 고객번호 / 발송여부 (Y/N) / 채널 / 발송일 (or customer / contacted / channel / date), UTF-8 or CP949. */
   contacts: z.string().trim().min(1),

@@ -98,12 +98,14 @@ describe('campaign read-back', () => {
     expect(runs[0].runId).toBe(r.run.id);
   });
 
-  it('reads a CP949 contact file the same way', async () => {
+  it('reads a CP949 contact file the same way, and takes the list\'s manifest in place of the list', async () => {
     const cp = join(h.root, 'contacts-949.csv');
     writeFileSync(cp, iconv.encode(readFileSync(contactsPath(), 'utf8').replace('\uFEFF', ''), 'cp949'));
     const a = await readBack();
     const b = await readBack({ contacts: cp });
     expect(b.outcomes).toEqual(a.outcomes);
+    const byManifest = await readBack({ list: list.manifest });
+    expect(byManifest.outcomes).toEqual(a.outcomes);
     expect(b.contacts.channels).toEqual({ 문자: a.groups.treatment });
   });
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { keyedError } from '../../../shared/errors';
 import type { ExportManifest } from '../../../shared/export';
 import { fill, TARGET_GROUPS, TARGET_LIST_HEADINGS } from '../../../shared/i18n';
@@ -35,7 +35,7 @@ export interface ListFile {
  * ask it differently).
  */
 export async function readListFile(db: Sql, file: string): Promise<ListFile> {
-  const path = resolve(file);
+  const path = listPathOf(resolve(file));
   const name = basename(path);
   const manifestPath = manifestPathFor(path);
   if (!existsSync(path)) throw keyedError('NOT_FOUND', `The file ${path} does not exist or cannot be read.`, 'fileNotFound', { file: path });
@@ -71,4 +71,15 @@ export async function readListFile(db: Sql, file: string): Promise<ListFile> {
     }))
     .filter((c) => c.customer !== '');
   return { path, manifestPath, manifest, columns, customers };
+}
+
+/** The list itself, also when its manifest is named instead: list.csv.manifest.json → the file it names, beside it. */
+function listPathOf(path: string): string {
+  if (!path.endsWith('.manifest.json') || !existsSync(path)) return path;
+  try {
+    const named = (JSON.parse(readFileSync(path, 'utf8')) as Partial<ExportManifest>).file;
+    return typeof named === 'string' && named ? join(dirname(path), basename(named)) : path;
+  } catch {
+    return path;
+  }
 }
