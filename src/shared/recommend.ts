@@ -58,6 +58,13 @@ export const recommendTrainSchema = z.object({
   epochs: z.number().int().min(1).max(200).default(10),
   factors: z.number().int().min(2).max(128).default(8),
   trainNegatives: z.number().int().min(1).max(20).default(4),
+  /**
+   * NeuMF only: epochs to pre-train its GMF and MLP towers each before NeuMF's own epochs (NCF §3.4.1),
+   * which then run at a tenth of the learning rate; 0 = no pre-training.
+   */
+  pretrainEpochs: z.number().int().min(0).max(50).default(0),
+  /** NeuMF only: give its MLP tower the customer and product side features (Wide & Deep always has them). */
+  sideFeatures: z.boolean().default(false),
 });
 export type RecommendTrainArgs = z.output<typeof recommendTrainSchema>;
 export type RecommendTrainArgsIn = z.input<typeof recommendTrainSchema>;

@@ -6,6 +6,11 @@ import type { RecommendListPage, RecommendRunReport } from '../../src/shared/rec
 import type { RunInfo } from '../../src/shared/runs';
 import { dispatch } from '../../src/main/transport/dispatch';
 import { defaultCutoff } from '../../src/main/services/models/recommend/recommendRun';
+import { readNetwork } from '../../src/main/services/models/recommend/savedNetworks';
+import type { SideFeatures } from '../../src/main/services/models/recommend/sideFeatures';
+import { wideDeepScorer, type WideDeepModel } from '../../src/main/services/models/widedeep';
+import type { NcfModel } from '../../src/main/services/models/ncf/neumf';
+import { savedNcfScorer } from '../../src/main/services/models/recommend/fitModel';
 import { harness, type Harness } from '../helpers';
 
 let h: Harness;
@@ -117,6 +122,44 @@ describe('recommendation runs', () => {
     expect(await d.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE $1`, [`${prefix}%`])).toEqual([]);
     const lists = await d.one<{ n: number }>(`SELECT count(DISTINCT customer_id)::INTEGER AS n FROM recommendations WHERE run_id = $1 AND model = 'widedeep'`, [report.run.id]);
     expect(lists!.n).toBe(report.data.customers);
+    // Both networks are saved with the run, and the saved weights give the saved lists' scores.
+    const run = (await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' })).find((r) => r.runId === report.run.id)!;
+    expect([...run.artifacts].sort()).toEqual(['neumf.bin', 'neumf.json', 'widedeep.bin', 'widedeep.json'].map((f) => join('models', report.run.id, f)));
+    const saved = await d.all<{ model: string; customer_id: string; product_id: string; score: number }>(
+      `SELECT model, customer_id, product_id, score FROM recommendations WHERE run_id = $1 AND model IN ('neumf', 'widedeep') AND customer_id IN (SELECT DISTINCT customer_id FROM recommendations WHERE run_id = $1 ORDER BY 1 LIMIT 3)`,
+      [report.run.id],
+    );
+    const wd = readNetwork<{ model: WideDeepModel; features: SideFeatures }>(join(project, 'models', report.run.id, 'widedeep.json'));
+    const nf = readNetwork<{ model: NcfModel; features: SideFeatures | null }>(join(project, 'models', report.run.id, 'neumf.json'));
+    const scorers = { widedeep: { saved: wd, scorer: wideDeepScorer(wd.network.model, wd.network.features) }, neumf: { saved: nf, scorer: savedNcfScorer(nf.network.model, nf.network.features) } };
+    expect(saved.length).toBe(3 * 5 * 2);
+    for (const r of saved) {
+      const { saved: net, scorer } = scorers[r.model as 'widedeep' | 'neumf'];
+      const out = new Float32Array(1);
+      scorer.score(net.customers.indexOf(r.customer_id), Int32Array.of(net.products.indexOf(r.product_id)), out);
+      expect(out[0]).toBeCloseTo(r.score, 4);
+    }
+  }, 180_000);
+
+  it('NeuMF from pre-trained towers with side features: progress counts the towers\' epochs, the curve is NeuMF\'s own, and it beats popularity', async () => {
+    const epochs: { epoch: number; epochs: number }[] = [];
+    const ctx = {
+      emit: (name: string, payload: unknown) => {
+        const p = payload as JobProgress;
+        if (name === 'job.progress' && p.detail.type === 'training' && p.step === 'neumf') epochs.push({ epoch: p.detail.epoch, epochs: p.detail.epochs });
+      },
+    };
+    const reply = await dispatch(h.handlers, 'models.trainRecommend', { project, models: ['popularity', 'neumf'], seed: 6, k: 5, epochs: 2, pretrainEpochs: 2, sideFeatures: true, jobId: 'pretrained' }, ctx);
+    expect(reply.ok).toBe(true);
+    const report = (reply as { ok: true; result: RecommendRunReport }).result;
+    // Two fits (leave-one-out, time split), each GMF 1–2, MLP 3–4, NeuMF 5–6 of 6.
+    expect(epochs.filter((e) => e.epoch === 6 && e.epochs === 6)).toHaveLength(2);
+    expect(epochs.every((e) => e.epochs === 6)).toBe(true);
+    const r = report.models.neumf!;
+    expect(r.loss).toHaveLength(2);
+    expect(r.sampled.hr[9]).toBeGreaterThan(report.models.popularity!.sampled.hr[9] + 0.03);
+    const runs = await h.call<RunInfo[]>('runs.list', { project, kind: 'recommend' });
+    expect(runs.find((x) => x.runId === report.run.id)!.settings).toMatchObject({ pretrainEpochs: 2, sideFeatures: true });
   }, 180_000);
 
   it('the same seed gives the same figures and lists', async () => {

@@ -222,6 +222,7 @@ export const DETAIL_TEXTS: Record<string, Text> = {
   // Runs, models and jobs
   runRunning: { ko: '실행 {run}은(는) 아직 진행 중입니다. 먼저 취소한 뒤 삭제하세요.', en: 'Run {run} is still running; cancel it before deleting it.' },
   runNotFound: { ko: '이 프로젝트에 실행 {run}이(가) 없습니다.', en: 'There is no run {run} in this project.' },
+  networkUnreadable: { ko: '저장된 신경망 파일 {file}을(를) 읽을 수 없습니다.', en: 'Cannot read the saved network {file}.' },
   notChurnRun: { ko: '실행 {run}은(는) 완료된 이탈 예측 학습이 아닙니다.', en: 'Run {run} is not a finished churn training run.' },
   runNoModel: { ko: '실행 {run}에는 적용할 수 있는 모델이 없습니다.', en: 'Run {run} has no model that applies.' },
   runMissingModel: { ko: '실행 {run}에는 {model} 모델이 없습니다(학습한 모델: {trained}).', en: 'Run {run} has no {model} model (it trained {trained}).' },

@@ -28,6 +28,16 @@ export const recommendStrings = {
   'recommend.seed': { ko: '시드', en: 'Seed' },
   'recommend.epochs': { ko: '에포크', en: 'Epochs' },
   'recommend.factors': { ko: '잠재 요인 수', en: 'Factors' },
+  'recommend.pretrain': { ko: 'NeuMF 사전학습 에포크', en: 'NeuMF pre-training epochs' },
+  'recommend.pretrainHint': {
+    ko: 'GMF와 MLP를 각각 이만큼 먼저 학습한 뒤 NeuMF로 합쳐 작은 학습률로 이어 학습합니다 (0 = 사전학습 없음). 학습 시간이 늘어납니다.',
+    en: 'Trains GMF and MLP alone for this many epochs each, then joins them into NeuMF and goes on at a smaller learning rate (0 = none). Takes longer.',
+  },
+  'recommend.sideFeatures': { ko: 'NeuMF에 고객·상품 속성 사용', en: 'Customer and product features in NeuMF' },
+  'recommend.sideFeaturesHint': {
+    ko: '성별, 연령대, 기간별 등급, 체인별 순위, 제휴·L.pay 이용과 상품의 카테고리, 주 체인, 인기 구간을 NeuMF의 MLP에 함께 넣습니다 (Wide & Deep은 항상 사용).',
+    en: 'Gender, age band, tier per period, rank per chain, affiliate and L.pay use, and the product’s category, main chain and popularity band go into NeuMF’s MLP tower (Wide & Deep always uses them).',
+  },
   'recommend.rules': { ko: '비즈니스 규칙', en: 'Business rules' },
   'recommend.newOnly': { ko: '처음 사는 상품만', en: 'New products only' },
   'recommend.allowRepurchase': { ko: '재구매 상품도 허용', en: 'Allow repurchase' },

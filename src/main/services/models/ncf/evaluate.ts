@@ -1,4 +1,5 @@
 import type { Interactions } from '../recommend/interactions';
+import type { SideFeatures } from '../recommend/sideFeatures';
 import { NcfKernel } from './kernel';
 import type { NcfModel } from './neumf';
 import type { NcfSplit } from './ncfData';
@@ -54,10 +55,13 @@ export function rankTestItems(task: RankingTask, score: (user: number, items: In
   return ranks;
 }
 
-/** HR@K / NDCG@K of a trained NCF model (scores are logits: the sigmoid does not change the order). */
-export function evaluateModel(model: NcfModel, task: RankingTask, k = 10): RankingMetrics {
+/**
+ * HR@K / NDCG@K of a trained NCF model (scores are logits: the sigmoid does not change the order).
+ * A model with side features needs the features it was trained on.
+ */
+export function evaluateModel(model: NcfModel, task: RankingTask, k = 10, features?: SideFeatures): RankingMetrics {
   const per = task.negativesPerUser + 1;
-  const kernel = new NcfKernel(model, per);
+  const kernel = new NcfKernel(model, per, features);
   const users = new Int32Array(per);
   return hitRateNdcg(
     rankTestItems(task, (user, items, out) => {

@@ -91,11 +91,11 @@ export async function evaluateNcfSplit(split: NcfSplit, options: NcfEvalOptions 
   }
   const trainer = new NcfTrainer(split.train, { ...base, learningRate, initial });
   const rows: NcfEvalEpoch[] = [];
-  const initialMetrics = evaluateModel(trainer.model, split, k);
+  const initialMetrics = evaluateModel(trainer.model, split, k, options.side);
   for (let e = 0; e < resolved.epochs; e++) {
     const done = await trainer.epoch(hooks);
     if (!done) return finish(rows, 'cancelled', trainer.model, initialMetrics);
-    const m = evaluateModel(trainer.model, split, k);
+    const m = evaluateModel(trainer.model, split, k, options.side);
     const row: NcfEvalEpoch = { epoch: done.epoch, loss: done.loss, hr10: m.hr, ndcg10: m.ndcg, seconds: done.seconds, samplesPerSecond: done.samplesPerSecond };
     rows.push(row);
     hooks.onEvaluated?.(row);

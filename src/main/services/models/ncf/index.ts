@@ -5,6 +5,7 @@ export { evaluateNcf, evaluateNcfSplit, type NcfEvalEpoch, type NcfEvalHooks, ty
 export { evaluateModel, evaluatePopularity, hitRateNdcg, rankAmongNegatives, rankTestItems, type RankingMetrics, type RankingTask } from './evaluate';
 export { loadNcfFiles, parseNcfSplit, type NcfFiles, type NcfSplit } from './ncfData';
 export { initNcfModel, type DenseLayer, type NcfModel, type NcfModelKind, type NcfShape } from './neumf';
+export type { NcfSide, NcfSideShape, NcfSideTable } from './side';
 export { scoreNcf } from './score';
 export type { RowAdamMode } from './adam';
 export { combineTowers, pretrainNeumf } from './pretrain';

@@ -1,5 +1,7 @@
+import type { SideFeatures } from '../recommend/sideFeatures';
 import { accumulateOuter, accumulateProduct, activations } from './matmul';
-import { mlpEmbedding, type NcfModel } from './neumf';
+import { mlpEmbedding, mlpInputWidth, type NcfModel } from './neumf';
+import { sideLookup, type NcfSideLookup } from './side';
 
 /** Gradients of one dense layer (same layouts as the layer). */
 export interface DenseGradient {
@@ -23,7 +25,9 @@ export interface RowGradient {
  * embeddings, runs the towers on feature-major activations (plain double arrays, see matmul.ts), and writes the gradients
  * of the batch's MEAN binary cross-entropy (as Keras and TF.js report it) for every weight. The
  * embedding gradients are summed per distinct row (a user's positive and its negatives share one
- * row), so the optimizer touches each row once.
+ * row), so the optimizer touches each row once. A model with a side part (side.ts) needs the
+ * features it was built on: their rows are gathered after the id embeddings in the MLP tower's input
+ * and get summed row gradients the same way (a field has few values, so a batch touches few rows).
  */
 export class NcfKernel {
   readonly dense: DenseGradient[];
@@ -32,6 +36,8 @@ export class NcfKernel {
   readonly gmfItem: RowGradient;
   readonly mlpUser: RowGradient;
   readonly mlpItem: RowGradient;
+  /** Rows of the stacked side tables (NcfModel.side.embeddings) the batch touched; null without a side part. */
+  readonly side: RowGradient | null;
 
   private readonly F: number;
   private readonly E: number;
@@ -46,13 +52,32 @@ export class NcfKernel {
   /** Per sample, its user's and item's row slot in this batch. */
   private readonly sampleUserSlot: Int32Array;
   private readonly sampleItemSlot: Int32Array;
+  private readonly lookup: NcfSideLookup | null;
+  /** Side tables per sample (T), their width, and each sample's T stacked rows (forward) and row slots (backward). */
+  private readonly T: number;
+  private readonly sideDim: number;
+  private readonly sampleSideRows: Int32Array;
+  private readonly sampleSideSlot: Int32Array;
+  private readonly sideSlot: Int32Array;
 
   constructor(
     private readonly model: NcfModel,
     readonly maxBatch: number,
+    features?: SideFeatures,
   ) {
     this.F = model.factors;
     this.E = mlpEmbedding(model);
+    this.lookup = sideLookup(model, features, 'scoring or training it');
+    const side = model.side;
+    this.T = this.lookup ? this.lookup.tables : 0;
+    this.sideDim = side ? side.dim : 0;
+    const sideRows = side ? side.embeddings.length / side.dim : 0;
+    // At most min(table rows, samples × tables) distinct side rows in a batch.
+    const sideCap = Math.min(sideRows, maxBatch * this.T);
+    this.side = side ? { dim: side.dim, rows: new Int32Array(sideCap), count: 0, grad: new Float64Array(sideCap * side.dim) } : null;
+    this.sampleSideRows = new Int32Array(maxBatch * this.T);
+    this.sampleSideSlot = new Int32Array(maxBatch * this.T);
+    this.sideSlot = new Int32Array(sideRows).fill(-1);
     this.dense = model.dense.map((l) => ({ kernel: new Float64Array(l.kernel.length), bias: new Float64Array(l.nOut) }));
     this.output = { kernel: new Float64Array(model.output.kernel.length), bias: new Float64Array(1) };
     // Both towers see the same rows: a side's two tables share one row list.
@@ -63,8 +88,10 @@ export class NcfKernel {
     this.gmfItem = table(this.F, itemRows);
     this.mlpUser = table(this.E, userRows);
     this.mlpItem = table(this.E, itemRows);
-    this.acts = model.layers.map((w) => activations(maxBatch * w));
-    this.deltas = model.layers.map((w) => activations(maxBatch * w));
+    // acts[0] holds the MLP tower's whole input: the id embeddings, then the side rows.
+    const widths = model.layers.map((w, l) => (l === 0 ? mlpInputWidth(model) : w));
+    this.acts = widths.map((w) => activations(maxBatch * w));
+    this.deltas = widths.map((w) => activations(maxBatch * w));
     this.gmf = activations(maxBatch * this.F);
     this.logit = activations(maxBatch);
     this.userSlot = new Int32Array(model.users).fill(-1);
@@ -134,6 +161,7 @@ export class NcfKernel {
         accumulateProduct(layer.kernel, 1, layer.nIn, layer.nIn, layer.nOut, delta, below, n);
       }
       this.scatterMlp(n);
+      if (this.lookup) this.scatterSide(n);
     }
     return loss;
   }
@@ -181,6 +209,7 @@ export class NcfKernel {
         h0[(E + k) * n + s] = I[i + k];
       }
     }
+    if (this.lookup) this.gatherSide(users, items, start, n);
     for (let l = 1; l < L; l++) {
       const layer = model.dense[l - 1];
       const act = this.acts[l];
@@ -253,6 +282,53 @@ export class NcfKernel {
         const e = d * out[f];
         gU[su + f] += e * I[i + f];
         gI[si + f] += e * U[u + f];
+      }
+    }
+  }
+
+  /** Each sample's side rows into acts[0] after the id embeddings (rows 2E + t·dim + c for table t). */
+  private gatherSide(users: Int32Array, items: Int32Array, start: number, n: number): void {
+    const { T, sideDim: dim, sampleSideRows: rows } = this;
+    const lookup = this.lookup!;
+    const Fu = lookup.userFields;
+    const emb = this.model.side!.embeddings;
+    const h0 = this.acts[0];
+    const base = 2 * this.E * n;
+    for (let s = 0; s < n; s++) {
+      const at = s * T;
+      lookup.userRows(users[start + s], rows, at);
+      lookup.itemRows(items[start + s], rows, at + Fu);
+      for (let t = 0; t < T; t++) {
+        const e = rows[at + t] * dim;
+        for (let c = 0, p = base + t * dim * n + s; c < dim; c++, p += n) h0[p] = emb[e + c];
+      }
+    }
+  }
+
+  /** The gradient w.r.t. the side rows of acts[0], summed into one slot per distinct row the batch touched. */
+  private scatterSide(n: number): void {
+    const { T, sideDim: dim, sampleSideRows: rows, sampleSideSlot, sideSlot } = this;
+    const g = this.side!;
+    for (let k = 0; k < g.count; k++) sideSlot[g.rows[k]] = -1;
+    let count = 0;
+    for (let p = 0, end = n * T; p < end; p++) {
+      const r = rows[p];
+      let slot = sideSlot[r];
+      if (slot < 0) {
+        slot = sideSlot[r] = count++;
+        g.rows[slot] = r;
+        g.grad.fill(0, slot * dim, (slot + 1) * dim);
+      }
+      sampleSideSlot[p] = slot;
+    }
+    g.count = count;
+    const d0 = this.deltas[0];
+    const base = 2 * this.E * n;
+    const grad = g.grad;
+    for (let s = 0; s < n; s++) {
+      for (let t = 0; t < T; t++) {
+        const slot = sampleSideSlot[s * T + t] * dim;
+        for (let c = 0, p = base + t * dim * n + s; c < dim; c++, p += n) grad[slot + c] += d0[p];
       }
     }
   }

@@ -1,4 +1,6 @@
 import { rngFor, type Rng } from '../../generator/random';
+import { badInput } from '../recommend/input';
+import { initNcfSide, sideWidth, type NcfSide, type NcfSideShape } from './side';
 
 /**
  * The NCF models of He et al. (WWW 2017), as in the authors' Keras code (GMF.py, MLP.py, NeuMF.py):
@@ -6,7 +8,8 @@ import { rngFor, type Rng } from '../../generator/random';
  *   MLP:   [p'_u ; q'_i] (layers[0] wide) → ReLU dense layers[1..]     → one sigmoid unit
  *   NeuMF: [GMF vector ; last MLP layer]                               → one sigmoid unit
  * Separate embedding tables for the two towers. `layers[0]` is the concatenated MLP embedding,
- * so each MLP embedding is layers[0]/2 wide (the Keras code's convention).
+ * so each MLP embedding is layers[0]/2 wide (the Keras code's convention). With a side part
+ * (side.ts), the MLP tower's input is [p'_u ; q'_i ; side field embeddings], layers[0] + fields·dim wide.
  */
 export type NcfModelKind = 'neumf' | 'gmf' | 'mlp';
 
@@ -32,10 +35,12 @@ export interface NcfModel {
   /** users × layers[0]/2, items × layers[0]/2 (empty for 'gmf'). */
   mlpUser: Float32Array;
   mlpItem: Float32Array;
-  /** The MLP's ReLU layers, layers[l] → layers[l+1]. */
+  /** The MLP's ReLU layers, layers[l] → layers[l+1] (dense[0].nIn = mlpInputWidth: layers[0] plus the side part). */
   dense: DenseLayer[];
   /** The prediction unit over [GMF vector ; last MLP layer]. */
   output: DenseLayer;
+  /** Side-field embeddings in the MLP tower's input (absent: ids only; never for 'gmf'). */
+  side?: NcfSide;
 }
 
 export interface NcfShape {
@@ -44,10 +49,15 @@ export interface NcfShape {
   items: number;
   factors: number;
   layers: readonly number[];
+  /** Side features for the MLP tower (ignored for 'gmf', which has no side part). */
+  side?: NcfSideShape;
 }
 
 /** Width of each MLP embedding (0 without the MLP tower). */
 export const mlpEmbedding = (m: Pick<NcfModel, 'layers'>): number => (m.layers.length ? m.layers[0] / 2 : 0);
+
+/** Width of the MLP tower's input: the concatenated id embedding and the side fields' embeddings. */
+export const mlpInputWidth = (m: Pick<NcfModel, 'layers' | 'side'>): number => (m.layers.length ? m.layers[0] + sideWidth(m.side) : 0);
 
 /** Width of the vector the prediction unit sees. */
 export function predictiveWidth(shape: Pick<NcfShape, 'kind' | 'factors' | 'layers'>): number {
@@ -59,7 +69,8 @@ export function predictiveWidth(shape: Pick<NcfShape, 'kind' | 'factors' | 'laye
 /**
  * A fresh model: embeddings N(0, 0.01²) (NCF's init_normal), ReLU layers Glorot-uniform with zero
  * bias (Keras' Dense default), the prediction unit LeCun-uniform (NeuMF.py's init='lecun_uniform').
- * Each tensor draws from its own seeded stream.
+ * Each tensor draws from its own seeded stream (a side part's tables too, so a model without one
+ * draws exactly what it drew before side features existed).
  */
 export function initNcfModel(shape: NcfShape, seed: number): NcfModel {
   const { kind, users, items } = shape;
@@ -77,11 +88,16 @@ export function initNcfModel(shape: NcfShape, seed: number): NcfModel {
     for (let k = 0; k < n; k++) out[k] = 0.01 * rng.normal();
     return out;
   };
+  const withSide = kind !== 'gmf' && shape.side !== undefined;
+  // The side rows must pass through a ReLU layer: with layers = [w] the prediction unit sees layers[0] alone.
+  if (withSide && layers.length < 2) throw badInput(`initNcfModel: side features need at least one MLP layer after the embedding (layers [${layers}])`);
+  const side = withSide ? initNcfSide(shape.side!, seed) : undefined;
   const embedding = layers.length ? layers[0] / 2 : 0;
   const dense: DenseLayer[] = [];
   for (let l = 0; l + 1 < layers.length; l++) {
-    const limit = Math.sqrt(6 / (layers[l] + layers[l + 1]));
-    dense.push(uniformLayer(layers[l], layers[l + 1], limit, rngFor(seed, 'ncf-init-dense', l)));
+    const nIn = l === 0 ? layers[0] + sideWidth(side) : layers[l];
+    const limit = Math.sqrt(6 / (nIn + layers[l + 1]));
+    dense.push(uniformLayer(nIn, layers[l + 1], limit, rngFor(seed, 'ncf-init-dense', l)));
   }
   const width = predictiveWidth({ kind, factors, layers });
   return {
@@ -96,6 +112,7 @@ export function initNcfModel(shape: NcfShape, seed: number): NcfModel {
     mlpItem: normal(items * embedding, 'mlp-item'),
     dense,
     output: uniformLayer(width, 1, Math.sqrt(3 / width), rngFor(seed, 'ncf-init-output')),
+    ...(side ? { side } : {}),
   };
 }
 

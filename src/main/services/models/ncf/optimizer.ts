@@ -4,8 +4,9 @@ import type { NcfModel } from './neumf';
 
 /**
  * Applies one batch's gradients (an NcfKernel's buffers) to the model: dense Adam on the MLP layers
- * and the prediction unit, row Adam on the embedding rows the batch touched (see adam.ts). `l2`
- * is the weight of λ‖w‖² on the kernels and on the touched embedding rows (biases are not decayed).
+ * and the prediction unit, row Adam on the embedding rows the batch touched (see adam.ts), the side
+ * tables' rows included, in the same mode as the id rows. `l2` is the weight of λ‖w‖² on the kernels
+ * and on the touched embedding rows (biases are not decayed).
  */
 export class NcfAdam {
   private t = 0;
@@ -17,6 +18,7 @@ export class NcfAdam {
   private readonly gmfItem: RowAdam;
   private readonly mlpUser: RowAdam;
   private readonly mlpItem: RowAdam;
+  private readonly side: RowAdam | null;
 
   constructor(
     private readonly model: NcfModel,
@@ -33,6 +35,8 @@ export class NcfAdam {
     this.gmfItem = new RowAdam(model.items, model.factors, embeddingMode);
     this.mlpUser = new RowAdam(model.users, E, embeddingMode);
     this.mlpItem = new RowAdam(model.items, E, embeddingMode);
+    const side = model.side;
+    this.side = side ? new RowAdam(side.embeddings.length / side.dim, side.dim, embeddingMode) : null;
   }
 
   /** Steps taken so far. */
@@ -55,6 +59,10 @@ export class NcfAdam {
     rows(this.gmfItem, model.gmfItem, kernel.gmfItem);
     rows(this.mlpUser, model.mlpUser, kernel.mlpUser);
     rows(this.mlpItem, model.mlpItem, kernel.mlpItem);
+    if (this.side) {
+      if (!kernel.side) throw new Error('NcfAdam: the model has side tables but the kernel computed no gradient for them');
+      rows(this.side, model.side!.embeddings, kernel.side);
+    }
   }
 
   /** Brings the embedding rows up to date (RowAdam.settle): call before the weights are read. */
@@ -64,5 +72,6 @@ export class NcfAdam {
     this.gmfItem.settle(model.gmfItem, t, o);
     this.mlpUser.settle(model.mlpUser, t, o);
     this.mlpItem.settle(model.mlpItem, t, o);
+    if (this.side) this.side.settle(model.side!.embeddings, t, o);
   }
 }

@@ -1,11 +1,13 @@
 import type { Interactions } from '../recommend/interactions';
 import type { NcfModel } from './neumf';
+import { copySide } from './side';
 import { trainNcf, type NcfHooks, type NcfTrainOptions } from './train';
 
 /**
  * NeuMF from pre-trained towers (NCF §3.4.1): GMF and MLP are trained alone, then NeuMF takes their
  * embeddings and MLP layers, and its prediction unit is α·h_GMF ⊕ (1−α)·h_MLP with α = 0.5, the
- * bias likewise (NeuMF.py's load_pretrain_model). Null when cancelled.
+ * bias likewise (NeuMF.py's load_pretrain_model). With options.side the MLP tower trains with the
+ * side features and hands its side tables to the NeuMF (GMF has none). Null when cancelled.
  */
 export async function pretrainNeumf(
   data: Interactions,
@@ -26,7 +28,7 @@ export async function pretrainNeumf(
   return combineTowers(towers[0], towers[1], alpha);
 }
 
-/** The NeuMF made of a trained GMF and a trained MLP (weights copied, output unit weighted α / 1−α). */
+/** The NeuMF made of a trained GMF and a trained MLP (weights copied, the MLP's side part too; output unit weighted α / 1−α). */
 export function combineTowers(gmf: NcfModel, mlp: NcfModel, alpha = 0.5): NcfModel {
   if (gmf.kind !== 'gmf' || mlp.kind !== 'mlp') throw new Error(`combineTowers: needs a GMF and an MLP (got ${gmf.kind}, ${mlp.kind})`);
   if (gmf.users !== mlp.users || gmf.items !== mlp.items) throw new Error('combineTowers: the towers were trained on different data');
@@ -48,5 +50,6 @@ export function combineTowers(gmf: NcfModel, mlp: NcfModel, alpha = 0.5): NcfMod
     mlpItem: mlp.mlpItem.slice(),
     dense: mlp.dense.map((l) => ({ nIn: l.nIn, nOut: l.nOut, kernel: l.kernel.slice(), bias: l.bias.slice() })),
     output: { nIn: width, nOut: 1, kernel, bias },
+    ...(mlp.side ? { side: copySide(mlp.side) } : {}),
   };
 }

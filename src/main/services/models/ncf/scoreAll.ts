@@ -1,4 +1,6 @@
+import type { SideFeatures } from '../recommend/sideFeatures';
 import { mlpEmbedding, type NcfModel } from './neumf';
+import { sideLookup } from './side';
 import { TowerBatch } from './towerBatch';
 
 /**
@@ -6,24 +8,46 @@ import { TowerBatch } from './towerBatch';
  * customers' lists, the time split). The same numbers as scoreNcf, computed with less work: the first
  * MLP layer of [p'_u ; q'_i] splits into a user part (once per user) and an item part (once per model),
  * and the GMF vector's output weights fold into the user's factors, so an item costs its later layers.
+ * With a side part, the user fields join the user half and the item fields the item half, so the
+ * cost per item stays the same. A side model needs the features it was trained on.
  */
-export function ncfAllItems(model: NcfModel): (user: number, out: Float32Array) => void {
+export function ncfAllItems(model: NcfModel, features?: SideFeatures): (user: number, out: Float32Array) => void {
   const { items, factors: F } = model;
   const E = mlpEmbedding(model);
   const dense = model.dense;
   const hasMlp = dense.length > 0 && E > 0;
   const n1 = hasMlp ? dense[0].nOut : 0;
-  // The first layer's item half: itemPart[i·n1 + j] = Σ_k W1[j, E + k] · q'_i[k].
+  const lookup = sideLookup(model, features, 'scoring the whole catalogue');
+  const side = model.side;
+  const dim = side ? side.dim : 0;
+  const Fu = lookup ? lookup.userFields : 0;
+  const Fi = lookup ? lookup.itemFields : 0;
+  const sideRows = new Int32Array(Math.max(Fu, Fi));
+  // Σ_c W1[j, col + c] · e_row[c] over a run of side tables starting at column col (table by table).
+  const sideSum = (j: number, nIn: number, col: number, count: number): number => {
+    let s = 0;
+    const emb = side!.embeddings;
+    const W = dense[0].kernel;
+    for (let t = 0; t < count; t++) {
+      const w = j * nIn + col + t * dim;
+      const e = sideRows[t] * dim;
+      for (let c = 0; c < dim; c++) s += W[w + c] * emb[e + c];
+    }
+    return s;
+  };
+  // The first layer's item half: itemPart[i·n1 + j] = Σ_k W1[j, E + k] · q'_i[k] (+ the item fields' columns).
   const itemPart = new Float32Array(items * n1);
   if (hasMlp) {
     const W = dense[0].kernel;
     const nIn = dense[0].nIn;
     for (let i = 0; i < items; i++) {
       const q = i * E;
+      if (lookup) lookup.itemRows(i, sideRows, 0);
       for (let j = 0; j < n1; j++) {
         let s = 0;
         const row = j * nIn + E;
         for (let k = 0; k < E; k++) s += W[row + k] * model.mlpItem[q + k];
+        if (lookup) s += sideSum(j, nIn, 2 * E + Fu * dim, Fi);
         itemPart[i * n1 + j] = s;
       }
     }
@@ -50,9 +74,11 @@ export function ncfAllItems(model: NcfModel): (user: number, out: Float32Array) 
       const W = dense[0].kernel;
       const nIn = dense[0].nIn;
       const p = user * E;
+      if (lookup) lookup.userRows(user, sideRows, 0);
       for (let j = 0; j < n1; j++) {
         let s = dense[0].bias[j];
         for (let k = 0; k < E; k++) s += W[j * nIn + k] * model.mlpUser[p + k];
+        if (lookup) s += sideSum(j, nIn, 2 * E, Fu);
         userPart[j] = s;
       }
       const h = tower.input;

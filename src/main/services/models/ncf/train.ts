@@ -1,4 +1,5 @@
 import { pairCount, type Interactions } from '../recommend/interactions';
+import type { SideFeatures } from '../recommend/sideFeatures';
 import { ADAM_DEFAULTS, type RowAdamMode } from './adam';
 import { runEpoch, trainEpochs, type TrainEpoch, type TrainHooks } from './epochLoop';
 import { allocateInstances, type EpochInstances } from './instances';
@@ -28,8 +29,16 @@ export interface NcfTrainOptions {
   seed?: number;
   /** Batches between turns given to the event loop (so a job host can cancel). */
   yieldEvery?: number;
-  /** Start from these weights instead of a fresh init (e.g. pre-trained); trained in place, and its kind and widths win over model/factors/layers. */
+  /** Start from these weights instead of a fresh init (e.g. pre-trained); trained in place, and its kind and widths win over model/factors/layers/sideDim. */
   initial?: NcfModel;
+  /**
+   * Side features (recommend/sideFeatures.ts) for the MLP tower of 'neumf' and 'mlp': their
+   * embeddings join [p'_u ; q'_i] in its input. 'gmf' ignores them, as does an `initial` model built
+   * without a side part; an `initial` built with one needs them (the same fields and codes).
+   */
+  side?: SideFeatures;
+  /** Embedding width of every side field's table (default 8). */
+  sideDim?: number;
 }
 
 /**
@@ -48,6 +57,7 @@ export const NCF_DEFAULTS = {
   seed: 1,
   yieldEvery: 64,
   embeddingAdam: 'catchUp' as RowAdamMode,
+  sideDim: 8,
 };
 
 export type ResolvedNcfOptions = Omit<typeof NCF_DEFAULTS, 'layers'> & { layers: number[] };
@@ -65,6 +75,7 @@ export function resolveNcfOptions(o: NcfTrainOptions = {}): ResolvedNcfOptions {
     seed: o.seed ?? NCF_DEFAULTS.seed,
     yieldEvery: o.yieldEvery ?? NCF_DEFAULTS.yieldEvery,
     embeddingAdam: o.embeddingAdam ?? NCF_DEFAULTS.embeddingAdam,
+    sideDim: o.sideDim ?? NCF_DEFAULTS.sideDim,
   };
   const positiveInt = (name: keyof ResolvedNcfOptions, v: number, min = 1) => {
     if (!(Number.isInteger(v) && v >= min)) throw new Error(`NCF option ${name} must be an integer ≥ ${min} (got ${v})`);
@@ -75,6 +86,7 @@ export function resolveNcfOptions(o: NcfTrainOptions = {}): ResolvedNcfOptions {
   positiveInt('epochs', r.epochs, 0);
   positiveInt('batchSize', r.batchSize);
   positiveInt('yieldEvery', r.yieldEvery);
+  positiveInt('sideDim', r.sideDim);
   if (!(r.learningRate > 0)) throw new Error(`NCF option learningRate must be > 0 (got ${r.learningRate})`);
   if (!['catchUp', 'lazy'].includes(r.embeddingAdam)) throw new Error(`NCF option embeddingAdam must be catchUp or lazy (got ${r.embeddingAdam})`);
   if (!(r.l2 >= 0)) throw new Error(`NCF option l2 must be ≥ 0 (got ${r.l2})`);
@@ -105,11 +117,12 @@ export class NcfTrainer {
     this.options = resolveNcfOptions(options);
     const o = this.options;
     if (pairCount(data) === 0) throw new Error('NCF: no training pairs');
-    this.model = options.initial ?? initNcfModel({ kind: o.model, users: data.users, items: data.itemCount, factors: o.factors, layers: o.layers }, o.seed);
+    const side = options.side && o.model !== 'gmf' ? { features: options.side, dim: o.sideDim } : undefined;
+    this.model = options.initial ?? initNcfModel({ kind: o.model, users: data.users, items: data.itemCount, factors: o.factors, layers: o.layers, side }, o.seed);
     if (this.model.users !== data.users || this.model.items !== data.itemCount) {
       throw new Error(`NCF: initial model is ${this.model.users} users × ${this.model.items} items, data ${data.users} × ${data.itemCount}`);
     }
-    this.kernel = new NcfKernel(this.model, o.batchSize);
+    this.kernel = new NcfKernel(this.model, o.batchSize, options.side);
     this.optimizer = new NcfAdam(this.model, { ...ADAM_DEFAULTS, learningRate: o.learningRate }, o.l2, o.embeddingAdam);
     this.instances = allocateInstances(data, o.negatives);
   }

@@ -5,6 +5,7 @@ import { interactionsFromPairs, type Interactions } from './interactions';
 import { leaveOneOut } from './leaveOneOut';
 import { sampleEvaluationNegatives } from './negatives';
 import { fitModel } from './fitModel';
+import { packModel } from './packedModel';
 import type { Scorer } from './scorer';
 import { pairsOf, type PurchaseRows } from './rows';
 import { excludedBestSellers, excludedFor, selectTopK } from './rules';
@@ -36,6 +37,7 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
   const all = allPairs(rows);
   const results: RecommendComputeResult['results'] = {};
   const lists: RecommendComputeResult['lists'] = {};
+  const networks: NonNullable<RecommendComputeResult['networks']> = {};
   for (const model of input.models) {
     check();
     hooks.onModel?.(model, 'start');
@@ -53,6 +55,7 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
     const listStarted = performance.now();
     lists[model] = topLists(input, final.scorer);
     const listSeconds = (performance.now() - listStarted) / 1000;
+    if (final.network) networks[model] = packModel(final.network);
     results[model] = {
       model,
       seconds: (performance.now() - started) / 1000,
@@ -78,7 +81,7 @@ export async function computeRecommendations(input: RecommendComputeInput, hooks
     };
     hooks.onModel?.(model, 'done');
   }
-  return { results, lists };
+  return { results, lists, networks };
 }
 
 /** The seed's thresholds: 0.0, 0.5 … 4.5. */

@@ -1,4 +1,5 @@
 import type { RecommendModelName, RecommendModelResult, RecommendRules } from '../../../../shared/recommend';
+import type { PackedNetwork } from './savedNetworks';
 import type { SideFeatures } from './sideFeatures';
 import type { PurchaseRows } from './rows';
 
@@ -19,7 +20,10 @@ export interface RecommendComputeInput {
   epochs: number;
   factors: number;
   trainNegatives: number;
-  /** Customer and product side features (Wide & Deep); null when no model needs them. */
+  /** NeuMF: tower pre-training epochs (0 = none) and whether its MLP tower takes the side features. */
+  pretrainEpochs?: number;
+  sideFeatures?: boolean;
+  /** Customer and product side features (Wide & Deep, NeuMF with sideFeatures); null when no model needs them. */
   features: SideFeatures | null;
   /** Items never recommended (the rules' excluded categories: non-merchandise lines); none when absent. */
   blocked?: Uint8Array;
@@ -34,6 +38,8 @@ export interface RecommendLists {
 export interface RecommendComputeResult {
   results: Partial<Record<RecommendModelName, RecommendModelResult>>;
   lists: Partial<Record<RecommendModelName, RecommendLists>>;
+  /** The networks that ranked the lists, packed for the run's folder (savedNetworks.ts). */
+  networks?: Partial<Record<RecommendModelName, PackedNetwork>>;
 }
 
 export interface RecommendComputeHooks {

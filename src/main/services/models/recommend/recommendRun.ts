@@ -3,6 +3,7 @@ import { segmentSpecSchema } from '../../../../shared/analytics';
 import { computeSegments, runSegmentTables } from '../../analytics/segments';
 import { sideFeatures } from './sideFeatures';
 import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { AppError, badArgument, keyedError } from '../../../../shared/errors';
 import { RECOMMEND_MODELS, type RecommendChainReport, type RecommendRunReport, type RecommendTrainArgs } from '../../../../shared/recommend';
 import type { Sql } from '../../db/database';
@@ -18,6 +19,7 @@ import type { RecommendComputeResult } from './compute';
 import { bestModel, weightedModels } from './chainMeans';
 import { defaultCutoff } from '../../../../shared/cutoff';
 import { saveLists } from './saveLists';
+import { writeNetwork } from './savedNetworks';
 import { blockedByCategory } from './rules';
 
 /**
@@ -84,7 +86,7 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
     const computed: RecommendComputeResult[] = [];
     // Wide & Deep's side features need the customers' RFM tiers per period: the run's own segments.
     const tables = runSegmentTables(run.tablePrefix);
-    const wantsFeatures = models.includes('widedeep');
+    const wantsFeatures = models.includes('widedeep') || (args.sideFeatures && models.includes('neumf'));
     if (wantsFeatures) {
       job.progress({ step: 'sideFeatures', rowsDone: 0, fraction: 0.04 }, true);
       await project.commit(() => computeSegments(db, segmentSpecSchema.parse({ window, asOf: addDays(window.to, 1) }), tables));
@@ -109,6 +111,8 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
             epochs: args.epochs,
             factors: args.factors,
             trainNegatives: args.trainNegatives,
+            pretrainEpochs: args.pretrainEpochs,
+            sideFeatures: args.sideFeatures,
             features,
             blocked: blockedByCategory(data.category, data.categories, args.rules.excludeCategories ?? []),
           },
@@ -164,9 +168,17 @@ export async function trainRecommenders(project: Project, args: RecommendTrainAr
         }
       }
       report.saved = { customers: customers.size, rows };
+      // The networks that ranked the lists, with the codes of their indices (the run's artifacts).
+      const artifacts: string[] = [];
+      for (const [c, { chain, cluster, data }] of scopes.entries()) {
+        for (const [model, packed] of Object.entries(computed[c].networks ?? {})) {
+          const meta = { model: model as 'neumf' | 'widedeep', chain: chain ?? null, cluster: cluster?.id ?? null, customers: data.customers, products: data.products };
+          artifacts.push(...writeNetwork(run.dir, meta, packed!).map((f) => relative(project.dir, f)));
+        }
+      }
       for (const t of [tables.segments, tables.spec]) await db.run(`DROP TABLE IF EXISTS ${quotedIdentifier(t)}`);
       report.run.seconds = (performance.now() - started) / 1000;
-      return finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown> });
+      return finishRun(db, run.runId, { status: 'done', metrics: report as unknown as Record<string, unknown>, artifacts });
     });
     return report;
   } catch (error) {

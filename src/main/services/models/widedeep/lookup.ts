@@ -1,5 +1,5 @@
-import { badInput } from '../recommend/input';
-import type { FeatureBlock, SideFeatures } from '../recommend/sideFeatures';
+import { checkFeatureBlock } from '../recommend/featureCheck';
+import type { SideFeatures } from '../recommend/sideFeatures';
 import type { WideDeepModel } from './model';
 
 /**
@@ -22,8 +22,8 @@ export class FeatureLookup {
   private readonly userCardinality: Int32Array;
 
   constructor(model: WideDeepModel, features: SideFeatures) {
-    checkBlock('user', features.user, model.userFields, model.userCardinality, model.users);
-    checkBlock('item', features.item, model.itemFields, model.itemCardinality, model.items);
+    checkFeatureBlock('Wide & Deep', 'user', features.user, model.userFields, model.userCardinality, model.users);
+    checkFeatureBlock('Wide & Deep', 'item', features.item, model.itemFields, model.itemCardinality, model.items);
     this.userCodes = features.user.codes;
     this.itemCodes = features.item.codes;
     this.Fu = model.userFields.length;
@@ -57,18 +57,5 @@ export class FeatureLookup {
     const c = itemCodes[ic + crossIndex];
     const uc = u * Fu;
     for (let f = 0; f < Fu; f++) out[at + 1 + Fi + f] = o[1 + Fi + f] + c * userCardinality[f] + userCodes[uc + f];
-  }
-}
-
-function checkBlock(side: string, block: FeatureBlock, names: string[], cardinality: number[], rows: number): void {
-  if (block.names.length !== names.length || block.names.some((n, f) => n !== names[f])) {
-    throw badInput(`Wide & Deep: the ${side} features are [${block.names.join(', ')}] but the model was built on [${names.join(', ')}].`);
-  }
-  const F = names.length;
-  if (block.codes.length !== rows * F) throw badInput(`Wide & Deep: the ${side} features hold ${block.codes.length} codes; ${rows} ${side}s × ${F} fields need ${rows * F}.`);
-  for (let k = 0; k < block.codes.length; k++) {
-    const c = block.codes[k];
-    const f = k % F;
-    if (!(c >= 0 && c < cardinality[f])) throw badInput(`Wide & Deep: ${side} ${Math.floor(k / F)} has code ${c} in field ${names[f]}, outside 0..${cardinality[f] - 1}.`);
   }
 }

@@ -41,6 +41,17 @@ export function SettingsForm({ value: s, onChange, clustering, lang }: Props) {
             {t('recommend.factors', lang)}{' '}
             <input type="number" min={2} max={128} value={s.factors} onChange={(e) => set({ factors: wholeIn(e.target.value, 2, 128) })} style={{ width: 70 }} data-testid="recommend-factors" />
           </label>
+          {s.models.includes('neumf') && (
+            <>
+              <label title={t('recommend.pretrainHint', lang)}>
+                {t('recommend.pretrain', lang)}{' '}
+                <input type="number" min={0} max={50} value={s.pretrainEpochs} onChange={(e) => set({ pretrainEpochs: wholeIn(e.target.value, 0, 50) })} style={{ width: 60 }} data-testid="recommend-pretrain" />
+              </label>
+              <label title={t('recommend.sideFeaturesHint', lang)}>
+                <input type="checkbox" checked={s.sideFeatures} onChange={(e) => set({ sideFeatures: e.target.checked })} data-testid="recommend-side-features" /> {t('recommend.sideFeatures', lang)}
+              </label>
+            </>
+          )}
         </div>
       )}
       <div className="row">

@@ -21,6 +21,9 @@ export interface RecommendSettings {
   varietyPool: number;
   epochs: number;
   factors: number;
+  /** NeuMF: tower pre-training epochs (0 = none) and side features in its MLP tower. */
+  pretrainEpochs: number;
+  sideFeatures: boolean;
 }
 
 /** The defaults of recommendTrainSchema, NeuMF unticked (it takes the longest). */
@@ -38,6 +41,8 @@ export const DEFAULT_SETTINGS: RecommendSettings = {
   varietyPool: 0,
   epochs: 10,
   factors: 8,
+  pretrainEpochs: 0,
+  sideFeatures: false,
 };
 
 /** The N choices: the seed's 49 and the NCF paper's 99. */
@@ -84,5 +89,7 @@ export function trainArgs(project: string, s: RecommendSettings, clusteringRun?:
     rules: { newOnly: s.newOnly, excludeTopShare: s.excludeTopPercent / 100, excludeRecentDays: s.excludeRecentDays, varietyPool: s.varietyPool },
     epochs: s.epochs,
     factors: s.factors,
+    pretrainEpochs: s.pretrainEpochs,
+    sideFeatures: s.sideFeatures,
   };
 }
