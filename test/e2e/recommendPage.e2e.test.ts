@@ -56,6 +56,9 @@ describe('Recommendations page in browser mode', () => {
     await page.getByTestId('recommend-model-preference').uncheck();
     await page.getByTestId('recommend-model-neumf').check();
     await page.getByTestId('recommend-epochs').fill('1');
+    // NeuMF's own options: one epoch of tower pre-training, the side features in its MLP tower.
+    await page.getByTestId('recommend-pretrain').fill('1');
+    await page.getByTestId('recommend-side-features').check();
     expect(await page.getByTestId('recommend-negatives').inputValue()).toBe('49');
     await page.getByTestId('recommend-train').click();
     // While it runs: each model's state, and NeuMF's live loss chart.
@@ -71,6 +74,8 @@ describe('Recommendations page in browser mode', () => {
     const report = runs[0].metrics as unknown as RecommendRunReport;
     const trained = RECOMMEND_MODELS.filter((m) => report.models[m]);
     expect(trained).toEqual(['popularity', 'itemknn', 'neumf']);
+    expect(runs[0].settings).toMatchObject({ epochs: 1, pretrainEpochs: 1, sideFeatures: true });
+    expect(runs[0].artifacts.map((a) => a.split(/[\\/]/).pop())).toEqual(['neumf.json', 'neumf.bin']);
 
     // The table: a row per model, HR@10 among 1 + N = 49 as the service computed it, the best starred.
     const table = page.getByTestId('recommend-models');

@@ -7,7 +7,9 @@ import type { Sql } from '../../db/database';
  * each of the two periods, rank (amount quintile among the chain's buyers) at each chain, affiliate
  * service use and L.pay use; per product its category, the chain that sells it most and its
  * popularity quintile there. Every field is categorical: code 0 = missing or none, 1.. the values in
- * sorted order, so each field is one small embedding table (deep) or one-hot block (wide).
+ * sorted order, so each field is one small embedding table (deep) or one-hot block (wide). Every tie
+ * (a product's main chain, a customer's conflicting rows) is broken by value, and amounts are rounded
+ * before ranking, so the same data always gives the same codes: a run is reproducible by its seed.
  */
 export interface FeatureBlock {
   /** Field names, e.g. 'gender', 'tier_1', 'rank_A01'. */
@@ -43,8 +45,8 @@ export async function sideFeatures(db: Sql, window: DateWindow, customers: strin
   const tiers = segments ? `LEFT JOIN (SELECT customer_id, tier_1::VARCHAR AS tier_1, tier_2::VARCHAR AS tier_2 FROM ${quotedIdentifier(segments)}) seg USING (customer_id)` : '';
   const userRows = await db.all<Record<string, string | null> & { u: number }>(
     `WITH ids AS (SELECT unnest(l) AS customer_id, unnest(range(len(l)))::INTEGER AS u FROM (SELECT $3::VARCHAR[] AS l)),
-     demo AS (SELECT customer_id, any_value(gender) AS gender, any_value(age_band) AS age_band FROM customers GROUP BY customer_id),
-     amounts AS (SELECT customer_id, chain, sum(coalesce(amount, 0)) AS amt FROM purchases WHERE NOT is_return AND ${inWindow} GROUP BY ALL),
+     demo AS (SELECT customer_id, min(gender) AS gender, min(age_band) AS age_band FROM customers GROUP BY customer_id),
+     amounts AS (SELECT customer_id, chain, round(sum(coalesce(amount, 0)), 4) AS amt FROM purchases WHERE NOT is_return AND ${inWindow} GROUP BY ALL),
      ranks AS (SELECT customer_id, map_from_entries(list({'k': chain, 'v': q::VARCHAR})) AS r FROM
                (SELECT customer_id, chain, ntile(5) OVER (PARTITION BY chain ORDER BY amt, customer_id) AS q FROM amounts) GROUP BY customer_id),
      svc AS (SELECT DISTINCT customer_id FROM services WHERE ${inWindow}),
@@ -63,9 +65,9 @@ export async function sideFeatures(db: Sql, window: DateWindow, customers: strin
 
   const itemRows = await db.all<{ i: number; category: string | null; chain: string | null; q: number | null }>(
     `WITH ids AS (SELECT unnest(l) AS product_id, unnest(range(len(l)))::INTEGER AS i FROM (SELECT $3::VARCHAR[] AS l)),
-     cat AS (SELECT product_id, any_value(category) AS category FROM products GROUP BY product_id),
+     cat AS (SELECT product_id, min(category) AS category FROM products GROUP BY product_id),
      per AS (SELECT product_id, chain, count(DISTINCT customer_id) AS buyers FROM purchases WHERE NOT is_return AND product_id IS NOT NULL AND ${inWindow} GROUP BY ALL),
-     main AS (SELECT product_id, arg_max(chain, buyers) AS chain, max(buyers) AS buyers FROM per GROUP BY product_id),
+     main AS (SELECT product_id, first(chain ORDER BY buyers DESC, chain) AS chain, max(buyers) AS buyers FROM per GROUP BY product_id),
      ranked AS (SELECT product_id, chain, ntile(5) OVER (PARTITION BY chain ORDER BY buyers, product_id) AS q FROM main)
      SELECT i, cat.category, ranked.chain, ranked.q FROM ids LEFT JOIN cat USING (product_id) LEFT JOIN ranked USING (product_id) ORDER BY i`,
     [...w, listValue(products)],
