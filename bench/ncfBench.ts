@@ -22,6 +22,7 @@ import { NcfKernel } from '../src/main/services/models/ncf/kernel';
 import { NcfAdam } from '../src/main/services/models/ncf/optimizer';
 import { ADAM_DEFAULTS, type RowAdamMode } from '../src/main/services/models/ncf/adam';
 import { interactionsFromPairs } from '../src/main/services/models/recommend/interactions';
+import type { SideFeatures } from '../src/main/services/models/recommend/sideFeatures';
 import { tfBackend } from '../src/main/services/models/tfBackend';
 import { argValue, median, nf, peakRssMb } from './util';
 
@@ -63,10 +64,26 @@ function timeRepeats(repeats: number, samples: number, work: () => void): Rate {
   return { samplesPerSecond: median(wall), cpuSamplesPerSecond: median(cpu) };
 }
 
-/** Our kernel + optimizer over `samples` samples, batch by batch. */
-function oursRate(batch: number, repeats: number): Rate {
-  const model = initNcfModel({ kind: 'neumf', users: USERS, items: ITEMS, factors, layers }, 1);
-  const kernel = new NcfKernel(model, batch);
+/**
+ * Side features shaped like the sample's (sideFeatures.ts): 12 customer fields (gender, age band, two
+ * tiers, six chain ranks, affiliate, L.pay) and 3 product fields (category, main chain, popularity).
+ */
+function sampleShapedFeatures(): SideFeatures {
+  const rng = rngFor(2, 'ncf-bench-side');
+  const block = (names: string[], card: number[], rows: number) => ({
+    names,
+    values: card.map((c) => Array.from({ length: c }, (_, k) => String(k))),
+    codes: Int32Array.from({ length: rows * card.length }, (_, k) => rng.int(card[k % card.length] + 1)),
+  });
+  const user = [2, 6, 5, 5, 5, 5, 5, 5, 5, 5, 2, 2];
+  return { user: block(user.map((_, f) => `u${f}`), user, USERS), item: block(['category', 'chain', 'popularity'], [60, 6, 5], ITEMS) };
+}
+
+/** Our kernel + optimizer over `samples` samples, batch by batch (with side features when given). */
+function oursRate(batch: number, repeats: number, features?: SideFeatures): Rate {
+  const side = features ? { features, dim: 8 } : undefined;
+  const model = initNcfModel({ kind: 'neumf', users: USERS, items: ITEMS, factors, layers, side }, 1);
+  const kernel = new NcfKernel(model, batch, features);
   const adam = new NcfAdam(model, ADAM_DEFAULTS);
   const n = Math.floor(400_000 / batch) * batch;
   const d = randomSamples(n, 1);
@@ -176,6 +193,9 @@ async function speed(): Promise<void> {
     console.log(`  batch ${batch}: ours ${fmt(ours)}; ours whole epoch ${fmt(epoch)}; TF.js ${backend} ${fmt(tfjs)}; ours/TF.js ${(ours.samplesPerSecond / tfjs.samplesPerSecond).toFixed(1)}×`);
     rows.push({ batch, ours, oursEpoch: epoch, tfjs, backend });
   }
+  const side = oursRate(256, repeats, sampleShapedFeatures());
+  console.log(`  batch 256 with the sample's 15 side fields (8 wide each) in the MLP tower: ours ${nf.format(side.samplesPerSecond)}/s (CPU-time ${nf.format(side.cpuSamplesPerSecond)}/s)`);
+  rows.push({ batch: 256, sideFeatures: 15, ours: side });
   console.log(`  peak RSS ${peakRssMb().toFixed(0)} MB`);
   console.log(JSON.stringify({ factors, layers, rows, peakRssMb: peakRssMb() }));
 }

@@ -107,8 +107,11 @@ export function accumulateProduct(
   }
 }
 
-/** g[j·nIn + k] += Σ_s d[j, s] · x[k, s]: a kernel's gradient from the layer's output gradient d and input x. */
-export function accumulateOuter(d: Activations, nOut: number, x: Activations, nIn: number, n: number, g: Float64Array): void {
+/**
+ * g[j·stride + k] += Σ_s d[j, s] · x[k, s] for k < nIn: a kernel's gradient from the layer's output
+ * gradient d and input x (stride = the kernel's row length, nIn unless x is its first columns only).
+ */
+export function accumulateOuter(d: Activations, nOut: number, x: Activations, nIn: number, n: number, g: Float64Array, stride = nIn): void {
   let j = 0;
   for (; j + 1 < nOut; j += 2) {
     const d0 = j * n;
@@ -143,8 +146,8 @@ export function accumulateOuter(d: Activations, nOut: number, x: Activations, nI
         s12 += e1 * v2;
         s13 += e1 * v3;
       }
-      const g0 = j * nIn + k;
-      const g1 = g0 + nIn;
+      const g0 = j * stride + k;
+      const g1 = g0 + stride;
       g[g0] += s00;
       g[g0 + 1] += s01;
       g[g0 + 2] += s02;
@@ -162,8 +165,8 @@ export function accumulateOuter(d: Activations, nOut: number, x: Activations, nI
         s0 += d[d0 + s] * x[x0 + s];
         s1 += d[d1 + s] * x[x0 + s];
       }
-      g[j * nIn + k] += s0;
-      g[(j + 1) * nIn + k] += s1;
+      g[j * stride + k] += s0;
+      g[(j + 1) * stride + k] += s1;
     }
   }
   for (; j < nOut; j++) {
@@ -172,7 +175,7 @@ export function accumulateOuter(d: Activations, nOut: number, x: Activations, nI
       const x0 = k * n;
       let s0 = 0;
       for (let s = 0; s < n; s++) s0 += d[d0 + s] * x[x0 + s];
-      g[j * nIn + k] += s0;
+      g[j * stride + k] += s0;
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { DenseGradient, RowGradient } from '../ncf/kernel';
 import { accumulateOuter, accumulateProduct } from '../ncf/matmul';
-import { EmbeddingLayer } from './embeddingLayer';
+import { EmbeddingLayer } from '../ncf/embeddingLayer';
 import type { FeatureLookup } from './lookup';
 import type { WideDeepModel } from './model';
 

@@ -1,5 +1,6 @@
-import type { DenseGradient, RowGradient } from '../ncf/kernel';
-import type { DenseLayer } from '../ncf/neumf';
+import type { DenseGradient, RowGradient } from './kernel';
+import type { Activations } from './matmul';
+import type { DenseLayer } from './neumf';
 
 /**
  * The first deep layer, W·[e_1; …; e_T] + b, computed per distinct embedding row instead of per
@@ -8,6 +9,9 @@ import type { DenseLayer } from '../ncf/neumf';
  * distinct row once (W_t·e_row) and summing T projections per sample costs about
  * rows·H·dim + n·T·H instead of n·T·dim·H — 3–4× less at the defaults — and the backward pass
  * sums the layer's output gradient per row before multiplying, for the same saving.
+ *
+ * Wide & Deep's first layer is all tables (columns from 0); NeuMF's MLP tower uses it for the side
+ * tables only, whose columns start after the id embeddings (`firstColumn`).
  */
 export class EmbeddingLayer {
   /** Distinct rows this batch: row slotRow[k] of table slotTable[k], k < count. */
@@ -27,6 +31,7 @@ export class EmbeddingLayer {
     totalRows: number,
     private readonly layer: DenseLayer,
     maxBatch: number,
+    private readonly firstColumn = 0,
   ) {
     this.H = layer.nOut;
     this.slotRow = new Int32Array(maxBatch * T);
@@ -40,7 +45,7 @@ export class EmbeddingLayer {
    * out[j·n + s] = b_j + Σ_t (W_t·e_{rows[s·T+t]})_j for s < n (feature-major, before the ReLU).
    * rows[s·T + t] is sample s's row in the stacked tables, its table t.
    */
-  forward(emb: Float32Array, rows: Int32Array, n: number, out: Float64Array): void {
+  forward(emb: Float32Array, rows: Int32Array, n: number, out: Activations): void {
     this.assign(rows, n);
     const { T, dim, H, perSlot, slotRow, slotTable, sampleSlot, count } = this;
     const W = this.layer.kernel;
@@ -49,7 +54,7 @@ export class EmbeddingLayer {
     perSlot.fill(0, 0, count * H);
     for (let k = 0; k < count; k++) {
       const e = slotRow[k] * dim;
-      const col = slotTable[k] * dim;
+      const col = this.firstColumn + slotTable[k] * dim;
       const p = k * H;
       let c = 0;
       for (; c + 3 < dim; c += 4) {
@@ -100,7 +105,7 @@ export class EmbeddingLayer {
    * the kernel and bias gradients, and each distinct row's embedding gradient W_tᵀ·Σ_s delta_s into
    * rowGrad (rows = slotRow, one slot per distinct row).
    */
-  backward(emb: Float32Array, delta: Float64Array, n: number, grad: DenseGradient, rowGrad: RowGradient): void {
+  backward(emb: Float32Array, delta: Activations, n: number, grad: DenseGradient, rowGrad: RowGradient): void {
     const { T, dim, H, perSlot, slotRow, slotTable, sampleSlot, count } = this;
     const W = this.layer.kernel;
     const E = this.layer.nIn;
@@ -140,7 +145,7 @@ export class EmbeddingLayer {
     const gE = rowGrad.grad;
     for (let k = 0; k < count; k++) {
       const e = slotRow[k] * dim;
-      const col = slotTable[k] * dim;
+      const col = this.firstColumn + slotTable[k] * dim;
       const p = k * H;
       const g = k * dim;
       let c = 0;
