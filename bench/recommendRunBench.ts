@@ -1,5 +1,5 @@
 // The recommendation run on a generated sample, as a user runs it (the built CLI, a fresh process):
-//   npx tsx bench/recommendRunBench.ts --data DIR [--models popularity,itemknn,mf,preference] [--epochs 3] [--extra "--side-features"]
+//   npx tsx bench/recommendRunBench.ts --data DIR [--models popularity,itemknn,mf,preference] [--epochs 3] [--extra "--no-side-features"]
 // Imports DIR into a temporary project, trains, prints per model HR@10 (49 negatives), time-split
 // recall@10, the model's seconds and the seconds spent ranking every customer's list (target: <= 30 s),
 // and the process's peak RSS. Figures only; the last line is JSON.
@@ -13,7 +13,7 @@ const data = argValue('data', '');
 if (!data) throw new Error('recommendRunBench needs --data DIR (a generated sample)');
 const models = argValue('models', 'popularity,itemknn,mf,preference');
 const epochs = argValue('epochs', '3');
-/** More `train recommend` flags, space-separated (e.g. "--side-features --pretrain 2"). */
+/** More `train recommend` flags, space-separated (e.g. "--no-side-features --pretrain 2"). */
 const extra = argValue('extra', '').split(' ').filter(Boolean);
 const cli = join(import.meta.dirname, '..', 'out', 'node', 'cli.mjs');
 const home = mkdtempSync(join(tmpdir(), 'cw-bench-recommend-'));

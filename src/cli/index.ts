@@ -42,7 +42,7 @@ Commands:
                                                  train churn models on one split and compare them on the test customers
   train recommend --project DIR [--models popularity,itemknn,mf,preference,neumf] [--from DATE --to DATE]
            [--cutoff DATE] [--chain A02 | --chain-mode pooled|per-chain|own-chain] [--cluster N|each [--cluster-run RUN]] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
-           [--pretrain E] [--side-features] (NeuMF: pre-trained towers, side features in its MLP tower)
+           [--pretrain E] [--no-side-features] (NeuMF: pre-trained towers; without the side features in its MLP tower)
            [--allow-repurchase] [--exclude-top PERCENT] [--exclude-recent DAYS] [--variety POOL]
                                                  train recommenders, compare them (leave-one-out HR@10/NDCG@10 with N
                                                  negatives; time-split recall@10) and save each customer's top K
@@ -157,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
       variety: { type: 'string' },
       pretrain: { type: 'string' },
       'pretrain-lr': { type: 'string' },
-      'side-features': { type: 'boolean', default: false },
+      'no-side-features': { type: 'boolean', default: false },
       lr: { type: 'string' },
       'chain-mode': { type: 'string' },
       'churn-models': { type: 'string' },
@@ -354,7 +354,7 @@ async function main(argv: string[]): Promise<number> {
             epochs: intOption('epochs', values.epochs),
             factors: intOption('factors', values.factors),
             pretrainEpochs: intOption('pretrain', values.pretrain),
-            sideFeatures: values['side-features'],
+            sideFeatures: values['no-side-features'] ? false : undefined,
             rules: {
               newOnly: !values['allow-repurchase'],
               ...(excludeTop === undefined ? {} : { excludeTopShare: excludeTop }),

@@ -63,8 +63,11 @@ export const recommendTrainSchema = z.object({
    * which then run at a tenth of the learning rate; 0 = no pre-training.
    */
   pretrainEpochs: z.number().int().min(0).max(50).default(0),
-  /** NeuMF only: give its MLP tower the customer and product side features (Wide & Deep always has them). */
-  sideFeatures: z.boolean().default(false),
+  /**
+   * NeuMF only: give its MLP tower the customer and product side features (Wide & Deep always has them).
+   * On by default: on the full-scale sample HR@10 0.686 vs 0.663 and recall@10 0.088 vs 0.080 without.
+   */
+  sideFeatures: z.boolean().default(true),
 });
 export type RecommendTrainArgs = z.output<typeof recommendTrainSchema>;
 export type RecommendTrainArgsIn = z.input<typeof recommendTrainSchema>;

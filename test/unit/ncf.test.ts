@@ -24,6 +24,7 @@ import { allocateInstances, fillEpochInstances } from '../../src/main/services/m
 import { NcfKernel } from '../../src/main/services/models/ncf/kernel';
 import { NcfAdam } from '../../src/main/services/models/ncf/optimizer';
 import { hasItem, interactionsFromPairs, type Interactions } from '../../src/main/services/models/recommend/interactions';
+import { denseRowGradient, expectClose } from '../gradientCheck';
 
 /** A small model with every weight drawn N(0, 0.5²), so ReLUs switch and every gradient is non-trivial. */
 function randomModel(kind: NcfModelKind, seed: number): NcfModel {
@@ -82,11 +83,7 @@ function tfNetwork(model: NcfModel) {
 
 /** Our gradients for the model's variables, in the TF.js layouts (embedding gradients dense over all rows). */
 function ourGradients(model: NcfModel, kernel: NcfKernel): Record<string, Float64Array> {
-  const dense = (g: NcfKernel['gmfUser'], rows: number) => {
-    const out = new Float64Array(rows * g.dim);
-    for (let k = 0; k < g.count; k++) for (let f = 0; f < g.dim; f++) out[g.rows[k] * g.dim + f] += g.grad[k * g.dim + f];
-    return out;
-  };
+  const dense = denseRowGradient;
   const out: Record<string, Float64Array> = {
     gmfUser: dense(kernel.gmfUser, model.users),
     gmfItem: dense(kernel.gmfItem, model.items),
@@ -104,16 +101,6 @@ function ourGradients(model: NcfModel, kernel: NcfKernel): Record<string, Float6
   return out;
 }
 
-/** Every element within 1e-4 of the reference, relative to the tensor's largest magnitude. */
-function expectClose(name: string, ours: ArrayLike<number>, reference: ArrayLike<number>, tolerance = 1e-4): void {
-  expect(ours.length, name).toBe(reference.length);
-  let scale = 0;
-  for (let k = 0; k < reference.length; k++) scale = Math.max(scale, Math.abs(reference[k]));
-  expect(scale, `${name} is not trivially zero`).toBeGreaterThan(0);
-  let worst = 0;
-  for (let k = 0; k < reference.length; k++) worst = Math.max(worst, Math.abs(ours[k] - reference[k]) / scale);
-  expect(worst, name).toBeLessThan(tolerance);
-}
 
 describe('NCF kernel against TensorFlow.js', () => {
   beforeAll(async () => {

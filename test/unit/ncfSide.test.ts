@@ -18,13 +18,8 @@ import { NcfAdam } from '../../src/main/services/models/ncf/optimizer';
 import { ncfAllItems } from '../../src/main/services/models/ncf/scoreAll';
 import { interactionsFromPairs } from '../../src/main/services/models/recommend/interactions';
 import type { FeatureBlock, SideFeatures } from '../../src/main/services/models/recommend/sideFeatures';
+import { denseRowGradient, expectClose, randomBlock } from '../gradientCheck';
 
-/** A block of categorical fields with random codes (0 = missing included). */
-function randomBlock(names: string[], values: string[][], rows: number, seed: number): FeatureBlock {
-  const rng = rngFor(seed, 'test-block');
-  const codes = Int32Array.from({ length: rows * names.length }, (_, k) => rng.int(values[k % names.length].length + 1));
-  return { names, values, codes };
-}
 
 const USERS = 7;
 const ITEMS = 9;
@@ -108,11 +103,7 @@ function tfNetwork(model: NcfModel, features: SideFeatures) {
 
 /** Our gradients in the TF.js variables' layouts (row gradients made dense over each table). */
 function ourGradients(model: NcfModel, kernel: NcfKernel): Record<string, Float64Array> {
-  const dense = (g: NcfKernel['gmfUser'], rows: number) => {
-    const out = new Float64Array(rows * g.dim);
-    for (let k = 0; k < g.count; k++) for (let f = 0; f < g.dim; f++) out[g.rows[k] * g.dim + f] += g.grad[k * g.dim + f];
-    return out;
-  };
+  const dense = denseRowGradient;
   const side = model.side!;
   const sideGrad = dense(kernel.side!, side.embeddings.length / side.dim);
   const out: Record<string, Float64Array> = {
@@ -154,16 +145,6 @@ function ourWeights(model: NcfModel): Record<string, ArrayLike<number>> {
   return out;
 }
 
-/** Every element within `tolerance` of the reference, relative to the tensor's largest magnitude. */
-function expectClose(name: string, ours: ArrayLike<number>, reference: ArrayLike<number>, tolerance = 1e-4): void {
-  expect(ours.length, name).toBe(reference.length);
-  let scale = 0;
-  for (let k = 0; k < reference.length; k++) scale = Math.max(scale, Math.abs(reference[k]));
-  expect(scale, `${name} is not trivially zero`).toBeGreaterThan(0);
-  let worst = 0;
-  for (let k = 0; k < reference.length; k++) worst = Math.max(worst, Math.abs(ours[k] - reference[k]) / scale);
-  expect(worst, name).toBeLessThan(tolerance);
-}
 
 describe('NCF kernel with side features against TensorFlow.js', () => {
   beforeAll(async () => {

@@ -13,18 +13,13 @@ import {
   type Interactions,
   type PurchaseRows,
 } from '../../src/main/services/models/recommend';
-import type { FeatureBlock, SideFeatures } from '../../src/main/services/models/recommend/sideFeatures';
+import type { SideFeatures } from '../../src/main/services/models/recommend/sideFeatures';
 import { initWideDeepModel, trainWideDeep, wideDeepScorer, WideDeepTrainer, type WideDeepModel } from '../../src/main/services/models/widedeep';
 import { WideDeepKernel } from '../../src/main/services/models/widedeep/kernel';
 import { FeatureLookup } from '../../src/main/services/models/widedeep/lookup';
 import { WideDeepAdam } from '../../src/main/services/models/widedeep/optimizer';
+import { denseRowGradient, expectClose, randomBlock } from '../gradientCheck';
 
-/** A block of categorical fields with random codes (0 = missing included). */
-function randomBlock(names: string[], values: string[][], rows: number, seed: number): FeatureBlock {
-  const rng = rngFor(seed, 'test-block');
-  const codes = Int32Array.from({ length: rows * names.length }, (_, k) => rng.int(values[k % names.length].length + 1));
-  return { names, values, codes };
-}
 
 const smallFeatures = (users: number, items: number, seed: number): SideFeatures => ({
   user: randomBlock(['group', 'age_band', 'lpay'], [['a', 'b'], ['20', '30', '40'], ['yes']], users, seed),
@@ -99,11 +94,7 @@ function tfNetwork(model: WideDeepModel, features: SideFeatures) {
 
 /** Our gradients in the TF.js variables' layouts (row gradients made dense over each table or block). */
 function ourGradients(model: WideDeepModel, kernel: WideDeepKernel): Record<string, Float64Array> {
-  const dense = (g: WideDeepKernel['embedding'], rows: number) => {
-    const out = new Float64Array(rows * g.dim);
-    for (let k = 0; k < g.count; k++) for (let f = 0; f < g.dim; f++) out[g.rows[k] * g.dim + f] += g.grad[k * g.dim + f];
-    return out;
-  };
+  const dense = denseRowGradient;
   const emb = dense(kernel.embedding, model.embeddings.length / model.dim);
   const wide = dense(kernel.wide, model.wide.length);
   const out: Record<string, Float64Array> = { outKernel: kernel.output.kernel, outBias: kernel.output.bias };
@@ -118,16 +109,6 @@ function ourGradients(model: WideDeepModel, kernel: WideDeepKernel): Record<stri
   return out;
 }
 
-/** Every element within `tolerance` of the reference, relative to the tensor's largest magnitude. */
-function expectClose(name: string, ours: ArrayLike<number>, reference: ArrayLike<number>, tolerance = 1e-4): void {
-  expect(ours.length, name).toBe(reference.length);
-  let scale = 0;
-  for (let k = 0; k < reference.length; k++) scale = Math.max(scale, Math.abs(reference[k]));
-  expect(scale, `${name} is not trivially zero`).toBeGreaterThan(0);
-  let worst = 0;
-  for (let k = 0; k < reference.length; k++) worst = Math.max(worst, Math.abs(ours[k] - reference[k]) / scale);
-  expect(worst, name).toBeLessThan(tolerance);
-}
 
 describe('Wide & Deep kernel against TensorFlow.js', () => {
   beforeAll(async () => {

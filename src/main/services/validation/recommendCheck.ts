@@ -36,8 +36,8 @@ export async function checkRecommenders(
   const data = await recommendData(db, dates.learn);
   job.throwIfCancelled();
   let features = null;
-  if (models.includes('widedeep')) {
-    // Wide & Deep's side features read the customers' tiers: segments of the learning window only.
+  if (models.includes('widedeep') || models.includes('neumf')) {
+    // The side features (Wide & Deep; NeuMF's MLP tower, the run's default) read the customers' tiers: segments of the learning window only.
     const tables = runSegmentTables(`${tablePrefix}_learn`);
     try {
       await project.commit(() => computeSegments(db, segmentSpecSchema.parse({ window: dates.learn, asOf: dates.cutoff }), tables));
@@ -65,6 +65,7 @@ export async function checkRecommenders(
       epochs: args.epochs,
       factors: args.factors,
       trainNegatives: 4,
+      sideFeatures: true,
       features,
       blocked: blockedByCategory(data.category, data.categories, args.rules.excludeCategories ?? []),
     },

@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: RecommendSettings = {
   epochs: 10,
   factors: 8,
   pretrainEpochs: 0,
-  sideFeatures: false,
+  sideFeatures: true,
 };
 
 /** The N choices: the seed's 49 and the NCF paper's 99. */
