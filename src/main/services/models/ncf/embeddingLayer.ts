@@ -1,4 +1,4 @@
-import type { DenseGradient, RowGradient } from './kernel';
+import type { DenseGradient, RowGradient } from './gradients';
 import type { Activations } from './matmul';
 import type { DenseLayer } from './neumf';
 

@@ -1,25 +1,11 @@
 import type { SideFeatures } from '../recommend/sideFeatures';
 import { accumulateOuter, accumulateProduct, activations } from './matmul';
 import { EmbeddingLayer } from './embeddingLayer';
+import type { DenseGradient, RowGradient } from './gradients';
 import { mlpEmbedding, type NcfModel } from './neumf';
-import { sideLookup, type NcfSideLookup } from './side';
+import { sideLookup, type NcfSideLookup } from './sideLookup';
 
-/** Gradients of one dense layer (same layouts as the layer). */
-export interface DenseGradient {
-  kernel: Float64Array;
-  bias: Float64Array;
-}
-
-/**
- * Gradients of an embedding table for the rows one batch touched: row `rows[k]` (k < count) has
- * gradient grad[k·dim .. (k+1)·dim). Rows the batch did not touch have zero gradient.
- */
-export interface RowGradient {
-  dim: number;
-  rows: Int32Array;
-  count: number;
-  grad: Float64Array;
-}
+export type { DenseGradient, RowGradient } from './gradients';
 
 /**
  * Forward and backward of one batch, fused, with no allocation after construction: gathers the

@@ -1,6 +1,6 @@
 import type { SideFeatures } from '../recommend/sideFeatures';
 import { mlpEmbedding, type NcfModel } from './neumf';
-import { sideLookup } from './side';
+import { sideLookup } from './sideLookup';
 import { TowerBatch } from './towerBatch';
 
 /**
