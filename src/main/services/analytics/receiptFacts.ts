@@ -10,6 +10,10 @@ import { RECEIPT_KEY } from './sqlParams';
  * channels or days is kept once, under its first chain, channel and day.
  *
  * Rebuilt when the purchases change: the fingerprint is the line count and the import ids.
+ *
+ * Stored in customer order (each slice sorted by customer_id; a customer's receipts are one run of
+ * rows): a GROUP BY customer_id over it (RFM, the segments) then runs about twice as fast as over
+ * the rows in the order the grouping left them, for one sort of the receipts at build time.
  */
 export async function ensureReceiptFacts(db: Session): Promise<void> {
   const { fresh, fingerprint, lines } = await receiptFactsState(db);
@@ -22,7 +26,7 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
         SELECT customer_id, ${RECEIPT_KEY} AS rk, min(chain) AS chain, min(channel) AS channel, min(date) AS date,
                (year(min(date)) * 100 + month(min(date)))::INTEGER AS ym, min(hour) AS hour,
                count(*)::INTEGER AS lines, sum(amount)::DOUBLE AS amount, sum(quantity)::BIGINT AS quantity
-        FROM purchases WHERE ${sliceOf('customer_id', k, passes)} GROUP BY 1, 2`);
+        FROM purchases WHERE ${sliceOf('customer_id', k, passes)} GROUP BY 1, 2 ORDER BY customer_id`);
     }
     await db.run(`CREATE OR REPLACE TABLE receipt_facts_meta (fingerprint VARCHAR NOT NULL)`);
     await db.run(`INSERT INTO receipt_facts_meta VALUES ($1)`, [fingerprint]);
@@ -32,8 +36,8 @@ export async function ensureReceiptFacts(db: Session): Promise<void> {
 /** Whether receipt_facts matches the purchases now (a read: the rebuild is a write, asked separately). */
 export async function receiptFactsState(db: Sql): Promise<{ fresh: boolean; fingerprint: string; lines: number }> {
   const now = await db.one<{ fp: string; lines: number }>(
-    // The leading version changes with the table's columns (v2: quantity), so an older table is rebuilt.
-    `SELECT 'v2:' || count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp, count(*)::BIGINT AS lines FROM purchases`,
+    // The leading version changes with the table's columns or order (v2: quantity; v3: in customer order), so an older table is rebuilt.
+    `SELECT 'v3:' || count(*) || ':' || coalesce(min(import_id), 0) || ':' || coalesce(max(import_id), 0) AS fp, count(*)::BIGINT AS lines FROM purchases`,
   );
   const known = await db.one<{ n: number }>(
     `SELECT count(*)::BIGINT AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'receipt_facts_meta'`,

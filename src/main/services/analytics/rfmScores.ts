@@ -12,17 +12,23 @@ import type { SqlParams } from './sqlParams';
  * NTILE, no customer-id tie-break); where a value is shared by many customers — frequency 1 is
  * common — the whole block gets the score of its first member, the bins are unequal and a
  * score may be skipped. The result is deterministic and independent of row order.
+ *
+ * Computed by cuts rather than ranks (see rfmCutColumns): floor(m · b / n) ≥ j exactly when
+ * b ≥ c_j = ceil(j · n / m), and b ≥ c exactly when the value is strictly better than the c-th worst
+ * value, so
+ *
+ *   score = 1 + #{ j = 1 … m − 1 : value strictly better than the c_j-th worst value }.
  */
-export function scoreSql(before: string, present: string, n: string, bins: string): string {
-  return `CASE WHEN ${present} THEN 1 + (${bins} * ${before}) // ${n} END`;
+export function scoreSql(column: string, order: 'ASC' | 'DESC', cuts: string[]): string {
+  const better = order === 'ASC' ? '>' : '<';
+  return `1 + ${cuts.map((cut) => `(${column} ${better} ${cut})::BIGINT`).join(' + ')}`;
 }
 
 /**
  * A CTE giving, for each distinct value of `column` among the rows of `from` where `present`,
- * the number of such rows strictly before it in `order`: the rank − 1 of every row holding it (the
- * b of the score). One small group-by and a sort of the distinct values, joined back by value — far
- * cheaper than a rank() window sorting every customer, as recency, frequency and scores have few
- * distinct values.
+ * the number of such rows strictly before it in `order`: the rank − 1 of every row holding it. One
+ * small group-by and a sort of the distinct values, joined back by value — far cheaper than a
+ * rank() window sorting every customer where the values are few (the weighted score: at most m³).
  */
 export function rankBeforeCte(name: string, from: string, column: string, order: 'ASC' | 'DESC', present: string): string {
   return `${name} AS (
@@ -38,11 +44,41 @@ export const SCORED = [
 ] as const;
 
 /**
- * r_score, f_score, m_score of one window (suffix '', '_1' or '_2'): `n${suffix}` is the number of
- * customers present in the window and `h_<column><suffix>.before` the rank − 1 (see rankBeforeCte).
+ * Columns of the one-row `sorted` CTE over `from` for one window (suffix '', '_1' or '_2'):
+ * `n<suffix>`, the customers present, and per measure `sorted_<column><suffix>`, its values worst first.
  */
-export function rfmScoreColumns(suffix: string, p: SqlParams, bins: number): string {
-  const present = `(frequency${suffix} IS NOT NULL)`;
+export function rfmSortedColumns(suffix: string): string[] {
+  const present = `frequency${suffix} IS NOT NULL`;
+  return [
+    `count(frequency${suffix})::BIGINT AS n${suffix}`,
+    ...SCORED.map(
+      ({ column, order }) =>
+        `list_sort(list(${column}${suffix}) FILTER (WHERE ${present} AND ${column}${suffix} IS NOT NULL), '${order}') AS sorted_${column}${suffix}`,
+    ),
+  ];
+}
+
+/**
+ * Columns of the one-row `cuts` CTE over `sorted` for one window: `cut_<column><suffix>_<j>`, the
+ * c_j-th worst value, c_j = ceil(j · n / m) for j = 1 … m − 1. Where fewer values exist than c_j
+ * (customers present without a value) no b reaches c_j: the cut is then the best value, which no
+ * value is strictly better than.
+ */
+export function rfmCutColumns(suffix: string, p: SqlParams, bins: number): string[] {
   const m = `${p.add(bins)}::BIGINT`;
-  return SCORED.map(({ column, score }) => `${scoreSql(`h_${column}${suffix}.before`, present, `n${suffix}`, m)} AS ${score}${suffix}`).join(',\n      ');
+  return SCORED.flatMap(({ column }) => {
+    const sorted = `sorted_${column}${suffix}`;
+    return Array.from({ length: bins - 1 }, (_, i) => `${sorted}[least((${i + 1} * n${suffix} + ${m} - 1) // ${m}, len(${sorted}))] AS cut_${column}${suffix}_${i + 1}`);
+  });
+}
+
+/**
+ * r_score, f_score, m_score of one window over the row of `cuts` (see rfmCutColumns). NULL where
+ * the value is NULL, which includes every customer absent from the window.
+ */
+export function rfmScoreColumns(suffix: string, bins: number): string {
+  return SCORED.map(({ column, order, score }) => {
+    const cuts = Array.from({ length: bins - 1 }, (_, i) => `cut_${column}${suffix}_${i + 1}`);
+    return `${scoreSql(`${column}${suffix}`, order, cuts)} AS ${score}${suffix}`;
+  }).join(',\n      ');
 }

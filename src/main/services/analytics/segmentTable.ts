@@ -3,7 +3,7 @@ import { quotedIdentifier } from '@duckdb/node-api';
 import { addDays } from './dates';
 import { rfmCtes, type RfmWindow } from './rfm';
 import { customerCondition } from './customerFilter';
-import { rankBeforeCte, rfmScoreColumns, SCORED } from './rfmScores';
+import { rankBeforeCte, rfmCutColumns, rfmScoreColumns, rfmSortedColumns } from './rfmScores';
 import { SqlParams } from './sqlParams';
 import { tierSql, weightedScoreSql } from './tiers';
 
@@ -27,24 +27,28 @@ export function segmentTableSql(spec: ResolvedSegmentSpec, table = 'segments'): 
     ...spec.periods.map((w, i) => ({ suffix: `_${i + 1}`, window: w, asOf: addDays(w.to, 1) })),
   ];
   const ctes = rfmCtes(windows, p, spec.monetary ?? 'amount', spec.customers ? customerCondition(spec.customers, p) : undefined);
-  const scores = SUFFIXES.map((s) => rfmScoreColumns(s, p, spec.bins)).join(',\n      ');
+  // Scores by cuts: each window's values sorted once (one row per window, three CTEs that DuckDB
+  // can run side by side), each customer compared with m − 1 cuts (see rfmScores.ts).
+  const sorted = SUFFIXES.map((s, i) => `sorted${i} AS (SELECT ${rfmSortedColumns(s).join(', ')} FROM rfm)`).join(',\n  ');
+  const cuts = SUFFIXES.flatMap((s) => [`n${s}`, ...rfmCutColumns(s, p, spec.bins)]).join(', ');
+  const scores = SUFFIXES.map((s) => rfmScoreColumns(s, spec.bins)).join(',\n      ');
   const weighted = SUFFIXES.map((s) => weightedScoreSql(s, spec.weights, spec.bins, p)).join(',\n      ');
-  // Ranks by value: one histogram per measure and window, joined back (see rankBeforeCte).
-  const measureHists = SUFFIXES.flatMap((s) => SCORED.map(({ column, order }) => rankBeforeCte(`h_${column}${s}`, 'rfm', `${column}${s}`, order, `frequency${s} IS NOT NULL`)));
-  const measureJoins = SUFFIXES.flatMap((s) => SCORED.map(({ column }) => `LEFT JOIN h_${column}${s} ON h_${column}${s}.v = present.${column}${s}`)).join(' ');
-  const scoreHists = SUFFIXES.map((s) => rankBeforeCte(`h_score${s}`, 'weighted', `score${s}`, 'DESC', `score${s} IS NOT NULL`));
-  const scoreJoins = SUFFIXES.map((s) => `LEFT JOIN h_score${s} ON h_score${s}.v = weighted.score${s}`).join(' ');
-  const tiers = SUFFIXES.map((s) => tierSql(s, spec.shares, p)).join(',\n      ');
-  const counts = SUFFIXES.map((s) => `count(frequency${s}) OVER ()::BIGINT AS n${s}`).join(', ');
+  // Tiers by the rank of the score: few distinct scores (at most m³), so one histogram per window,
+  // the tier of each distinct score, joined back by score (see rankBeforeCte).
+  const scoreTiers = SUFFIXES.map(
+    (s) => `${rankBeforeCte(`h_score${s}`, 'weighted', `score${s}`, 'DESC', `score${s} IS NOT NULL`)},
+  t_score${s} AS (SELECT score${s}, ${tierSql(s, spec.shares, p)} FROM (SELECT v AS score${s}, before FROM h_score${s}) AS h_score${s} CROSS JOIN cuts)`,
+  );
+  const scoreJoins = SUFFIXES.map((s) => `LEFT JOIN t_score${s} ON t_score${s}.score${s} = weighted.score${s}`).join(' ');
   const k = `${p.add(spec.shares.length + 1)}::INTEGER`;
   const sql = `CREATE OR REPLACE TABLE ${quotedIdentifier(table)} AS
   WITH ${ctes},
-  present AS (SELECT *, ${counts} FROM rfm),
-  ${measureHists.join(',\n  ')},
-  scored AS (SELECT present.*, ${scores} FROM present ${measureJoins}),
+  ${sorted},
+  cuts AS (SELECT ${cuts} FROM ${SUFFIXES.map((_, i) => `sorted${i}`).join(', ')}),
+  scored AS (SELECT rfm.*, ${scores} FROM rfm CROSS JOIN cuts),
   weighted AS MATERIALIZED (SELECT *, ${weighted} FROM scored),
-  ${scoreHists.join(',\n  ')},
-  tiered AS (SELECT weighted.*, ${tiers} FROM weighted ${scoreJoins})
+  ${scoreTiers.join(',\n  ')},
+  tiered AS (SELECT weighted.*, ${SUFFIXES.map((s) => `t_score${s}.tier${s}`).join(', ')} FROM weighted ${scoreJoins})
   SELECT customer_id, ${SEGMENT_COLUMNS.join(', ')},
     CASE WHEN frequency_1 IS NULL AND frequency_2 IS NULL THEN NULL ELSE coalesce(tier_1, ${k}) END AS from_state,
     CASE WHEN frequency_1 IS NULL AND frequency_2 IS NULL THEN NULL ELSE coalesce(tier_2, ${k}) END AS to_state
