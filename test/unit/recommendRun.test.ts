@@ -10,7 +10,7 @@ import { readNetwork } from '../../src/main/services/models/recommend/savedNetwo
 import type { SideFeatures } from '../../src/main/services/models/recommend/sideFeatures';
 import { wideDeepScorer, type WideDeepModel } from '../../src/main/services/models/widedeep';
 import type { NcfModel } from '../../src/main/services/models/ncf/neumf';
-import { savedNcfScorer } from '../../src/main/services/models/recommend/fitModel';
+import { ncfScorer } from '../../src/main/services/models/ncf';
 import { harness, type Harness } from '../helpers';
 
 let h: Harness;
@@ -131,7 +131,7 @@ describe('recommendation runs', () => {
     );
     const wd = readNetwork<{ model: WideDeepModel; features: SideFeatures }>(join(project, 'models', report.run.id, 'widedeep.json'));
     const nf = readNetwork<{ model: NcfModel; features: SideFeatures | null }>(join(project, 'models', report.run.id, 'neumf.json'));
-    const scorers = { widedeep: { saved: wd, scorer: wideDeepScorer(wd.network.model, wd.network.features) }, neumf: { saved: nf, scorer: savedNcfScorer(nf.network.model, nf.network.features) } };
+    const scorers = { widedeep: { saved: wd, scorer: wideDeepScorer(wd.network.model, wd.network.features) }, neumf: { saved: nf, scorer: ncfScorer(nf.network.model, nf.network.features) } };
     expect(saved.length).toBe(3 * 5 * 2);
     for (const r of saved) {
       const { saved: net, scorer } = scorers[r.model as 'widedeep' | 'neumf'];

@@ -6,7 +6,7 @@ export { evaluateModel, evaluatePopularity, hitRateNdcg, rankAmongNegatives, ran
 export { loadNcfFiles, parseNcfSplit, type NcfFiles, type NcfSplit } from './ncfData';
 export { initNcfModel, type DenseLayer, type NcfModel, type NcfModelKind, type NcfShape } from './neumf';
 export type { NcfSide, NcfSideShape, NcfSideTable } from './side';
-export { scoreNcf } from './score';
+export { ncfScorer, scoreNcf } from './score';
 export type { RowAdamMode } from './adam';
 export { combineTowers, pretrainNeumf } from './pretrain';
 export { NCF_DEFAULTS, NcfTrainer, resolveNcfOptions, trainNcf, type NcfEpoch, type NcfHooks, type NcfTrainOptions, type NcfTrainResult, type ResolvedNcfOptions } from './train';

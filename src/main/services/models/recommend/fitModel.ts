@@ -1,10 +1,9 @@
 import { AppError } from '../../../../shared/errors';
 import type { RecommendModelName } from '../../../../shared/recommend';
 import { trainNcf } from '../ncf';
-import { NcfKernel } from '../ncf/kernel';
 import type { NcfModel } from '../ncf/neumf';
 import { pretrainNeumf } from '../ncf/pretrain';
-import { ncfAllItems } from '../ncf/scoreAll';
+import { ncfScorer } from '../ncf/score';
 import { trainWideDeep, wideDeepScorer } from '../widedeep';
 import type { RecommendComputeHooks, RecommendComputeInput } from './computeTypes';
 import { fitImplicitMf } from './implicitMf';
@@ -13,7 +12,7 @@ import { fitItemKnn } from './itemKnn';
 import { fitPopularity } from './popularity';
 import { fitPreference } from './preference';
 import { preferenceInputFromRows } from './preferenceInput';
-import { vectorScorer, type Scorer } from './scorer';
+import type { Scorer } from './scorer';
 import type { SideFeatures } from './sideFeatures';
 
 export interface FittedModel {
@@ -114,29 +113,11 @@ async function fitNeumf(input: RecommendComputeInput, train: Interactions, hooks
   const m = trained.model;
   const features = side ?? null;
   return {
-    scorer: savedNcfScorer(m, features),
+    scorer: ncfScorer(m, features),
     loss: trained.epochs.map((e) => e.loss),
     samplesPerSecond: median(trained.epochs.map((e) => e.samplesPerSecond)),
     network: { model: m, features },
   };
-}
-
-/** A NeuMF (or GMF/MLP) as a Scorer: the whole catalogue through the split first layer, candidates pair by pair. `features` only for a model with side features. */
-export function savedNcfScorer(m: NcfModel, features: SideFeatures | null): Scorer {
-  const f = features ?? undefined;
-  // One kernel for every call (its construction checks each feature code once).
-  const kernel = new NcfKernel(m, 1024, f);
-  let users = new Int32Array(0);
-  return vectorScorer(m.items, ncfAllItems(m, f), (user, candidates, out) => {
-    if (users.length < candidates.length) users = new Int32Array(candidates.length);
-    for (let k = 0; k < candidates.length; k++) {
-      if (!(candidates[k] >= 0 && candidates[k] < m.items)) throw new Error(`NeuMF: candidate item ${candidates[k]} outside 0..${m.items - 1}`);
-    }
-    if (!(user >= 0 && user < m.users)) throw new Error(`NeuMF: user ${user} outside 0..${m.users - 1}`);
-    users.fill(user, 0, candidates.length);
-    kernel.logits(users, candidates, candidates.length, out);
-    for (let k = 0; k < candidates.length; k++) out[k] = 1 / (1 + Math.exp(-out[k]));
-  });
 }
 
 function median(values: number[]): number {
