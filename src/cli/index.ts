@@ -40,7 +40,7 @@ Commands:
   train churn --project DIR [--label binary|transition] [--population all|last-tier] [--periods A:B,C:D]
            [--models mlp,gbdt,logistic,tier,bgnbd] [--seed S]
                                                  train churn models on one split and compare them on the test customers
-  train recommend --project DIR [--models popularity,itemknn,mf,preference,neumf] [--from DATE --to DATE]
+  train recommend --project DIR [--models popularity,itemknn,mf,preference,neumf,widedeep | --model M] [--from DATE --to DATE]
            [--cutoff DATE] [--chain A02 | --chain-mode pooled|per-chain|own-chain] [--cluster N|each [--cluster-run RUN]] [--negatives 49] [--k 10] [--seed S] [--epochs E] [--factors F]
            [--pretrain E] [--no-side-features] (NeuMF: pre-trained towers; without the side features in its MLP tower)
            [--allow-repurchase] [--exclude-top PERCENT] [--exclude-recent DAYS] [--variety POOL]
@@ -338,11 +338,13 @@ async function main(argv: string[]): Promise<number> {
       case 'train': {
         if (positionals[1] === 'recommend') {
           if ((values.from === undefined) !== (values.to === undefined)) throw new CliError('BAD_ARGUMENT', '--from and --to go together (the window of purchases).');
+          if (values.model && values.models) throw new CliError('BAD_ARGUMENT', '--model and --models name the same thing; give one of them.');
           const excludeTop = values['exclude-top'] === undefined ? undefined : Number(values['exclude-top']) / 100;
           jobRunning = true;
           const report = await call('models.trainRecommend', {
             project: project(),
-            models: values.models ? recommendModelsOption(values.models) : undefined,
+            // --model (one model, as the examples write it) is --models with one name.
+            models: values.models || values.model ? recommendModelsOption(values.models ?? values.model!) : undefined,
             window: values.from && values.to ? { from: values.from, to: values.to } : undefined,
             cutoff: values.cutoff,
             chain: values.chain,

@@ -213,3 +213,21 @@ describe('workbench CLI: segment', () => {
     expect((await cli(['segment', '--project', project, '--customers', 'Segment'])).stderr).toContain('--customers takes NAME=VALUE');
   }, 180_000);
 });
+
+describe('workbench CLI: train recommend', () => {
+  it('--model names one model as --models does (the issue writes it so); both at once are refused', async () => {
+    const data = join(tmp.dir, 'sample');
+    expect((await cli(['generate', '--out', data, '--customers', '300', '--no-defects'])).code).toBe(0);
+    const project = join(tmp.dir, 'p');
+    expect((await cli(['import', '--project', project, '--lpoint', data])).code).toBe(0);
+    const res = await cli(['train', 'recommend', '--project', project, '--model', 'popularity', '--k', '3', '--json']);
+    expect(res.code).toBe(0);
+    const report = JSON.parse(res.stdout);
+    expect(Object.keys(report.models)).toEqual(['popularity']);
+    expect(report.models.popularity).toMatchObject({ negatives: 49 });
+    expect(report.models.popularity.hr10).toBeGreaterThan(0);
+    const both = await cli(['train', 'recommend', '--project', project, '--model', 'mf', '--models', 'popularity']);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr.trim()).toBe('--model and --models name the same thing; give one of them.');
+  }, 90_000);
+});
