@@ -2,6 +2,7 @@
 // process so peak memory is that run's. Prints; never asserts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cliImport } from './cliImport';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { argValue, median, nf } from './util';
@@ -20,21 +21,6 @@ const run = (script: string, args: string[]) =>
 console.log(`Campaign Workbench benchmarks — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`Sample size: ${nf.format(Number(customers))} customers; ${runs} runs each, median shown\n`);
 
-/** Wall seconds of `workbench import` in a fresh process into a fresh project (the built CLI, as a user runs it). */
-function cliImport(folder: string): number {
-  const home = mkdtempSync(join(tmpdir(), 'cw-bench-cli-import-'));
-  try {
-    const started = performance.now();
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'out', 'node', 'cli.mjs'), 'import', '--project', join(home, 'project'), '--lpoint', folder], {
-      env: { ...process.env, XDG_CONFIG_HOME: join(home, 'config') },
-      stdio: 'ignore',
-    });
-    return (performance.now() - started) / 1000;
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
 const data = mkdtempSync(join(tmpdir(), 'cw-bench-data-'));
 try {
   console.log('Generate (target: full scale <= 60 s, peak RSS <= 1.5 GB)');
@@ -47,26 +33,22 @@ try {
   console.log(`  peak RSS: max ${nf.format(Math.max(...gens.map((x) => x.peakRssMb)))} MB\n`);
 
   console.log('Import of the six files, side by side with DuckDB alone loading them (runs interleaved; targets: CLI <= 7 s and <= 2x the plain load, peak RSS <= 1 GiB)');
-  const imps = [];
   const plains = [];
   const clis = [];
   for (let i = 0; i < runs; i++) {
     plains.push(run('plainLoadBench.ts', ['--data', data]));
     clis.push(cliImport(data));
-    imps.push(run('importBench.ts', ['--data', data]));
   }
   const s2 = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
   const plain = median(plains.map((x) => x.seconds));
-  const cli = median(clis);
-  const inProcess = median(imps.map((x) => x.seconds));
+  const cli = median(clis.map((x) => x.seconds));
   console.log(`  plain DuckDB load (CREATE TABLE AS read_csv, no checks): median ${plain.toFixed(2)} s (runs ${s2(plains.map((x) => x.seconds))}), peak RSS ${nf.format(Math.max(...plains.map((x) => x.peakRssMb)))} MB`);
-  console.log(`  import through the CLI (fresh process and project): median ${cli.toFixed(2)} s (runs ${s2(clis)}) = ${(cli / plain).toFixed(2)}x the plain load`);
-  console.log(`  import in this process (handler call): median ${inProcess.toFixed(2)} s (runs ${s2(imps.map((x) => x.seconds))}) = ${(inProcess / plain).toFixed(2)}x the plain load`);
-  for (const [i, f] of imps[0].files.entries()) {
-    const perFile = imps.map((x) => x.files[i].rowsPerSecond);
-    console.log(`  ${f.file.padEnd(32)} ${nf.format(f.rows).padStart(10)} rows  ${nf.format(median(perFile)).padStart(10)} rows/s`);
+  console.log(`  import through the CLI (fresh process and project): median ${cli.toFixed(2)} s (runs ${s2(clis.map((x) => x.seconds))}) = ${(cli / plain).toFixed(2)}x the plain load`);
+  for (const [i, f] of clis[0].report.files.entries()) {
+    const perFile = clis.map((x) => x.report.files[i].rowsRead / x.report.files[i].seconds);
+    console.log(`  ${f.file.padEnd(32)} ${nf.format(f.rowsRead).padStart(10)} rows  ${nf.format(median(perFile)).padStart(10)} rows/s`);
   }
-  console.log(`  peak RSS (in process): max ${nf.format(Math.max(...imps.map((x) => x.peakRssMb)))} MB\n`);
+  console.log(`  peak RSS of the CLI process: max ${nf.format(Math.max(...clis.map((x) => x.peakRssMb)))} MiB\n`);
 
   console.log('CLI start-up, built output (target: --help <= 0.5 s, info on this project <= 1 s)');
   const c = run('cliBench.ts', ['--data', data, '--runs', '5']);

@@ -50,7 +50,7 @@ describe('a memory limit', () => {
       expect(await digest(sliced)).toEqual(await digest(roomy));
       const facts = async (project: string) =>
         (await h.services.projects.get(project)).db.all(
-          `SELECT count(*)::BIGINT AS n, sum(hash(customer_id, rk, chain, channel, date, lines, amount, quantity))::HUGEINT::VARCHAR AS h FROM receipt_facts`,
+          `SELECT count(*)::BIGINT AS n, sum(hash(customer_id, chain, channel, date, lines, amount, quantity))::HUGEINT::VARCHAR AS h FROM receipt_facts`,
         );
       expect((await facts(sliced))[0].n).toBeGreaterThan(20_000);
       expect(await facts(sliced)).toEqual(await facts(roomy));
@@ -63,6 +63,22 @@ describe('a memory limit', () => {
     expect(existsSync(join(tight, 'project.duckdb.tmp'))).toBe(true);
     expect(readdirSync(join(tight, 'project.duckdb.tmp')).filter((f) => f.endsWith('.block'))).toEqual([]);
   }, 120_000);
+
+  it('takes the buffer blocks from a region the size of the limit, grown with a higher limit and kept with a lower one', async () => {
+    const project = join(h.root, 'blocks');
+    await h.call('project.create', { project });
+    const db = (await h.services.projects.get(project)).db;
+    const setting = async () => (await db.all<{ b: string; m: string }>(`SELECT current_setting('block_allocator_memory') AS b, current_setting('memory_limit') AS m`))[0];
+    expect((await setting()).b).toBe((await setting()).m);
+    await h.call('settings.setStorage', { memoryLimitMb: 96 });
+    expect(await setting()).toEqual({ b: '96.0 MiB', m: '96.0 MiB' });
+    // The project that spilled in the first test (DuckDB cannot switch its spill folder) takes the new limit too.
+    const spilled = (await h.services.projects.get(join(h.root, 'tight'))).db;
+    expect(await spilled.all(`SELECT current_setting('memory_limit') AS m`)).toEqual([{ m: '96.0 MiB' }]);
+    // DuckDB cannot shrink the region: the lower limit applies, the region stays.
+    await h.call('settings.setStorage', { memoryLimitMb: 48 });
+    expect(await setting()).toEqual({ b: '96.0 MiB', m: '48.0 MiB' });
+  });
 
   it('refuses a spill folder that is not "project", "system" or an absolute path, and a limit under the minimum', async () => {
     await expect(h.call('settings.setStorage', { spillFolder: 'relative/dir' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
