@@ -40,12 +40,16 @@ describe('a memory limit', () => {
          UNION ALL SELECT 'rejects', count(*)::BIGINT, sum(hash(file, line, reason, detail))::HUGEINT::VARCHAR FROM rejects ORDER BY 1`,
       );
     expect(await digest(tight)).toEqual(await digest(roomy));
-    // receipt_facts built in slices (as 100 M lines need): the same report and the same receipts.
+    // receipt_facts built in slices and everything on one DuckDB thread (as 100 M lines need): the same report and the same receipts.
     process.env.CW_ROWS_PER_PASS = '20000';
+    process.env.CW_ONE_THREAD_PAST = '20000';
     try {
       const sliced = join(h.root, 'sliced');
       await h.call('project.create', { project: sliced });
+      const threads = async () => (await (await h.services.projects.get(sliced)).db.all(`SELECT current_setting('threads')::INTEGER AS t`))[0];
+      const before = await threads();
       const c = await h.call<ImportReport>('data.importLpoint', { project: sliced, folder: data });
+      expect(await threads()).toEqual(before);
       expect(decisions(c)).toEqual(decisions(a));
       expect(await digest(sliced)).toEqual(await digest(roomy));
       const facts = async (project: string) =>
@@ -56,6 +60,7 @@ describe('a memory limit', () => {
       expect(await facts(sliced)).toEqual(await facts(roomy));
     } finally {
       delete process.env.CW_ROWS_PER_PASS;
+      delete process.env.CW_ONE_THREAD_PAST;
     }
     const info = await h.call<ProjectInfo>('project.info', { project: tight });
     expect(info.buyers).toBe((await h.call<ProjectInfo>('project.info', { project: roomy })).buyers);
