@@ -10,17 +10,6 @@ function threadsFor(memoryLimitMb: number): number {
 }
 
 /**
- * DuckDB's buffer blocks (up to the memory limit) come from a region its block allocator keeps and reuses,
- * not from the C heap. With glibc's malloc, blocks freed during a long sort or a spilled import stay
- * resident, fragmented among smaller allocations: staging and sorting 100 M lines under 384 MiB grew the
- * process to 971 MiB, against 651 MiB with the region (the same time). The region is never given back,
- * so a project's process keeps up to the limit resident after its largest query.
- */
-function blockAllocatorSql(memoryLimitMb: number): string {
-  return `SET block_allocator_memory = '${Math.floor(memoryLimitMb)}MiB'`;
-}
-
-/**
  * DuckDB's memory limit (MiB) and the folder it spills to past it (created when first needed); DuckDB's
  * defaults where absent (80 % of the RAM; project.duckdb.tmp beside the file).
  */
@@ -66,14 +55,6 @@ export class Database implements Sql {
     }
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     const instance = await DuckDBInstance.create(path, config);
-    if (options.memoryLimitMb) {
-      const connection = await instance.connect();
-      try {
-        await connection.run(blockAllocatorSql(options.memoryLimitMb));
-      } finally {
-        connection.closeSync();
-      }
-    }
     return new Database(path, instance);
   }
 
@@ -87,10 +68,6 @@ export class Database implements Sql {
       if (options.memoryLimitMb) {
         await s.run(`SET memory_limit = '${Math.floor(options.memoryLimitMb)}MiB'`);
         await s.run(`SET threads = ${threadsFor(options.memoryLimitMb)}`);
-        // DuckDB can grow its block allocator's region but not shrink it: a lower limit keeps the larger region (the limit still caps the blocks in use).
-        await s.run(blockAllocatorSql(options.memoryLimitMb)).catch((error: Error) => {
-          if (!/cannot be reduced/.test(error.message)) throw error;
-        });
       }
       if (options.tempDirectory) {
         const now = await s.one<{ d: string }>(`SELECT current_setting('temp_directory') AS d`);

@@ -1,3 +1,4 @@
+import { quotedString } from '@duckdb/node-api';
 import type { Session } from './session';
 
 /**
@@ -20,24 +21,32 @@ export function sliceOf(key: string, k: number, passes: number): string {
 }
 
 /**
- * Lines past which an import, or a receipt_facts rebuild, runs on one DuckDB thread: every thread holds
- * buffers of its own, and 100 M staged lines on two threads ran out of memory under 384 MiB (sorting them
- * for the duplicate count), where on one the whole import fits. On two threads, 29.9 M lines imported in
- * 67 s at 885 MiB peak, and 14.9 M in 32 s (on one: 59 s). CW_ONE_THREAD_PAST overrides it (tests).
- */
-export const ONE_THREAD_PAST = 30_000_000;
-
-/**
- * Runs `work` on one DuckDB thread when it handles more than ONE_THREAD_PAST rows. The setting is the
- * database's, so other work on the project slows down meanwhile too. Nested calls keep one thread.
+ * Past ROWS_PER_PASS rows an import, or a receipt_facts rebuild, runs in "big data" mode:
+ *
+ * - On one DuckDB thread: every thread holds buffers of its own, and 100 M staged lines on two threads
+ *   ran out of memory under 384 MiB (sorting them for the duplicate count), where on one they fit.
+ * - With DuckDB's buffer blocks taken from a block-allocator region of the memory limit's size
+ *   (`block_allocator_memory`) instead of the C heap: with glibc's malloc the blocks freed during a long
+ *   spilled sort stay resident, fragmented; staging and sorting 100 M lines grew the process to 971 MiB,
+ *   with the region 651 MiB (the whole CLI import: 1,110 → 976–1,005 MiB), in the same time. The region
+ *   stays for as long as the project is open (DuckDB cannot shrink it) and reserves address space the
+ *   size of the machine's memory, which counts against fork(): a process with three such projects open
+ *   cannot spawn children under Linux's default overcommit. So only big work sets it, and a refusal
+ *   (a strict overcommit policy) only costs the memory it would have saved.
+ *
+ * The settings are the database's, so other work on the project runs on one thread meanwhile. Nested
+ * calls keep one thread. CW_ONE_THREAD_PAST overrides the threshold (tests).
  */
 export async function oneThreadPast<T>(db: Session, rows: number, work: () => Promise<T>): Promise<T> {
-  if (rows <= (Number(process.env.CW_ONE_THREAD_PAST) || ONE_THREAD_PAST)) return work();
-  const before = (await db.one<{ t: number }>(`SELECT current_setting('threads')::BIGINT AS t`))?.t ?? 1;
+  if (rows <= (Number(process.env.CW_ONE_THREAD_PAST) || ROWS_PER_PASS)) return work();
+  const settings = await db.one<{ t: number; m: string; b: string }>(
+    `SELECT current_setting('threads')::BIGINT AS t, current_setting('memory_limit') AS m, current_setting('block_allocator_memory') AS b`,
+  );
+  if (settings && settings.b !== settings.m) await db.run(`SET block_allocator_memory = ${quotedString(settings.m)}`).catch(() => undefined);
   await db.run(`SET threads = 1`);
   try {
     return await work();
   } finally {
-    await db.run(`SET threads = ${Math.max(1, Math.trunc(before))}`);
+    await db.run(`SET threads = ${Math.max(1, Math.trunc(settings?.t ?? 1))}`);
   }
 }
