@@ -2,10 +2,10 @@
 // process so peak memory is that run's. Prints; never asserts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cliImport } from './cliImport';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { argValue, median, nf } from './util';
+import { cliImport } from './cliImport';
 
 if (process.argv.includes('--scaling')) {
   execFileSync(join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'scalingBench.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });

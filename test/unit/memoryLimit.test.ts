@@ -42,7 +42,6 @@ describe('a memory limit', () => {
     expect(await digest(tight)).toEqual(await digest(roomy));
     // receipt_facts built in slices and everything on one DuckDB thread (as 100 M lines need): the same report and the same receipts.
     process.env.CW_ROWS_PER_PASS = '20000';
-    process.env.CW_ONE_THREAD_PAST = '20000';
     try {
       const sliced = join(h.root, 'sliced');
       await h.call('project.create', { project: sliced });
@@ -63,7 +62,6 @@ describe('a memory limit', () => {
       expect(await facts(sliced)).toEqual(await facts(roomy));
     } finally {
       delete process.env.CW_ROWS_PER_PASS;
-      delete process.env.CW_ONE_THREAD_PAST;
     }
     const info = await h.call<ProjectInfo>('project.info', { project: tight });
     expect(info.buyers).toBe((await h.call<ProjectInfo>('project.info', { project: roomy })).buyers);

@@ -21,24 +21,25 @@ export function sliceOf(key: string, k: number, passes: number): string {
 }
 
 /**
- * Past ROWS_PER_PASS rows an import, or a receipt_facts rebuild, runs in "big data" mode:
+ * Past ROWS_PER_PASS rows (CW_ROWS_PER_PASS moves it too) an import, or a receipt_facts rebuild, runs
+ * in "big data" mode:
  *
  * - On one DuckDB thread: every thread holds buffers of its own, and 100 M staged lines on two threads
  *   ran out of memory under 384 MiB (sorting them for the duplicate count), where on one they fit.
  * - With DuckDB's buffer blocks taken from a block-allocator region of the memory limit's size
  *   (`block_allocator_memory`) instead of the C heap: with glibc's malloc the blocks freed during a long
  *   spilled sort stay resident, fragmented; staging and sorting 100 M lines grew the process to 971 MiB,
- *   with the region 651 MiB (the whole CLI import: 1,110 → 976–1,005 MiB), in the same time. The region
+ *   with the region 651 MiB (the whole CLI import: 1,110 → 969–1,005 MiB), in the same time. The region
  *   stays for as long as the project is open (DuckDB cannot shrink it) and reserves address space the
  *   size of the machine's memory, which counts against fork(): a process with three such projects open
  *   cannot spawn children under Linux's default overcommit. So only big work sets it, and a refusal
  *   (a strict overcommit policy) only costs the memory it would have saved.
  *
  * The settings are the database's, so other work on the project runs on one thread meanwhile. Nested
- * calls keep one thread. CW_ONE_THREAD_PAST overrides the threshold (tests).
+ * calls keep one thread.
  */
 export async function oneThreadPast<T>(db: Session, rows: number, work: () => Promise<T>): Promise<T> {
-  if (rows <= (Number(process.env.CW_ONE_THREAD_PAST) || ROWS_PER_PASS)) return work();
+  if (passesFor(rows) <= 1) return work();
   const settings = await db.one<{ t: number; m: string; b: string }>(
     `SELECT current_setting('threads')::BIGINT AS t, current_setting('memory_limit') AS m, current_setting('block_allocator_memory') AS b`,
   );
