@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,7 +128,16 @@ describe('import report', () => {
 
 describe('re-import and rollback', () => {
   it('refuses a file whose content was already imported, unless replace is given', async () => {
-    const { project, folder } = await importFixture();
+    const { project, folder, report } = await importFixture();
+    // The hashes are computed while the files are staged: each file's report and imports row has its real SHA-256.
+    const db0 = (await h.services.projects.get(project)).db;
+    const stored = await db0.all<{ file: string; sha256: string }>('SELECT file, sha256 FROM imports ORDER BY file');
+    expect(stored).toHaveLength(6);
+    for (const row of stored) {
+      const sha = createHash('sha256').update(readFileSync(join(folder, row.file))).digest('hex');
+      expect(row.sha256).toBe(sha);
+      expect(report.files.find((f) => f.file === row.file)?.sha256).toBe(sha);
+    }
     const again = await dispatch(h.handlers, 'data.importLpoint', { project, folder }, h.ctx);
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_IMPORTED' } });
     const db = (await h.services.projects.get(project)).db;

@@ -91,9 +91,10 @@ const MAX_BLANK_LINES = 1_000_000;
  * One pass over the bytes: the content hash (re-import detection), the line count (so no line can
  * go missing unnoticed) and strict UTF-8 validation (DuckDB must never see invalid UTF-8).
  * Validation runs on line-aligned pieces, so a multi-byte character split across chunks is fine.
+ * `hash: false` leaves the hash out (sha256 is then ''): the caller hashes with hashFile meanwhile.
  */
-export async function scanFileBytes(path: string): Promise<FileBytes> {
-  const hash = createHash('sha256');
+export async function scanFileBytes(path: string, { hash: hashing = true }: { hash?: boolean } = {}): Promise<FileBytes> {
+  const hash = hashing ? createHash('sha256') : null;
   let lines = 0;
   const blankLines: number[] = [];
   // The bytes of the current line seen so far (across chunks), and whether they are all CR.
@@ -119,7 +120,7 @@ export async function scanFileBytes(path: string): Promise<FileBytes> {
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const buf = chunk as Buffer;
-    hash.update(buf);
+    hash?.update(buf);
     if (buf.length) lastByte = buf[buf.length - 1];
     const cut = buf.lastIndexOf(0x0a);
     if (cut < 0) {
@@ -148,7 +149,17 @@ export async function scanFileBytes(path: string): Promise<FileBytes> {
     lines += 1;
     if (lineBytes === 1 && lineOnlyCr && lines > 1 && blankLines.length < MAX_BLANK_LINES) blankLines.push(lines);
   }
-  return { sha256: hash.digest('hex'), lines, invalidUtf8Line, blankLines };
+  return { sha256: hash?.digest('hex') ?? '', lines, invalidUtf8Line, blankLines };
+}
+
+/**
+ * The file's SHA-256 on its own pass. It is the scan's slowest part (about 1 GB/s here), and it
+ * runs on the main thread while DuckDB's threads read the files: see `PreparedSource.sha256`.
+ */
+export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 export function displayName(path: string): string {

@@ -2,7 +2,7 @@ import { keyedError } from '../../../shared/errors';
 import type { ImportReport } from '../../../shared/reports';
 import type { Job } from '../jobs/jobs';
 import type { Project } from '../project/projectStore';
-import { displayName, scanFileBytes, scanLpointFolder } from './fileScan';
+import { displayName, hashFile, scanFileBytes, scanLpointFolder, type FoundFile } from './fileScan';
 import { runImport, type PreparedSource } from './importRun';
 import { MAPPINGS } from './lpointMapping';
 
@@ -22,20 +22,36 @@ export async function importLpoint(project: Project, options: ImportOptions, job
   if (scan.found.length === 0) {
     throw keyedError('NO_LPOINT_FILES', `No L.POINT files (LPOINT_BIG_COMP_0N_….csv) were found in ${options.folder}.`, 'noLpointFiles', { folder: options.folder });
   }
+  // The hashes are computed while DuckDB stages the files (PreparedSource.sha256); stopped when the import ends.
+  const hashing = new AbortController();
+  try {
+    const inputs = await prepareFiles(scan.found, hashing.signal, job);
+    const run = await runImport(project, inputs, options, job);
+    return { project: project.dir, ...run, missing: scan.missing, skipped: [...scan.skipped, ...run.skipped] };
+  } finally {
+    hashing.abort();
+  }
+}
+
+/** Each file's lines and UTF-8 checked now, its hash started (see PreparedSource.sha256). */
+async function prepareFiles(found: FoundFile[], signal: AbortSignal, job: Job): Promise<PreparedSource[]> {
   const inputs: PreparedSource[] = [];
-  for (const file of scan.found) {
+  for (const file of found) {
     job.throwIfCancelled();
     const name = displayName(file.path);
     job.progress({ step: `check ${name}`, rowsDone: 0, fraction: null }, true);
-    const bytes = await scanFileBytes(file.path);
+    const bytes = await scanFileBytes(file.path, { hash: false });
     if (bytes.invalidUtf8Line !== null) {
       throw keyedError('BAD_FILE', `${name} is not UTF-8 (line ${bytes.invalidUtf8Line}); L.POINT files are UTF-8. Nothing was imported.`, 'lpointNotUtf8', {
         file: name,
         line: bytes.invalidUtf8Line,
       });
     }
+    const sha256 = hashFile(file.path, signal);
+    sha256.catch(() => undefined); // awaited by the import; a hash left behind by a failed import must not go unhandled
     inputs.push({
       bytes,
+      sha256,
       source: {
         kind: file.spec.kind,
         path: file.path,
@@ -47,6 +63,5 @@ export async function importLpoint(project: Project, options: ImportOptions, job
       },
     });
   }
-  const run = await runImport(project, inputs, options, job);
-  return { project: project.dir, ...run, missing: scan.missing, skipped: [...scan.skipped, ...run.skipped] };
+  return inputs;
 }

@@ -12,6 +12,13 @@ export interface PreparedSource {
   source: StageSource;
   /** Hash and line count of the user's file as given (before any transcoding). */
   bytes: FileBytes;
+  /**
+   * The content hash while it is still being computed (bytes.sha256 is '' until then): the L.POINT
+   * import hashes its files on the main thread while DuckDB's threads stage them. A plain import checks
+   * for files imported before once they are staged (staging leaves the project untouched); a replace or
+   * an append waits for the hashes first (they decide what is replaced or skipped).
+   */
+  sha256?: Promise<string>;
 }
 
 export interface RunOptions {
@@ -55,35 +62,16 @@ const TABLE_OF: Record<LpointKind, string> = {
 export async function runImport(project: Project, inputs: PreparedSource[], options: RunOptions, job: Job): Promise<RunResult> {
   const { db } = project;
   const append = Boolean(options.append || options.replaceDates);
-  const skipped: RunResult['skipped'] = [];
-  const known = new Set<PreparedSource>();
   let files = [...inputs].sort((a, b) => IMPORT_ORDER.indexOf(a.source.kind) - IMPORT_ORDER.indexOf(b.source.kind));
-  const earlier = new Map<string, { import_id: number; imported_at: string; file: string }>();
-  for (const row of await db.all<{ import_id: number; imported_at: string; file: string; sha256: string }>(
+  const earlier = new Map<string, EarlierImport>();
+  for (const row of await db.all<EarlierImport & { sha256: string }>(
     `SELECT import_id, strftime(imported_at, '%Y-%m-%d %H:%M') AS imported_at, file, sha256 FROM imports`,
   )) {
     earlier.set(row.sha256, row);
   }
-  if (!options.replace) {
-    for (const file of files) {
-      const { source, bytes } = file;
-      const before = earlier.get(bytes.sha256);
-      if (before && append && MASTERS.includes(source.kind)) {
-        // An append folder may carry the master files as they were: nothing new in them.
-        known.add(file);
-        skipped.push({ file: source.displayName, reason: `its content was imported on ${before.imported_at} (import #${before.import_id}); nothing new to append` });
-      } else if (before) {
-        const sameName = before.file === source.displayName;
-        const same = sameName ? 'was imported' : `has the same content as ${before.file}, imported`;
-        throw keyedError(
-          'ALREADY_IMPORTED',
-          `${source.displayName} ${same} on ${before.imported_at} (import #${before.import_id}), so nothing was imported; use --replace to import it again.`,
-          sameName ? 'alreadyImported' : 'alreadyImportedAs',
-          { file: source.displayName, other: before.file, date: before.imported_at, id: before.import_id },
-        );
-      }
-    }
-  }
+  const deferHashes = !options.replace && !append && files.some((f) => f.sha256);
+  if (!deferHashes) await settleHashes(files);
+  const { known, skipped } = options.replace || deferHashes ? { known: new Set<PreparedSource>(), skipped: [] } : checkEarlier(files, earlier, append);
 
   files = files.filter((f) => !known.has(f));
   if (files.length === 0) return { files: [], skipped, ...(append ? { replacedRows: [] } : {}) };
@@ -95,8 +83,47 @@ export async function runImport(project: Project, inputs: PreparedSource[], opti
   const firstId = (await db.one<{ id: number }>(`SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports`))?.id ?? 1;
   // 100 M lines fit the memory limit only on one DuckDB thread (see slices.ts).
   const lines = files.reduce((n, f) => n + f.bytes.lines, 0);
-  const run = await oneThreadPast(db, lines, () => stageAndWrite(project, files, { ...options, append }, job, { replacing, firstId }));
+  const afterStaging = deferHashes
+    ? async () => {
+        await settleHashes(files);
+        checkEarlier(files, earlier, false);
+      }
+    : null;
+  const run = await oneThreadPast(db, lines, () => stageAndWrite(project, files, { ...options, append }, job, { replacing, firstId, afterStaging }));
   return { ...run, skipped };
+}
+
+type EarlierImport = { import_id: number; imported_at: string; file: string };
+
+async function settleHashes(files: PreparedSource[]): Promise<void> {
+  for (const f of files) if (f.sha256) f.bytes.sha256 = await f.sha256;
+}
+
+/**
+ * Files whose content was imported before: refused (ALREADY_IMPORTED), except master files of an
+ * append, which are skipped with a note (an append folder may carry them unchanged).
+ */
+function checkEarlier(files: PreparedSource[], earlier: Map<string, EarlierImport>, append: boolean): { known: Set<PreparedSource>; skipped: RunResult['skipped'] } {
+  const known = new Set<PreparedSource>();
+  const skipped: RunResult['skipped'] = [];
+  for (const file of files) {
+    const { source, bytes } = file;
+    const before = earlier.get(bytes.sha256);
+    if (before && append && MASTERS.includes(source.kind)) {
+      known.add(file);
+      skipped.push({ file: source.displayName, reason: `its content was imported on ${before.imported_at} (import #${before.import_id}); nothing new to append` });
+    } else if (before) {
+      const sameName = before.file === source.displayName;
+      const same = sameName ? 'was imported' : `has the same content as ${before.file}, imported`;
+      throw keyedError(
+        'ALREADY_IMPORTED',
+        `${source.displayName} ${same} on ${before.imported_at} (import #${before.import_id}), so nothing was imported; use --replace to import it again.`,
+        sameName ? 'alreadyImported' : 'alreadyImportedAs',
+        { file: source.displayName, other: before.file, date: before.imported_at, id: before.import_id },
+      );
+    }
+  }
+  return { known, skipped };
 }
 
 /** Stages every file, then writes them all in one transaction (see runImport). */
@@ -105,7 +132,7 @@ async function stageAndWrite(
   files: PreparedSource[],
   options: RunOptions,
   job: Job,
-  { replacing, firstId }: { replacing: number[]; firstId: number },
+  { replacing, firstId, afterStaging }: { replacing: number[]; firstId: number; afterStaging: (() => Promise<void>) | null },
 ): Promise<Omit<RunResult, 'skipped'>> {
   const { db } = project;
   const staged: StagedFile[] = [];
@@ -128,6 +155,10 @@ async function stageAndWrite(
       staged.push(await stageFile(db, source, opts, catalog));
       phase += 1;
       job.progress({ step: current, rowsDone: staged[i].quality.rowsRead, fraction: phase / steps }, true);
+    }
+    if (afterStaging) {
+      await afterStaging();
+      for (const [i, s] of staged.entries()) s.quality.sha256 = files[i].bytes.sha256;
     }
     const headerOnly = staged.find((s) => s.quality.rowsRead === 0 && s.quality.linesUnaccounted === 0);
     if (headerOnly) {

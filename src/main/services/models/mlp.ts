@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import { loadTf, tfLoaded } from './tfjs';
 import { rngFor } from '../generator/random';
 
 /**
@@ -45,6 +46,7 @@ interface Rows {
 }
 
 export async function trainMlp(d: number, train: Rows, valid: Rows, options: MlpOptions, hooks: MlpHooks = {}): Promise<MlpResult> {
+  const tf = await loadTf();
   const o = { ...MLP_DEFAULTS, ...options };
   const binary = o.classes === 2;
   const outputs = binary ? 1 : o.classes;
@@ -156,6 +158,7 @@ export async function trainMlp(d: number, train: Rows, valid: Rows, options: Mlp
 
 /** The layers' L2 penalties (model.apply does not add them to our own loss). */
 function regularisation(model: tf.LayersModel): tf.Scalar {
+  const tf = tfLoaded();
   const penalties = (model.losses as unknown as (() => tf.Scalar)[]).map((f) => f());
   return penalties.length ? (tf.addN(penalties) as tf.Scalar) : tf.scalar(0);
 }
@@ -164,11 +167,13 @@ function regularisation(model: tf.LayersModel): tf.Scalar {
 export function predictMlp(model: tf.LayersModel, x: Float32Array, n: number, d: number): Float64Array {
   // Binary has one sigmoid output per row, softmax one per class: row-major either way. TF.js predicts
   // 32 rows at a time unless told otherwise: scoring every customer goes in batches of 8,192.
+  const tf = tfLoaded();
   return Float64Array.from(tf.tidy(() => (model.predict(tf.tensor2d(x, [n, d]), { batchSize: 8192 }) as tf.Tensor).dataSync()));
 }
 
 /** The model as files (topology JSON + weights), for the run's folder; reloaded with loadMlp. */
 export async function saveMlp(model: tf.LayersModel): Promise<{ topology: unknown; weightSpecs: unknown; weights: Uint8Array }> {
+  const tf = await loadTf();
   let saved: { topology: unknown; weightSpecs: unknown; weights: Uint8Array } | null = null;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -180,6 +185,7 @@ export async function saveMlp(model: tf.LayersModel): Promise<{ topology: unknow
 }
 
 export async function loadMlp(files: { topology: unknown; weightSpecs: unknown; weights: Uint8Array }): Promise<tf.LayersModel> {
+  const tf = await loadTf();
   const weightData = files.weights.buffer.slice(files.weights.byteOffset, files.weights.byteOffset + files.weights.byteLength) as ArrayBuffer;
   return tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: files.topology as tf.io.ModelArtifacts['modelTopology'], weightSpecs: files.weightSpecs as tf.io.WeightsManifestEntry[], weightData }),

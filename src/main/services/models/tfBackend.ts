@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import { loadTf } from './tfjs';
 import type { TrainingBackendChoice } from '../../../shared/settings';
 
 /** The TensorFlow.js backend a run trains on, as recorded with the run. */
@@ -22,11 +22,13 @@ export async function tfBackend(choice: TrainingBackendChoice = 'auto'): Promise
     picked.set(choice, pending);
   }
   const backend = await pending;
+  const tf = await loadTf();
   if (tf.getBackend() !== backend) await tf.setBackend(backend);
   return backend;
 }
 
 async function pick(choice: TrainingBackendChoice): Promise<TfBackend> {
+  const tf = await loadTf();
   if (choice === 'auto' || choice === 'tensorflow') {
     try {
       // A variable name keeps bundlers from resolving the optional package at build time.

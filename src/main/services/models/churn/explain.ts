@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import { tfLoaded } from '../tfjs';
 import { pAlive } from '../bgnbd';
 import { loadMlp } from '../mlp';
 import { applyModel, type ScoringRows, type StoredModel } from './applyModel';
@@ -178,6 +179,7 @@ async function predictor(entry: StoredModel): Promise<{ predict: (rows: ScoringR
     predict: async (rows) => {
       const all = Int32Array.from({ length: rows.n }, (_, i) => i);
       const scaled = standardise(rows.x, rows.d, all, s);
+      const tf = tfLoaded();
       return Float64Array.from(tf.tidy(() => (net.predict(tf.tensor2d(scaled, [rows.n, rows.d]), { batchSize: MLP_BATCH }) as tf.Tensor).dataSync()));
     },
     dispose: () => net.dispose(),
