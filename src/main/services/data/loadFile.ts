@@ -117,7 +117,7 @@ export async function stageFile(db: Session, file: StageSource, opts: StageOptio
            ${date ? `strftime(max(${date}) FILTER (WHERE reason IS NULL), '%Y-%m-%d')` : 'NULL'} AS hi
     FROM ${checked}`);
   // Transaction files only: master files have no duplicates to count.
-  const dup = amount ? await duplicateLines(db, checked, targetCols, amount, file.kind) : { lines: 0, amount: 0 };
+  const dup = amount ? await duplicateLines(db, checked, targetCols, amount, file.kind, { withAmount: opts.dropDuplicates }) : { lines: 0, amount: 0 };
   const duplicates = dup.lines;
   const duplicatesAmount = dup.amount ?? 0;
   const drop = opts.dropDuplicates && duplicates > 0;
